@@ -1,0 +1,186 @@
+/**
+ * A warehouse is a folder holding one Parquet file per canonical table, `manifest.json` (schema version,
+ * sources, import report) and `rejects.csv` (every rejected record with its file, line and reason).
+ * Native DuckDB writes and reads it; `exportDuckDbFile` turns it into one `.duckdb` file for the browser.
+ */
+import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import type {DuckDBAppender} from "@duckdb/node-api";
+import {openNodeDb, type NodeDb} from "./node-db.js";
+import {SourceRecorder, type Rejection, type SourceReport} from "./report.js";
+import {TABLE_NAMES, SCHEMA_VERSION, type Account, type RowOf, type TableName} from "./schema.js";
+import {TableAppender, createCanonicalTables} from "./tables.js";
+
+export const MANIFEST_FILE = "manifest.json";
+export const REJECTS_FILE = "rejects.csv";
+
+export interface Manifest {
+  schema_version: number;
+  tables: Record<TableName, {file: string; rows: number}>;
+  sources: SourceReport[];
+}
+
+export class WarehouseError extends Error {
+  override name = "WarehouseError";
+}
+
+/** Writes canonical rows into a warehouse folder; `finish()` writes the files. */
+export class WarehouseWriter {
+  readonly dir: string;
+  readonly sources: SourceReport[];
+  readonly #db: NodeDb;
+  readonly #rows: TableAppender;
+  readonly #rejects: DuckDBAppender;
+  readonly #accounts = new Set<string>();
+  #current: SourceRecorder | undefined;
+
+  private constructor(dir: string, db: NodeDb, rows: TableAppender, rejects: DuckDBAppender, sources: SourceReport[]) {
+    this.dir = dir;
+    this.#db = db;
+    this.#rows = rows;
+    this.#rejects = rejects;
+    this.sources = sources;
+  }
+
+  /**
+   * Opens a writer on `dir`. Without `append`, an existing warehouse there is an error (nothing is
+   * overwritten silently); with it, the new rows are added to the existing ones.
+   */
+  static async create(dir: string, {append = false}: {append?: boolean} = {}): Promise<WarehouseWriter> {
+    const exists = existsSync(join(dir, MANIFEST_FILE));
+    if (exists && !append) {
+      throw new WarehouseError(`${dir} already holds a warehouse; pass --append to add to it or choose another --out`);
+    }
+    const db = await openNodeDb();
+    await createCanonicalTables(db);
+    await db.run("CREATE TABLE _rejects (source VARCHAR, line BIGINT, reason VARCHAR, record VARCHAR)");
+    let sources: SourceReport[] = [];
+    if (exists) {
+      const manifest = readManifest(dir);
+      sources = manifest.sources;
+      for (const table of TABLE_NAMES) {
+        await db.run(`INSERT INTO ${table} SELECT * FROM read_parquet(?)`, [join(dir, manifest.tables[table].file)]);
+      }
+      if (existsSync(join(dir, REJECTS_FILE))) {
+        await db.run("INSERT INTO _rejects SELECT * FROM read_csv(?, header = true, all_varchar = false)", [
+          join(dir, REJECTS_FILE)
+        ]);
+      }
+    }
+    const writer = new WarehouseWriter(
+      dir,
+      db,
+      await new TableAppender(db).open(),
+      await db.connection.createAppender("_rejects"),
+      sources
+    );
+    if (exists) {
+      for (const row of await db.query<{account_id: string}>("SELECT account_id FROM accounts")) {
+        writer.#accounts.add(row.account_id);
+      }
+    }
+    return writer;
+  }
+
+  /** Starts the report of one input file; rows appended afterwards are counted against it. */
+  source(format: string, file: string): SourceRecorder {
+    const recorder = new SourceRecorder(format, file, (rejection) => this.#reject(rejection));
+    this.sources.push(recorder.report);
+    this.#current = recorder;
+    return recorder;
+  }
+
+  append<T extends TableName>(table: T, row: RowOf<T>): void {
+    this.#rows.append(table, row);
+    this.#current?.wrote(table);
+  }
+
+  /** Appends an account unless one with the same id is already in the warehouse. Returns whether it was new. */
+  account(row: Account): boolean {
+    if (this.#accounts.has(row.account_id)) return false;
+    this.#accounts.add(row.account_id);
+    this.append("accounts", row);
+    return true;
+  }
+
+  #reject(rejection: Rejection): void {
+    const a = this.#rejects;
+    a.appendVarchar(rejection.source);
+    a.appendBigInt(BigInt(rejection.line));
+    a.appendVarchar(rejection.reason);
+    a.appendVarchar(rejection.record);
+    a.endRow();
+  }
+
+  /** Writes the Parquet files, `rejects.csv` and the manifest, and closes the writer. */
+  async finish(): Promise<Manifest> {
+    this.#rows.close();
+    this.#rejects.closeSync();
+    mkdirSync(this.dir, {recursive: true});
+    const tables = {} as Manifest["tables"];
+    for (const table of TABLE_NAMES) {
+      const file = `${table}.parquet`;
+      await this.#db.run(`COPY ${table} TO ? (FORMAT parquet, COMPRESSION zstd)`, [join(this.dir, file)]);
+      const [{rows}] = (await this.#db.query<{rows: number}>(`SELECT count(*) AS rows FROM ${table}`)) as [
+        {rows: number}
+      ];
+      tables[table] = {file, rows};
+    }
+    await this.#db.run("COPY (SELECT * FROM _rejects) TO ? (FORMAT csv, HEADER true)", [join(this.dir, REJECTS_FILE)]);
+    this.#db.close();
+    const manifest: Manifest = {schema_version: SCHEMA_VERSION, tables, sources: this.sources};
+    writeFileSync(join(this.dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
+    return manifest;
+  }
+}
+
+export function readManifest(dir: string): Manifest {
+  const path = join(dir, MANIFEST_FILE);
+  if (!existsSync(path)) throw new WarehouseError(`${dir} is not a warehouse: ${MANIFEST_FILE} is missing`);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch (error) {
+    throw new WarehouseError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (manifest.schema_version !== SCHEMA_VERSION) {
+    throw new WarehouseError(
+      `${path} has schema version ${manifest.schema_version}; this version of Sway reads version ${SCHEMA_VERSION}`
+    );
+  }
+  for (const table of TABLE_NAMES) {
+    if (!manifest.tables?.[table]) throw new WarehouseError(`${path} lists no file for table ${table}`);
+  }
+  return manifest;
+}
+
+/** Opens a warehouse in an in-memory native DuckDB, one table per canonical table. */
+export async function openWarehouse(dir: string): Promise<{db: NodeDb; manifest: Manifest}> {
+  const manifest = readManifest(dir);
+  const db = await openNodeDb();
+  await createCanonicalTables(db);
+  for (const table of TABLE_NAMES) {
+    await db.run(`INSERT INTO ${table} SELECT * FROM read_parquet(?)`, [join(dir, manifest.tables[table].file)]);
+  }
+  return {db, manifest};
+}
+
+/**
+ * Copies a warehouse into a single DuckDB database file, the form the browser attaches fastest
+ * (see STACK.md). The file is checkpointed and closed, so no write-ahead log is left behind.
+ */
+export async function exportDuckDbFile(dir: string, path: string): Promise<void> {
+  const manifest = readManifest(dir);
+  rmSync(path, {force: true});
+  rmSync(`${path}.wal`, {force: true});
+  const db = await openNodeDb(resolve(path));
+  try {
+    await createCanonicalTables(db);
+    for (const table of TABLE_NAMES) {
+      await db.run(`INSERT INTO ${table} SELECT * FROM read_parquet(?)`, [join(dir, manifest.tables[table].file)]);
+    }
+    await db.run("CHECKPOINT");
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,6 @@
+/** The scoring core: the same code in Node (native DuckDB) and in the browser (duckdb-wasm). */
+export type {Db, Row, Value} from "./db.js";
+export {activityFeatures, REACTION_KINDS, type ActivityFeatures, type TimeWindow} from "./features/activity.js";
+export {networkCounts, interactionKindCounts, type NetworkCounts} from "./dataset.js";
+export {METHODS, getMethod, type Method, type MethodValue} from "./methods/index.js";
+export {scoreMethod, scoreMethods, rankDescending, type ScoreRow} from "./score.js";

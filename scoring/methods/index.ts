@@ -1,0 +1,18 @@
+/**
+ * The method registry. Adding a method: write `scoring/methods/<id>.ts` exporting a `Method` (its card
+ * in the header comment), list it here, and test it against hand-computed values.
+ */
+import {followers} from "./followers.js";
+import type {Method} from "./method.js";
+import {pagerankInteractions} from "./pagerank.js";
+import {reactions} from "./reactions.js";
+
+export type {Method, MethodValue} from "./method.js";
+
+export const METHODS: readonly Method[] = [followers, reactions, pagerankInteractions];
+
+export function getMethod(id: string): Method {
+  const method = METHODS.find((m) => m.id === id);
+  if (!method) throw new RangeError(`unknown method "${id}"; known methods: ${METHODS.map((m) => m.id).join(", ")}`);
+  return method;
+}

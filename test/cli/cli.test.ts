@@ -1,0 +1,93 @@
+/** The `sway` command as a user runs it: a separate process, its output and its exit code. */
+import {execFile} from "node:child_process";
+import {writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {promisify} from "node:util";
+import {csvParse} from "d3";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
+import {tempDir, writeWorld} from "../helpers/world.js";
+
+const run = promisify(execFile);
+const temp = tempDir();
+const world = join(temp.dir, "world");
+
+async function sway(...args: string[]): Promise<{stdout: string; stderr: string; code: number}> {
+  try {
+    const {stdout, stderr} = await run("node", ["bin/sway.js", ...args]);
+    return {stdout, stderr, code: 0};
+  } catch (error) {
+    const {stdout, stderr, code} = error as {stdout: string; stderr: string; code: number};
+    return {stdout, stderr, code};
+  }
+}
+
+beforeAll(() => writeWorld(world, FIXTURE_WORLD));
+afterAll(() => temp.remove());
+
+describe("sway score", () => {
+  it("prints one CSV row per account and method with value, score and rank", async () => {
+    const {stdout, code} = await sway("score", world, "--methods", "reactions,pagerank");
+    expect(code).toBe(0);
+    const rows = csvParse(stdout);
+    expect(rows.columns).toEqual(["account_id", "method", "value", "score", "rank"]);
+    expect(rows).toHaveLength(12);
+    expect(rows[0]).toEqual({account_id: "twitter:a", method: "reactions", value: "3", score: "3", rank: "1"});
+    const pagerankSum = rows.filter((r) => r.method === "pagerank").reduce((sum, r) => sum + Number(r.value), 0);
+    expect(pagerankSum).toBeCloseTo(1, 12);
+  });
+
+  it("writes JSON and Parquet files", async () => {
+    const json = join(temp.dir, "scores.json");
+    expect((await sway("score", world, "-m", "followers", "-f", "json", "-o", json)).code).toBe(0);
+    const {stdout} = await sway("score", world, "-m", "followers", "-f", "json");
+    expect(JSON.parse(stdout)[0]).toEqual({
+      account_id: "twitter:a",
+      method: "followers",
+      value: 100,
+      score: 100,
+      rank: 1
+    });
+    const parquet = join(temp.dir, "scores.parquet");
+    expect((await sway("score", world, "-m", "followers", "-f", "parquet", "-o", parquet)).code).toBe(0);
+  });
+
+  it("explains bad input in one line, without a stack trace", async () => {
+    const unknown = await sway("score", world, "--methods", "klout9000");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('sway: unknown method "klout9000"; known methods: followers, reactions, pagerank\n');
+    const missing = await sway("score", join(temp.dir, "nowhere"));
+    expect(missing.stderr).toBe(`sway: ${join(temp.dir, "nowhere")} is not a warehouse: manifest.json is missing\n`);
+    const parquet = await sway("score", world, "-f", "parquet");
+    expect(parquet.stderr).toBe("sway: --format parquet needs --out <file>\n");
+  });
+});
+
+describe("sway import", () => {
+  it("imports, prints the report and refuses to overwrite", async () => {
+    const input = join(temp.dir, "activity.txt");
+    writeFileSync(input, "1 2 1341100972 RT\n2 1 1341100973 XX\n");
+    const out = join(temp.dir, "imported");
+    const first = await sway("import", "snap-higgs", input, "--out", out);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("read 2 records, accepted 1, rejected 1");
+    expect(first.stdout).toContain("rejected 1: unknown event type (expected RT, MT or RE) (first at line 2)");
+    const again = await sway("import", "snap-higgs", input, "--out", out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("pass --append");
+  });
+
+  it("lists the known formats for an unknown one", async () => {
+    const {code, stderr} = await sway("import", "myspace", "x", "--out", join(temp.dir, "x"));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^sway: unknown format "myspace"; known formats: snap-higgs/);
+  });
+
+  it("has --help on every command", async () => {
+    for (const command of [[], ["import"], ["score"]]) {
+      const {stdout, code} = await sway(...command, "--help");
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Usage: sway/);
+    }
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Small hand-made worlds for tests, written through the real warehouse writer, and the two engines opened
+ * on them: native DuckDB on the warehouse, and duckdb-wasm (its Node build, the browser's engine) on the
+ * `.duckdb` file the site ships.
+ */
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {createRequire} from "node:module";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import type {RowOf, TableName} from "../../loaders/schema.js";
+import {WarehouseWriter, exportDuckDbFile, openWarehouse} from "../../loaders/warehouse.js";
+import type {NodeDb} from "../../loaders/node-db.js";
+import type {Db} from "../../scoring/db.js";
+import {wasmDb} from "../../src/components/wasm-db.js";
+
+export type WorldRows = {[T in TableName]?: RowOf<T>[]};
+
+/** A fresh temporary folder, removed by the returned function. */
+export function tempDir(prefix = "sway-test-"): {dir: string; remove: () => void} {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return {dir, remove: () => rmSync(dir, {recursive: true, force: true})};
+}
+
+/** Writes `rows` into a new warehouse at `dir` (as the source "fixture"). */
+export async function writeWorld(dir: string, rows: WorldRows): Promise<void> {
+  const writer = await WarehouseWriter.create(dir);
+  const source = writer.source("fixture", "fixture");
+  for (const [table, tableRows] of Object.entries(rows) as [TableName, RowOf<TableName>[]][]) {
+    for (const row of tableRows) {
+      writer.append(table, row);
+      source.accept();
+    }
+  }
+  await writer.finish();
+}
+
+/** Opens the warehouse at `dir` on native DuckDB. */
+export async function openNative(dir: string): Promise<NodeDb> {
+  return (await openWarehouse(dir)).db;
+}
+
+/** Exports the warehouse at `dir` to a `.duckdb` file and attaches it read-only in duckdb-wasm, as the site does. */
+export async function openWasm(dir: string): Promise<Db> {
+  const file = join(dir, "world.duckdb");
+  await exportDuckDbFile(dir, file);
+  const bindings = await wasmBindings();
+  const name = `world-${++attached}.duckdb`;
+  bindings.registerFileBuffer(name, new Uint8Array(readFileSync(file)));
+  const connection = bindings.connect();
+  connection.query(`ATTACH '${name}' AS world${attached} (READ_ONLY)`);
+  connection.query(`USE world${attached}`);
+  return wasmDb(connection);
+}
+
+let attached = 0;
+
+interface WasmBindings {
+  registerFileBuffer(name: string, buffer: Uint8Array): void;
+  connect(): {query(sql: string): unknown} & Parameters<typeof wasmDb>[0];
+}
+
+let bindingsPromise: Promise<WasmBindings> | undefined;
+
+function wasmBindings(): Promise<WasmBindings> {
+  bindingsPromise ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs");
+    const dist = join(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs"), "..");
+    const bundles = {
+      mvp: {mainModule: join(dist, "duckdb-mvp.wasm"), mainWorker: join(dist, "duckdb-node-mvp.worker.cjs")},
+      eh: {mainModule: join(dist, "duckdb-eh.wasm"), mainWorker: join(dist, "duckdb-node-eh.worker.cjs")}
+    };
+    const bindings = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+    await bindings.instantiate();
+    bindings.open({});
+    return bindings as WasmBindings;
+  })();
+  return bindingsPromise;
+}

@@ -1,0 +1,136 @@
+import {readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {afterEach, beforeEach, describe, expect, it} from "vitest";
+import {openNodeDb} from "../../loaders/node-db.js";
+import {TABLE_NAMES, columnsOf, createTableSql} from "../../loaders/schema.js";
+import {TableAppender, createCanonicalTables} from "../../loaders/tables.js";
+import {MANIFEST_FILE, WarehouseWriter, openWarehouse, readManifest} from "../../loaders/warehouse.js";
+import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
+import {tempDir, writeWorld} from "../helpers/world.js";
+
+let temp: ReturnType<typeof tempDir>;
+beforeEach(() => void (temp = tempDir()));
+afterEach(() => temp.remove());
+
+describe("createTableSql(table)", () => {
+  it("creates each canonical table with the declared columns, in order", async () => {
+    const db = await openNodeDb();
+    try {
+      await createCanonicalTables(db);
+      for (const table of TABLE_NAMES) {
+        const columns = await db.query<{column_name: string}>(
+          "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+          [table]
+        );
+        expect(columns.map((c) => c.column_name)).toEqual(columnsOf(table));
+      }
+      expect(columnsOf("interactions")).toEqual([
+        "ts",
+        "network",
+        "actor_id",
+        "target_id",
+        "post_id",
+        "kind",
+        "weight"
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("rejects an interaction kind outside the model in SQL too", async () => {
+    const db = await openNodeDb();
+    try {
+      await db.run(createTableSql("interactions"));
+      await expect(
+        db.run("INSERT INTO interactions VALUES (now(), 'twitter', 'twitter:1', 'twitter:2', NULL, 'boost', NULL)")
+      ).rejects.toThrow(/CHECK constraint/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe("TableAppender", () => {
+  it("names the table and column of a bad value and appends nothing of that row", async () => {
+    const db = await openNodeDb();
+    try {
+      await createCanonicalTables(db);
+      const appender = await new TableAppender(db).open();
+      const good = {ts: new Date(0), network: "t", actor_id: "t:1", target_id: "t:2", kind: "like"} as const;
+      expect(() => appender.append("interactions", {...good, kind: "boost" as "like"})).toThrow(
+        "loaders/tables: interactions.kind must be one of like, repost"
+      );
+      expect(() => appender.append("interactions", {...good, weight: Number.NaN})).toThrow(
+        "loaders/tables: interactions.weight must be DOUBLE, got NaN"
+      );
+      expect(() => appender.append("accounts", {account_id: "t:1", network: "t"} as never)).toThrow(
+        "loaders/tables: accounts.handle is required"
+      );
+      appender.append("interactions", good);
+      appender.close();
+      expect(await db.query("SELECT count(*) AS n FROM interactions")).toEqual([{n: 1}]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe("warehouse", () => {
+  it("reads back every row it wrote, with the types of the model", async () => {
+    await writeWorld(temp.dir, FIXTURE_WORLD);
+    const {db, manifest} = await openWarehouse(temp.dir);
+    try {
+      expect(manifest.tables.accounts.rows).toBe(6);
+      expect(manifest.tables.interactions.rows).toBe(9);
+      expect(manifest.tables.follows.rows).toBe(4);
+      expect(await db.query("SELECT * FROM accounts WHERE account_id = 'twitter:a'")).toEqual([
+        {
+          account_id: "twitter:a",
+          network: "twitter",
+          handle: "alice",
+          display_name: null,
+          person_id: null,
+          followers: 100,
+          following: 5,
+          listed: null,
+          created_at: null,
+          verified: null
+        }
+      ]);
+      expect(await db.query("SELECT ts FROM interactions ORDER BY ts LIMIT 1")).toEqual([{ts: Date.UTC(2026, 2, 1)}]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("keeps an account id once when it is offered again", async () => {
+    const writer = await WarehouseWriter.create(temp.dir);
+    writer.source("fixture", "fixture");
+    expect(writer.account({account_id: "t:1", network: "t", handle: "one"})).toBe(true);
+    expect(writer.account({account_id: "t:1", network: "t", handle: "one again"})).toBe(false);
+    const manifest = await writer.finish();
+    expect(manifest.tables.accounts.rows).toBe(1);
+  });
+
+  it("writes every rejected record to rejects.csv with file, line and reason", async () => {
+    const writer = await WarehouseWriter.create(temp.dir);
+    const source = writer.source("fixture", "input.txt");
+    source.reject(7, "broken, really", 'a "quoted" record');
+    await writer.finish();
+    expect(readFileSync(join(temp.dir, "rejects.csv"), "utf8")).toBe(
+      'source,line,reason,record\ninput.txt,7,"broken, really","a ""quoted"" record"\n'
+    );
+  });
+
+  it("refuses a manifest of another schema version, naming the file", async () => {
+    await writeWorld(temp.dir, FIXTURE_WORLD);
+    const path = join(temp.dir, MANIFEST_FILE);
+    writeFileSync(path, JSON.stringify({...JSON.parse(readFileSync(path, "utf8")), schema_version: 99}));
+    expect(() => readManifest(temp.dir)).toThrow(`${path} has schema version 99`);
+  });
+
+  it("says when a folder is not a warehouse", () => {
+    expect(() => readManifest(temp.dir)).toThrow(`${temp.dir} is not a warehouse: manifest.json is missing`);
+  });
+});
