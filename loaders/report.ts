@@ -1,8 +1,13 @@
 /**
- * The import report: for every input file, what was read, what was written and what was rejected and why.
- * Nothing an importer reads may vanish: `records_read === records_accepted + rejected`.
+ * The import report and the recorder through which importers write. For every input file the report says
+ * what was read, what was written and what was rejected or skipped, and why. Nothing an importer reads may
+ * vanish: `records_read === records_accepted + rejected + skipped` for every file.
+ *
+ * Browser-safe: the recorder writes through a `RowStore`, which the Node warehouse writer and the
+ * browser's in-memory store both provide.
  */
-import type {TableName} from "./schema.js";
+import {InputError} from "./input.js";
+import {validateRow, type TableName, type TableRow} from "./schema.js";
 
 /** How many rejections are kept verbatim in the manifest; all of them go to `rejects.csv`. */
 const EXAMPLES_KEPT = 20;
@@ -22,66 +27,154 @@ export interface SourceReport {
   records_read: number;
   records_accepted: number;
   rejected: number;
+  /** Records deliberately passed over (comments, headers, duplicates), with the reason. */
+  skipped: number;
   rejected_by_reason: Record<string, number>;
+  skipped_by_reason: Record<string, number>;
   rejected_examples: {line: number; reason: string}[];
   /** Rows written per canonical table by this file. */
   written: Partial<Record<TableName, number>>;
+  /** Account and post rows not written because the warehouse already had that id. */
+  merged: Partial<Record<TableName, number>>;
 }
 
-/** Collects the report of one input file while an importer reads it. */
+/** Where recorders put rows: a warehouse writer in Node, an in-memory store in the browser. */
+export interface RowStore {
+  /** Appends one valid row. */
+  write(row: TableRow): void;
+  /** Whether an account or post with this id is already stored. */
+  has(table: "accounts" | "posts", id: string): boolean;
+  /** Keeps a rejected record (Node: `rejects.csv`). */
+  reject(rejection: Rejection): void;
+}
+
+export interface RecorderOptions {
+  /** Any rejection fails the import, naming the file, line and reason. */
+  strict?: boolean;
+  /** Keep no post text. */
+  dropText?: boolean;
+}
+
+/** Anything that takes canonical rows from importers. */
+export interface Sink {
+  /** Starts the report of one input file; every record read from it is then accounted for through the recorder. */
+  source(format: string, file: string): SourceRecorder;
+}
+
+/** Writes the rows of one input file and keeps its report. */
 export class SourceRecorder {
   readonly report: SourceReport;
-  readonly #onReject: (rejection: Rejection) => void;
+  readonly #store: RowStore;
+  readonly #options: RecorderOptions;
 
-  constructor(format: string, file: string, onReject: (rejection: Rejection) => void) {
+  constructor(format: string, file: string, store: RowStore, options: RecorderOptions = {}) {
     this.report = {
       format,
       file,
       records_read: 0,
       records_accepted: 0,
       rejected: 0,
+      skipped: 0,
       rejected_by_reason: {},
+      skipped_by_reason: {},
       rejected_examples: [],
-      written: {}
+      written: {},
+      merged: {}
     };
-    this.#onReject = onReject;
+    this.#store = store;
+    this.#options = options;
   }
 
-  accept(): void {
+  /**
+   * Accepts the record at `line`, writing its rows; or, if a row breaks the data model, rejects the whole
+   * record with the problem (naming table and column) and writes nothing. Accounts and posts whose id is
+   * already stored are merged, not written twice. Returns whether the record was accepted.
+   */
+  accept(line: number, rows: readonly TableRow[], record?: string): boolean {
+    for (const tableRow of rows) {
+      if (this.#stored(tableRow)) continue;
+      const {table, row} = tableRow;
+      const problem = validateRow(table, row as Record<string, unknown>);
+      if (problem) {
+        this.reject(line, problem, record ?? JSON.stringify(row));
+        return false;
+      }
+    }
+    const report = this.report;
+    for (const tableRow of rows) {
+      const {table} = tableRow;
+      if (this.#stored(tableRow)) {
+        report.merged[table] = (report.merged[table] ?? 0) + 1;
+        continue;
+      }
+      if (tableRow.table === "posts" && this.#options.dropText && tableRow.row.text != null) {
+        this.#store.write({table: "posts", row: {...tableRow.row, text: null}});
+      } else {
+        this.#store.write(tableRow);
+      }
+      report.written[table] = (report.written[table] ?? 0) + 1;
+    }
+    report.records_read++;
+    report.records_accepted++;
+    return true;
+  }
+
+  // TRANSITIONAL: counts a record accepted by an importer that wrote its rows directly.
+  acceptCounted(): void {
     this.report.records_read++;
     this.report.records_accepted++;
   }
 
-  /** Records a rejected record. `reason` should be a stable phrase (it is counted by value). */
+  /** Whether this is an account or post row whose id is already stored. */
+  #stored(tableRow: TableRow): boolean {
+    if (tableRow.table === "accounts") return this.#store.has("accounts", tableRow.row.account_id);
+    if (tableRow.table === "posts") return this.#store.has("posts", tableRow.row.post_id);
+    return false;
+  }
+
+  /** Rejects the record at `line`. `reason` should be a stable phrase: reports count rejections by it. */
   reject(line: number, reason: string, record: string): void {
+    if (this.#options.strict) throw new InputError(`${this.report.file}: line ${line}: ${reason} (--strict)`);
     const report = this.report;
     report.records_read++;
     report.rejected++;
     report.rejected_by_reason[reason] = (report.rejected_by_reason[reason] ?? 0) + 1;
     if (report.rejected_examples.length < EXAMPLES_KEPT) report.rejected_examples.push({line, reason});
-    this.#onReject({source: report.file, line, reason, record: record.slice(0, 500)});
+    this.#store.reject({source: report.file, line, reason, record: record.slice(0, 500)});
   }
 
-  wrote(table: TableName, rows = 1): void {
-    this.report.written[table] = (this.report.written[table] ?? 0) + rows;
+  /** Passes over a record on purpose (a comment, a header, a duplicate), counting it under `reason`. */
+  skip(reason: string): void {
+    const report = this.report;
+    report.records_read++;
+    report.skipped++;
+    report.skipped_by_reason[reason] = (report.skipped_by_reason[reason] ?? 0) + 1;
+  }
+
+  /** Whether a post with this id is already stored (a record repeating it is a duplicate). */
+  hasPost(postId: string): boolean {
+    return this.#store.has("posts", postId);
   }
 }
 
 /** A short human summary of one source's report, for the command line. */
 export function formatSourceReport(report: SourceReport): string {
-  const written = Object.entries(report.written)
-    .map(([table, rows]) => `${rows.toLocaleString("en-US")} ${table}`)
-    .join(", ");
+  const n = (count: number) => count.toLocaleString("en-US");
+  const tables = (counts: Partial<Record<TableName, number>>) =>
+    Object.entries(counts)
+      .map(([table, rows]) => `${n(rows)} ${table}`)
+      .join(", ");
   const lines = [
-    `${report.file} (${report.format}): read ${report.records_read.toLocaleString("en-US")} records, ` +
-      `accepted ${report.records_accepted.toLocaleString("en-US")}, rejected ${report.rejected.toLocaleString("en-US")}`,
-    `  wrote ${written || "nothing"}`
+    `${report.file} (${report.format}): read ${n(report.records_read)} records, accepted ${n(report.records_accepted)}, ` +
+      `rejected ${n(report.rejected)}, skipped ${n(report.skipped)}`,
+    `  wrote ${tables(report.written) || "nothing"}`
   ];
+  if (Object.keys(report.merged).length) lines.push(`  already present, merged: ${tables(report.merged)}`);
+  for (const [reason, count] of Object.entries(report.skipped_by_reason))
+    lines.push(`  skipped ${n(count)}: ${reason}`);
   for (const [reason, count] of Object.entries(report.rejected_by_reason)) {
     const first = report.rejected_examples.find((example) => example.reason === reason);
-    lines.push(
-      `  rejected ${count.toLocaleString("en-US")}: ${reason}${first ? ` (first at line ${first.line})` : ""}`
-    );
+    lines.push(`  rejected ${n(count)}: ${reason}${first ? ` (first at line ${first.line})` : ""}`);
   }
   return lines.join("\n");
 }

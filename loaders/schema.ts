@@ -118,6 +118,73 @@ export type Follow = RowOf<"follows">;
 export type Identity = RowOf<"identities">;
 export type Truth = RowOf<"truth">;
 
+/** A canonical row tagged with its table, as importers hand rows to a sink. */
+export type TableRow = {[T in TableName]: {table: T; row: RowOf<T>}}[TableName];
+
+/**
+ * Checks one row against the declaration: required columns present, values of the declared type, closed
+ * sets respected, no unknown column. Returns a message naming the table and column, or undefined if the row
+ * is valid.
+ */
+export function validateRow(table: TableName, row: Readonly<Record<string, unknown>>): string | undefined {
+  const validator = VALIDATORS[table];
+  let present = 0;
+  for (const [column, check] of validator.checks) {
+    const value = row[column];
+    if (value !== undefined) present++;
+    const problem = check(value);
+    if (problem) return `${table}.${column} ${problem}`;
+  }
+  // Only when the row has more keys than declared columns it holds can one of them be unknown.
+  const keys = Object.keys(row);
+  if (keys.length > present) {
+    for (const column of keys) {
+      if (!validator.columns.has(column) && row[column] !== undefined)
+        return `${table}.${column} is not a column of ${table}`;
+    }
+  }
+  return undefined;
+}
+
+type Check = (value: unknown) => string | undefined;
+
+// Validation runs once per imported row, so each table's checks are built once, here.
+const VALIDATORS = Object.fromEntries(
+  Object.entries(TABLES).map(([table, columns]) => [
+    table,
+    {
+      columns: new Set(Object.keys(columns)),
+      checks: Object.entries(columns as Record<string, ColumnSpec>).map(([column, spec]) => [column, checker(spec)])
+    }
+  ])
+) as Record<TableName, {columns: Set<string>; checks: [string, Check][]}>;
+
+function checker(spec: ColumnSpec): Check {
+  const typeOk: (value: unknown) => boolean =
+    spec.type === "VARCHAR"
+      ? (value) => typeof value === "string"
+      : spec.type === "TIMESTAMP"
+        ? (value) => value instanceof Date && Number.isFinite(value.getTime())
+        : spec.type === "BIGINT"
+          ? (value) => Number.isSafeInteger(value)
+          : spec.type === "DOUBLE"
+            ? (value) => typeof value === "number" && Number.isFinite(value)
+            : spec.type === "BOOLEAN"
+              ? (value) => typeof value === "boolean"
+              : (value) => Array.isArray(value) && value.every((v) => typeof v === "string");
+  const allowed = spec.values && new Set<unknown>(spec.values);
+  return (value) => {
+    if (value === null || value === undefined) return spec.nullable ? undefined : "is required";
+    if (!typeOk(value)) return `must be ${spec.type}, got ${show(value)}`;
+    if (allowed && !allowed.has(value)) return `must be one of ${spec.values!.join(", ")}, got ${show(value)}`;
+    return undefined;
+  };
+}
+
+function show(value: unknown): string {
+  return typeof value === "number" || value instanceof Date ? String(value) : JSON.stringify(value);
+}
+
 /** The columns of a table, in declaration order. */
 export function columnsOf(table: TableName): string[] {
   return Object.keys(TABLES[table]);

@@ -3,7 +3,7 @@
  */
 import {timestampValue, type DuckDBAppender} from "@duckdb/node-api";
 import type {NodeDb} from "./node-db.js";
-import {TABLES, TABLE_NAMES, createTableSql, type RowOf, type TableName} from "./schema.js";
+import {TABLES, TABLE_NAMES, createTableSql, validateRow, type RowOf, type TableName} from "./schema.js";
 
 /** Creates every canonical table (empty) in `db`. */
 export async function createCanonicalTables(db: NodeDb): Promise<void> {
@@ -40,12 +40,17 @@ export class TableAppender {
   }
 
   append<T extends TableName>(table: T, row: RowOf<T>): void {
+    const problem = validateRow(table, row as Record<string, unknown>);
+    if (problem) throw new TypeError(`loaders/tables: ${problem}`);
+    this.appendValid(table, row);
+  }
+
+  /** Appends a row already checked with `validateRow`. */
+  appendValid<T extends TableName>(table: T, row: RowOf<T>): void {
     const appender = this.#appenders.get(table);
     if (!appender) throw new Error(`loaders/tables: appender for ${table} is not open`);
     const values = row as Record<string, unknown>;
-    const columns = Object.entries(TABLES[table]);
-    for (const [name, spec] of columns) checkValue(table, name, spec, values[name]);
-    for (const [name, spec] of columns) {
+    for (const [name, spec] of Object.entries(TABLES[table])) {
       const value = values[name];
       if (value === null || value === undefined) appender.appendNull();
       else writers[spec.type]!(appender, value);
@@ -59,37 +64,4 @@ export class TableAppender {
     for (const appender of this.#appenders.values()) appender.closeSync();
     this.#appenders.clear();
   }
-}
-
-function checkValue(
-  table: string,
-  column: string,
-  spec: {type: string; nullable: boolean; values?: readonly string[]},
-  value: unknown
-): void {
-  const where = `loaders/tables: ${table}.${column}`;
-  if (value === null || value === undefined) {
-    if (!spec.nullable) throw new TypeError(`${where} is required`);
-    return;
-  }
-  const ok =
-    spec.type === "VARCHAR"
-      ? typeof value === "string"
-      : spec.type === "TIMESTAMP"
-        ? value instanceof Date && Number.isFinite(value.getTime())
-        : spec.type === "BIGINT"
-          ? Number.isSafeInteger(value)
-          : spec.type === "DOUBLE"
-            ? typeof value === "number" && Number.isFinite(value)
-            : spec.type === "BOOLEAN"
-              ? typeof value === "boolean"
-              : Array.isArray(value) && value.every((v) => typeof v === "string");
-  if (!ok) throw new TypeError(`${where} must be ${spec.type}, got ${show(value)}`);
-  if (spec.values && !spec.values.includes(value as string)) {
-    throw new TypeError(`${where} must be one of ${spec.values.join(", ")}, got ${show(value)}`);
-  }
-}
-
-function show(value: unknown): string {
-  return typeof value === "number" || value instanceof Date ? String(value) : JSON.stringify(value);
 }

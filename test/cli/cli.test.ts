@@ -91,3 +91,23 @@ describe("sway import", () => {
     }
   });
 });
+
+describe("sway import auto", () => {
+  it("recognises the Higgs activity stream by content and says so", async () => {
+    const input = join(temp.dir, "unnamed.dat");
+    writeFileSync(input, "1 2 1341100972 RT\n2 1 1341100973 MT\n");
+    const out = join(temp.dir, "auto");
+    const {code, stderr, stdout} = await sway("import", "auto", input, "--out", out);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`auto: ${input} is snap-higgs (lines of \`A B t RT|MT|RE\`)\n`);
+    expect(stdout).toContain("accepted 2");
+  });
+
+  it("says when it cannot recognise a file", async () => {
+    const input = join(temp.dir, "mystery.txt");
+    writeFileSync(input, "hello world\n");
+    const {code, stderr} = await sway("import", "auto", input, "--out", join(temp.dir, "none"));
+    expect(code).toBe(1);
+    expect(stderr).toBe(`sway: ${input}: format not recognised; name it instead of auto\n`);
+  });
+});

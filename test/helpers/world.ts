@@ -7,7 +7,7 @@ import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {createRequire} from "node:module";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {RowOf, TableName} from "../../loaders/schema.js";
+import type {RowOf, TableName, TableRow} from "../../loaders/schema.js";
 import {WarehouseWriter, exportDuckDbFile, openWarehouse} from "../../loaders/warehouse.js";
 import type {NodeDb} from "../../loaders/node-db.js";
 import type {Db} from "../../scoring/db.js";
@@ -25,10 +25,10 @@ export function tempDir(prefix = "sway-test-"): {dir: string; remove: () => void
 export async function writeWorld(dir: string, rows: WorldRows): Promise<void> {
   const writer = await WarehouseWriter.create(dir);
   const source = writer.source("fixture", "fixture");
+  let line = 0;
   for (const [table, tableRows] of Object.entries(rows) as [TableName, RowOf<TableName>[]][]) {
     for (const row of tableRows) {
-      writer.append(table, row);
-      source.accept();
+      if (!source.accept(++line, [{table, row} as TableRow])) throw new Error(`fixture row ${line} is invalid`);
     }
   }
   await writer.finish();

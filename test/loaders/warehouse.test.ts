@@ -104,13 +104,64 @@ describe("warehouse", () => {
     }
   });
 
-  it("keeps an account id once when it is offered again", async () => {
+  it("merges an account or post offered again instead of writing it twice", async () => {
     const writer = await WarehouseWriter.create(temp.dir);
-    writer.source("fixture", "fixture");
-    expect(writer.account({account_id: "t:1", network: "t", handle: "one"})).toBe(true);
-    expect(writer.account({account_id: "t:1", network: "t", handle: "one again"})).toBe(false);
+    const source = writer.source("fixture", "fixture");
+    const account = {account_id: "t:1", network: "t", handle: "one"};
+    const post = {post_id: "t:p", account_id: "t:1", network: "t", created_at: new Date(0), kind: "post"} as const;
+    expect(
+      source.accept(1, [
+        {table: "accounts", row: account},
+        {table: "posts", row: post}
+      ])
+    ).toBe(true);
+    expect(source.accept(2, [{table: "accounts", row: {...account, handle: "one again"}}])).toBe(true);
+    expect(source.hasPost("t:p")).toBe(true);
     const manifest = await writer.finish();
     expect(manifest.tables.accounts.rows).toBe(1);
+    expect(manifest.sources[0]).toMatchObject({written: {accounts: 1, posts: 1}, merged: {accounts: 1}});
+  });
+
+  it("rejects a whole record when one of its rows breaks the model, naming table and column", async () => {
+    const writer = await WarehouseWriter.create(temp.dir);
+    const source = writer.source("fixture", "input.txt");
+    const account = {account_id: "t:1", network: "t", handle: "one"};
+    const bad = {ts: new Date(0), network: "t", actor_id: "t:1", target_id: "t:2", kind: "boost"} as never;
+    expect(
+      source.accept(3, [
+        {table: "accounts", row: account},
+        {table: "interactions", row: bad}
+      ])
+    ).toBe(false);
+    source.skip("comment line");
+    const manifest = await writer.finish();
+    expect(manifest.tables.accounts.rows).toBe(0);
+    expect(manifest.sources[0]).toMatchObject({
+      records_read: 2,
+      records_accepted: 0,
+      rejected: 1,
+      skipped: 1,
+      skipped_by_reason: {"comment line": 1},
+      rejected_examples: [{line: 3, reason: expect.stringMatching(/^interactions\.kind must be one of like, /)}]
+    });
+  });
+
+  it("fails at the first rejection when strict, naming file and line", async () => {
+    const writer = await WarehouseWriter.create(temp.dir, {strict: true});
+    const source = writer.source("fixture", "input.txt");
+    expect(() => source.reject(9, "broken", "x")).toThrow("input.txt: line 9: broken (--strict)");
+    writer.abandon();
+  });
+
+  it("keeps no post text when asked to drop it", async () => {
+    const writer = await WarehouseWriter.create(temp.dir, {dropText: true});
+    const source = writer.source("fixture", "fixture");
+    const post = {post_id: "t:p", account_id: "t:1", network: "t", created_at: new Date(0), kind: "post", text: "hi"};
+    source.accept(1, [{table: "posts", row: post as never}]);
+    await writer.finish();
+    const {db} = await openWarehouse(temp.dir);
+    expect(await db.query("SELECT text FROM posts")).toEqual([{text: null}]);
+    db.close();
   });
 
   it("writes every rejected record to rejects.csv with file, line and reason", async () => {

@@ -1,0 +1,211 @@
+/**
+ * Inputs as importers see them, free of `fs` so that the same parsing code runs in Node and in the browser
+ * (on a dropped `File`, which already has this shape). Node paths become inputs in `loaders/node-input.ts`.
+ *
+ * Compressed files are recognised by their first bytes, not their names: gzip is decompressed with the
+ * platform's `DecompressionStream`. Text is decoded as strict UTF-8: a byte sequence that is not UTF-8 is
+ * an error naming the file and line, never a replacement character slipped into the data.
+ */
+
+/** One input file. */
+export interface InputFile {
+  /** The name shown in reports and errors (a path in Node, a file name in the browser). */
+  readonly name: string;
+  /** Size in bytes, when known (for progress). */
+  readonly size?: number;
+  /** The raw bytes, as a new stream on each call. */
+  stream(): ReadableStream<Uint8Array>;
+}
+
+/** A folder or an archive: named entries, each an input file. */
+export interface InputFolder {
+  readonly name: string;
+  /** Entry paths relative to the folder, with `/` separators, sorted. */
+  readonly paths: readonly string[];
+  /** The entry at `path`, or undefined. */
+  file(path: string): InputFile | undefined;
+}
+
+export type Input = InputFile | InputFolder;
+
+export function isFolder(input: Input): input is InputFolder {
+  return "paths" in input;
+}
+
+/** An error in an input's content, naming where it is. */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+export interface Line {
+  /** 1-based line number. */
+  readonly number: number;
+  /** The line without its end (LF or CRLF). */
+  readonly text: string;
+}
+
+export interface ReadOptions {
+  /** Called now and then with the fraction of the (compressed) input read so far. */
+  onProgress?: (fraction: number) => void;
+}
+
+const GZIP = [0x1f, 0x8b];
+const ZSTD = [0x28, 0xb5, 0x2f, 0xfd];
+
+/** The decompressed bytes of `file`, with progress counted on the raw bytes. */
+export async function openBytes(file: InputFile, {onProgress}: ReadOptions = {}): Promise<ReadableStream<Uint8Array>> {
+  let raw = file.stream();
+  if (onProgress && file.size) {
+    let read = 0;
+    const size = file.size;
+    raw = raw.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          read += chunk.byteLength;
+          onProgress(read / size);
+          controller.enqueue(chunk);
+        }
+      })
+    );
+  }
+  const [head, stream] = await peek(raw, 4);
+  if (startsWith(head, GZIP))
+    return stream.pipeThrough(new DecompressionStream("gzip") as TransformStream<Uint8Array, Uint8Array>);
+  if (startsWith(head, ZSTD)) {
+    throw new InputError(`${file.name}: zstd-compressed input is not supported by this importer; decompress it first`);
+  }
+  return stream;
+}
+
+/** The first bytes of a file (decompressed), for format detection. */
+export async function head(file: InputFile, bytes = 64 * 1024): Promise<Uint8Array> {
+  const reader = (await openBytes(file)).getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    while (length < bytes) {
+      const {done, value} = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      length += value.byteLength;
+    }
+  } finally {
+    await reader.cancel();
+  }
+  return concat(chunks).subarray(0, bytes);
+}
+
+/** The lines of a text file, streamed: memory stays flat whatever the file size. */
+export async function* readLines(file: InputFile, options: ReadOptions = {}): AsyncGenerator<Line> {
+  const decoder = new TextDecoder("utf-8", {fatal: true});
+  let number = 0;
+  let rest = "";
+  const reader = (await openBytes(file, options)).getReader();
+  try {
+    for (;;) {
+      const {done, value} = await reader.read();
+      let text: string;
+      try {
+        text = rest + (done ? decoder.decode() : decoder.decode(value, {stream: true}));
+      } catch {
+        // Locate the bad bytes: a lenient decode marks them with U+FFFD.
+        const lenient = rest + new TextDecoder("utf-8").decode(value);
+        const before = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD")));
+        throw new InputError(`${file.name}: line ${number + 1 + countLines(before)}: not valid UTF-8 text`);
+      }
+      let start = 0;
+      for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+        yield {number: ++number, text: stripCr(text.slice(start, end))};
+        start = end + 1;
+      }
+      rest = text.slice(start);
+      if (done) break;
+    }
+  } finally {
+    await reader.cancel();
+  }
+  if (rest.length > 0) yield {number: ++number, text: stripCr(rest)};
+}
+
+/** The whole text of a (small) file, strictly decoded. */
+export async function readText(file: InputFile, options: ReadOptions = {}): Promise<string> {
+  const bytes = await new Response(await openBytes(file, options)).arrayBuffer();
+  try {
+    return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+  } catch {
+    throw new InputError(`${file.name}: not valid UTF-8 text`);
+  }
+}
+
+/** An input over bytes in memory (tests, and the browser's drop zone once read). */
+export function bytesInput(name: string, content: Uint8Array | string): InputFile {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  return {
+    name,
+    size: bytes.byteLength,
+    stream: () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        }
+      })
+  };
+}
+
+function stripCr(line: string): string {
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((byte, i) => bytes[i] === byte);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Reads the first `bytes` bytes of `stream` and returns them with a stream that still yields everything. */
+async function peek(
+  stream: ReadableStream<Uint8Array>,
+  bytes: number
+): Promise<[Uint8Array, ReadableStream<Uint8Array>]> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let done = false;
+  while (length < bytes && !done) {
+    const next = await reader.read();
+    if (next.done) done = true;
+    else {
+      chunks.push(next.value);
+      length += next.value.byteLength;
+    }
+  }
+  const first = concat(chunks);
+  const rest = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.byteLength) controller.enqueue(first);
+      if (done) controller.close();
+    },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel: (reason) => reader.cancel(reason)
+  });
+  return [first, rest];
+}

@@ -1,0 +1,41 @@
+/** Node paths as importer inputs: a file, or a folder whose files are its entries. */
+import {createReadStream, existsSync, readdirSync, statSync} from "node:fs";
+import {join, relative, sep} from "node:path";
+import {Readable} from "node:stream";
+import {archiveFolder, isArchive} from "./archive.js";
+import {InputError, head, type Input, type InputFile, type InputFolder} from "./input.js";
+
+export function fileInput(path: string): InputFile {
+  return {
+    name: path,
+    size: statSync(path).size,
+    stream: () => Readable.toWeb(createReadStream(path, {highWaterMark: 1 << 20})) as ReadableStream<Uint8Array>
+  };
+}
+
+export function folderInput(path: string): InputFolder {
+  const paths = walk(path)
+    .map((file) => relative(path, file).split(sep).join("/"))
+    .sort();
+  const known = new Set(paths);
+  return {
+    name: path,
+    paths,
+    file: (entry) => (known.has(entry) ? fileInput(join(path, entry)) : undefined)
+  };
+}
+
+/** The input at `path`: a folder, an archive (read as a folder) or a file. */
+export async function openInput(path: string): Promise<Input> {
+  if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
+  if (statSync(path).isDirectory()) return folderInput(path);
+  const file = fileInput(path);
+  return isArchive(await head(file, 512)) ? archiveFolder(file) : file;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? walk(path) : entry.isFile() ? [path] : [];
+  });
+}
