@@ -119,12 +119,6 @@ export class SourceRecorder {
     return true;
   }
 
-  // TRANSITIONAL: counts a record accepted by an importer that wrote its rows directly.
-  acceptCounted(): void {
-    this.report.records_read++;
-    this.report.records_accepted++;
-  }
-
   /** Whether this is an account or post row whose id is already stored. */
   #stored(tableRow: TableRow): boolean {
     if (tableRow.table === "accounts") return this.#store.has("accounts", tableRow.row.account_id);

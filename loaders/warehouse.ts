@@ -15,7 +15,7 @@ import {
   type Sink,
   type SourceReport
 } from "./report.js";
-import {TABLE_NAMES, SCHEMA_VERSION, type Account, type RowOf, type TableName, type TableRow} from "./schema.js";
+import {TABLE_NAMES, SCHEMA_VERSION, type TableName, type TableRow} from "./schema.js";
 import {TableAppender, createCanonicalTables} from "./tables.js";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -46,7 +46,6 @@ export class WarehouseWriter implements Sink {
   readonly #ids = {accounts: new Set<string>(), posts: new Set<string>()};
   readonly #options: RecorderOptions;
   readonly #store: RowStore;
-  #current: SourceRecorder | undefined;
 
   private constructor(
     dir: string,
@@ -119,21 +118,7 @@ export class WarehouseWriter implements Sink {
   source(format: string, file: string): SourceRecorder {
     const recorder = new SourceRecorder(format, file, this.#store, this.#options);
     this.sources.push(recorder.report);
-    this.#current = recorder;
     return recorder;
-  }
-
-  // TRANSITIONAL: direct writes for importers not yet on the recorder API; removed once they are.
-  append<T extends TableName>(table: T, row: RowOf<T>): void {
-    this.#write({table, row} as TableRow);
-    const written = this.#current!.report.written;
-    written[table] = (written[table] ?? 0) + 1;
-  }
-
-  account(row: Account): boolean {
-    if (this.#ids.accounts.has(row.account_id)) return false;
-    this.append("accounts", row);
-    return true;
   }
 
   #write({table, row}: TableRow): void {

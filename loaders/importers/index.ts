@@ -4,11 +4,12 @@
  */
 import type {Importer} from "./importer.js";
 import {snapHiggs} from "./snap-higgs.js";
+import {swayJson} from "./sway-json.js";
 
 export type {Importer, ImportOptions} from "./importer.js";
 
 export const IMPORTERS: ReadonlyMap<string, Importer> = new Map(
-  [snapHiggs].map((importer) => [importer.name, importer])
+  [snapHiggs, swayJson].map((importer) => [importer.name, importer])
 );
 
 export function getImporter(name: string): Importer {

@@ -3,7 +3,7 @@
  * synchronous one of duckdb-wasm's Node build (used by the tests to run the browser's engine), since
  * `await` accepts both a promise and a plain value.
  */
-import {normalizeValue, type Db, type Row, type Value} from "../../scoring/db.js";
+import {normalizeValue, type Db, type Row, type Value} from "../scoring/db.js";
 
 interface ArrowField {
   readonly name: string;

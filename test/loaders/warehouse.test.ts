@@ -74,6 +74,47 @@ describe("TableAppender", () => {
       db.close();
     }
   });
+
+  it("writes every type of the model exactly, including text that needs escaping", async () => {
+    const db = await openNodeDb();
+    try {
+      await createCanonicalTables(db);
+      const appender = await new TableAppender(db).open();
+      const created = new Date(Date.UTC(1969, 11, 31, 23, 59, 59, 999));
+      appender.append("accounts", {
+        account_id: "t:1",
+        network: "t",
+        handle: 'quote " tab \t newline \n <b>é</b> 🦆',
+        followers: 2 ** 53 - 1,
+        verified: false,
+        created_at: created
+      });
+      appender.append("posts", {
+        post_id: "t:p",
+        account_id: "t:1",
+        network: "t",
+        created_at: new Date(Date.UTC(2026, 0, 1, 12, 30, 0, 123)),
+        kind: "post",
+        topics: ["a", "b,c"],
+        text: null
+      });
+      appender.close();
+      expect(await db.query("SELECT handle, followers, verified, created_at, display_name FROM accounts")).toEqual([
+        {
+          handle: 'quote " tab \t newline \n <b>é</b> 🦆',
+          followers: 2 ** 53 - 1,
+          verified: false,
+          created_at: created.getTime(),
+          display_name: null
+        }
+      ]);
+      expect(await db.query("SELECT created_at, len(topics) AS n, topics[2] AS second, text FROM posts")).toEqual([
+        {created_at: Date.UTC(2026, 0, 1, 12, 30, 0, 123), n: 2, second: "b,c", text: null}
+      ]);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe("warehouse", () => {
