@@ -7,7 +7,7 @@ import graphologyPagerankModule from "graphology-metrics/centrality/pagerank.js"
 import {importInto} from "../loaders/import.js";
 import {openWarehouse} from "../loaders/warehouse.js";
 import {pagerank} from "../scoring/graph/pagerank.js";
-import {reactionGraph} from "../scoring/methods/pagerank.js";
+import {reactionGraph} from "../scoring/graphs.js";
 import {measure, report} from "./harness.js";
 
 // The package is CommonJS while its declarations say `export default`; under NodeNext the default import is

@@ -3,7 +3,9 @@
  * value, its display score and the rank (1 = most influential).
  */
 import type {Db} from "./db.js";
-import {getMethod} from "./methods/index.js";
+import {getMethod, type MethodOptions} from "./methods/index.js";
+import {resolveWeights} from "./weights.js";
+import {resolveWindow} from "./window.js";
 
 export interface ScoreRow {
   account_id: string;
@@ -28,9 +30,11 @@ export function rankDescending(values: ArrayLike<number>): Int32Array {
 }
 
 /** Scores with one method; rows come ordered by rank, ties by account id. */
-export async function scoreMethod(db: Db, methodId: string): Promise<ScoreRow[]> {
+export async function scoreMethod(db: Db, methodId: string, options: MethodOptions = {}): Promise<ScoreRow[]> {
   const method = getMethod(methodId);
-  const computed = await method.compute(db);
+  const weights = resolveWeights(method, options.weights);
+  const window = await resolveWindow(db, options.at, options.windowDays ?? method.windowDays);
+  const computed = await method.compute(db, {window, weights});
   const values = Float64Array.from(computed, (row) => row.value);
   const scores = method.display(values);
   const ranks = rankDescending(values);
@@ -46,10 +50,32 @@ export async function scoreMethod(db: Db, methodId: string): Promise<ScoreRow[]>
   );
 }
 
-/** Scores with several methods, method by method. */
-export async function scoreMethods(db: Db, methodIds: readonly string[]): Promise<ScoreRow[]> {
-  for (const id of methodIds) getMethod(id); // fail on an unknown name before any work is done
+/**
+ * Scores with several methods, method by method. `weights` maps a method id to its weights; `at` and
+ * `windowDays` apply to every method.
+ */
+export async function scoreMethods(
+  db: Db,
+  methodIds: readonly string[],
+  options: Omit<MethodOptions, "weights"> & {weights?: Readonly<Record<string, Readonly<Record<string, number>>>>} = {}
+): Promise<ScoreRow[]> {
+  for (const id of methodIds) resolveWeights(getMethod(id), options.weights?.[id]); // fail before any work
   const perMethod: ScoreRow[][] = [];
-  for (const id of methodIds) perMethod.push(await scoreMethod(db, id));
+  for (const id of methodIds) perMethod.push(await scoreMethod(db, id, {...options, weights: options.weights?.[id]}));
   return perMethod.flat();
+}
+
+/** The methods of `methodIds` that can score this dataset, and why the others cannot. */
+export async function availableMethods(
+  db: Db,
+  methodIds: readonly string[]
+): Promise<{available: string[]; unavailable: {method: string; reason: string}[]}> {
+  const available: string[] = [];
+  const unavailable: {method: string; reason: string}[] = [];
+  for (const id of methodIds) {
+    const reason = await getMethod(id).unavailable?.(db);
+    if (reason) unavailable.push({method: id, reason});
+    else available.push(id);
+  }
+  return {available, unavailable};
 }

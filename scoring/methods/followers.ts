@@ -1,27 +1,79 @@
 /**
- * Followers: the audience an account reports, or, where the source reports no count, the number of
- * accounts that follow it in the follow graph (follower in-degree). The oldest proxy for influence and
- * the one Cha et al. (2010) showed to be a poor predictor of retweets and mentions.
+ * Audience size, the oldest proxy for influence and the one Cha et al. (2010) showed to predict reposts and
+ * mentions poorly:
+ *
+ * - `followers`: the follower count the platform reports, or, where it reports none, the follower
+ *   in-degree of the follow graph (so networks without reported counts still rank);
+ * - `indegree`: the follower in-degree of the follow graph alone (distinct followers, not oneself);
+ * - `lampos`: Lampos et al. (2014) impact, `ln((listed + 1)(followers + 1)² / (following + 1))`, from
+ *   reported counts only (missing counts are taken as 0).
+ *
+ * Published: the counts and Lampos's formula. Our choice: the fallback of `followers` to in-degree.
  */
+import type {Db} from "../db.js";
 import type {Method, MethodValue} from "./method.js";
 
-export const FOLLOWERS_SQL = `
-SELECT a.account_id, coalesce(a.followers, f.in_degree, 0) AS value
-FROM accounts a
-LEFT JOIN (
+const IN_DEGREE = `
   SELECT followee_id AS account_id, count(DISTINCT follower_id) AS in_degree
   FROM follows
   WHERE follower_id <> followee_id
-  GROUP BY followee_id
-) f USING (account_id)
+  GROUP BY followee_id`;
+
+export const FOLLOWERS_SQL = `
+SELECT a.account_id, coalesce(a.followers, f.in_degree, 0) AS value
+FROM accounts a LEFT JOIN (${IN_DEGREE}) f USING (account_id)
 ORDER BY a.account_id
 `;
+
+export const IN_DEGREE_SQL = `
+SELECT a.account_id, coalesce(f.in_degree, 0) AS value
+FROM accounts a LEFT JOIN (${IN_DEGREE}) f USING (account_id)
+ORDER BY a.account_id
+`;
+
+export const LAMPOS_SQL = `
+SELECT account_id,
+  ln((coalesce(listed, 0) + 1) * pow(coalesce(followers, 0) + 1, 2) / (coalesce(following, 0) + 1)) AS value
+FROM accounts
+ORDER BY account_id
+`;
+
+const query = (sql: string) => (db: Db) => db.query<MethodValue & Record<string, string | number>>(sql);
+
+async function countOf(db: Db, sql: string): Promise<number> {
+  const [row] = await db.query<{n: number}>(sql);
+  return row?.n ?? 0;
+}
 
 export const followers: Method = {
   id: "followers",
   name: "Followers",
   summary: "Reported followers where the platform gives them, otherwise follower in-degree.",
   scoreLabel: "followers",
-  compute: (db) => db.query<MethodValue & Record<string, string | number>>(FOLLOWERS_SQL),
+  compute: query(FOLLOWERS_SQL),
+  display: (values) => values.slice()
+};
+
+export const indegree: Method = {
+  id: "indegree",
+  name: "Follower in-degree",
+  summary: "Distinct followers in the follow graph.",
+  scoreLabel: "followers in the data",
+  unavailable: async (db) =>
+    (await countOf(db, "SELECT count(*) AS n FROM follows")) === 0 ? "the data has no follow graph" : undefined,
+  compute: query(IN_DEGREE_SQL),
+  display: (values) => values.slice()
+};
+
+export const lampos: Method = {
+  id: "lampos",
+  name: "Lampos impact",
+  summary: "ln((listed+1)(followers+1)²/(following+1)) from reported counts (Lampos et al. 2014).",
+  scoreLabel: "impact",
+  unavailable: async (db) =>
+    (await countOf(db, "SELECT count(followers) AS n FROM accounts")) === 0
+      ? "the data reports no follower counts"
+      : undefined,
+  compute: query(LAMPOS_SQL),
   display: (values) => values.slice()
 };

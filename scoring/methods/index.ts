@@ -1,15 +1,24 @@
 /**
- * The method registry. Adding a method: write `scoring/methods/<id>.ts` exporting a `Method` (its card
- * in the header comment), list it here, and test it against hand-computed values.
+ * The method registry. Adding a method: write `scoring/methods/<id>.ts` exporting a `Method` (its card in the
+ * header comment), list it here, and test it against hand-computed values.
  */
-import {followers} from "./followers.js";
+import {followers, indegree, lampos} from "./followers.js";
 import type {Method} from "./method.js";
-import {pagerankInteractions} from "./pagerank.js";
-import {reactions} from "./reactions.js";
+import {pagerankFollows, pagerankInteractions} from "./pagerank.js";
+import {mentions, reactions, reposts} from "./reactions.js";
 
-export type {Method, MethodValue} from "./method.js";
+export type {Method, MethodOptions, MethodValue, ResolvedOptions} from "./method.js";
 
-export const METHODS: readonly Method[] = [followers, reactions, pagerankInteractions];
+export const METHODS: readonly Method[] = [
+  followers,
+  indegree,
+  lampos,
+  reactions,
+  reposts,
+  mentions,
+  pagerankInteractions,
+  pagerankFollows
+];
 
 export function getMethod(id: string): Method {
   const method = METHODS.find((m) => m.id === id);

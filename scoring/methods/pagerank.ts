@@ -1,54 +1,50 @@
 /**
- * PageRank on the interaction graph (Page, Brin, Motwani, Winograd 1999). Every reaction is an edge from
- * the account that reacted to the account it reacted to, weighted by how many times it happened, so mass
- * flows towards the accounts that others amplify. Reactions to oneself are left out; damping 0.85; dangling
- * accounts spread their mass uniformly. The value is the stationary probability (values sum to 1); the
- * display score is that probability times the number of accounts, so 1 is the average account.
+ * PageRank (Page, Brin, Motwani, Winograd 1999) on two graphs:
+ *
+ * - `pagerank`, the interaction graph: every reaction is an edge from the account that reacted to the account
+ *   it reacted to, weighted by the number of reactions times the weight of their kind (default 1 for every
+ *   kind; `data/weights/pagerank.json`), so mass flows towards the accounts that others amplify.
+ * - `pagerank-follows`, the follow graph: follower → followee, one edge per pair.
+ *
+ * The reference definition for the whole toolkit: damping 0.85, dangling mass spread uniformly, power
+ * iteration until the L1 change is below 1e-10; reactions to oneself are left out. The value is the
+ * stationary probability (values sum to 1); the display score is that probability times the number of
+ * accounts, so 1 is the average account. Published: the algorithm. Our choice: the edge direction and weights.
  */
-import type {Db} from "../db.js";
-import {REACTION_KINDS} from "../features/activity.js";
-import {buildCsr} from "../graph/csr.js";
-import {pagerank} from "../graph/pagerank.js";
-import type {Method} from "./method.js";
+import {PAGERANK_DEFAULTS, pagerank} from "../graph/pagerank.js";
+import {UNIT_KIND_WEIGHTS, followGraph, reactionGraph, type AccountGraph} from "../graphs.js";
+import type {Method, MethodValue} from "./method.js";
 
-/** Accounts numbered 0…n−1 in `account_id` order. */
-export const ACCOUNT_INDEX_SQL = `SELECT account_id FROM accounts ORDER BY account_id`;
-
-/** Reaction edges between those numbers, with the number of reactions as weight. */
-export const REACTION_EDGES_SQL = `
-WITH nodes AS (SELECT account_id, (row_number() OVER (ORDER BY account_id) - 1)::INTEGER AS idx FROM accounts)
-SELECT s.idx AS source, t.idx AS target, count(*) AS weight
-FROM interactions i
-JOIN nodes s ON s.account_id = i.actor_id
-JOIN nodes t ON t.account_id = i.target_id
-WHERE i.kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")}) AND i.actor_id <> i.target_id
-GROUP BY s.idx, t.idx
-`;
-
-/** The reaction graph of `db` as CSR, with the account id of each node. */
-export async function reactionGraph(db: Db) {
-  const accounts = await db.query<{account_id: string}>(ACCOUNT_INDEX_SQL);
-  const edges = await db.query<{source: number; target: number; weight: number}>(REACTION_EDGES_SQL);
-  const sources = new Int32Array(edges.length);
-  const targets = new Int32Array(edges.length);
-  const weights = new Float64Array(edges.length);
-  edges.forEach((edge, i) => {
-    sources[i] = edge.source;
-    targets[i] = edge.target;
-    weights[i] = edge.weight;
-  });
-  return {accountIds: accounts.map((a) => a.account_id), graph: buildCsr(accounts.length, sources, targets, weights)};
+function stationary({accountIds, graph}: AccountGraph): MethodValue[] {
+  const {scores} = pagerank(graph, {damping: PAGERANK_DEFAULTS.damping, tolerance: 1e-10});
+  return accountIds.map((account_id, i) => ({account_id, value: scores[i]!}));
 }
+
+const relativeToAverage = (values: Float64Array) => values.map((value) => value * values.length);
 
 export const pagerankInteractions: Method = {
   id: "pagerank",
   name: "PageRank (interactions)",
   summary: "Stationary probability of a random walk that follows reactions towards the accounts reacted to.",
   scoreLabel: "× the average account",
-  async compute(db) {
-    const {accountIds, graph} = await reactionGraph(db);
-    const {scores} = pagerank(graph);
-    return accountIds.map((account_id, i) => ({account_id, value: scores[i]!}));
+  weights: UNIT_KIND_WEIGHTS,
+  async compute(db, {window, weights}) {
+    return stationary(await reactionGraph(db, {window, kindWeights: weights}));
   },
-  display: (values) => values.map((value) => value * values.length)
+  display: relativeToAverage
+};
+
+export const pagerankFollows: Method = {
+  id: "pagerank-follows",
+  name: "PageRank (follows)",
+  summary: "Stationary probability of a random walk that follows follow edges towards the accounts followed.",
+  scoreLabel: "× the average account",
+  async unavailable(db) {
+    const [{n}] = (await db.query<{n: number}>("SELECT count(*) AS n FROM follows")) as [{n: number}];
+    return n === 0 ? "the data has no follow graph" : undefined;
+  },
+  async compute(db) {
+    return stationary(await followGraph(db));
+  },
+  display: relativeToAverage
 };

@@ -1,20 +1,47 @@
 /**
  * Reactions received (Cha, Haddadi, Benevenuto, Gummadi 2010, "Measuring user influence in Twitter: the
- * million follower fallacy", ICWSM): how often others repost, reply to, mention, quote or like the account.
- * Cha et al. report retweets and mentions separately; this method sums every reaction kind (the per-kind
- * counts are features, `scoring/features/activity.ts`).
+ * million follower fallacy", ICWSM), counted inside the scoring window from other accounts only:
+ *
+ * - `reactions`: reposts, replies, mentions, quotes and likes together (our summary of the three);
+ * - `reposts`: reposts received ("retweet influence", Cha et al.);
+ * - `mentions`: mentions received ("mention influence", Cha et al.).
+ *
+ * The display score is the count itself. Published: the counts. Our choice: leaving out self-reactions.
  */
-import {activityFeatures} from "../features/activity.js";
+import {activityFeatures, type ActivityFeatures} from "../features/activity.js";
 import type {Method} from "./method.js";
 
-export const reactions: Method = {
-  id: "reactions",
-  name: "Reactions received",
-  summary: "Reposts, replies, mentions, quotes and likes received from other accounts (Cha et al. 2010).",
-  scoreLabel: "reactions",
-  async compute(db) {
-    const features = await activityFeatures(db);
-    return features.map(({account_id, reactions_received}) => ({account_id, value: reactions_received}));
-  },
-  display: (values) => values.slice()
-};
+function countMethod(id: string, name: string, summary: string, feature: keyof ActivityFeatures & string): Method {
+  return {
+    id,
+    name,
+    summary,
+    scoreLabel: "received",
+    async compute(db, {window}) {
+      const features = await activityFeatures(db, window);
+      return features.map((row) => ({account_id: row.account_id, value: row[feature] as number}));
+    },
+    display: (values) => values.slice()
+  };
+}
+
+export const reactions = countMethod(
+  "reactions",
+  "Reactions received",
+  "Reposts, replies, mentions, quotes and likes received from other accounts (Cha et al. 2010).",
+  "reactions_received"
+);
+
+export const reposts = countMethod(
+  "reposts",
+  "Reposts received",
+  "Reposts (retweets, boosts) of the account's posts by other accounts (Cha et al. 2010).",
+  "reposts_received"
+);
+
+export const mentions = countMethod(
+  "mentions",
+  "Mentions received",
+  "Mentions of the account by other accounts (Cha et al. 2010).",
+  "mentions_received"
+);

@@ -37,6 +37,50 @@ describe("sway score", () => {
     expect(pagerankSum).toBeCloseTo(1, 12);
   });
 
+  it("scores with every method the data allows when asked for all, saying which it skips", async () => {
+    const input = join(temp.dir, "no-follows.txt");
+    writeFileSync(input, "1 2 1341100972 RT\n");
+    const warehouse = join(temp.dir, "no-follows");
+    await sway("import", "snap-higgs", input, "--out", warehouse);
+    const {stdout, stderr, code} = await sway("score", warehouse, "--methods", "all");
+    expect(code).toBe(0);
+    expect(stderr).toContain("sway: skipping indegree: the data has no follow graph\n");
+    expect(new Set(csvParse(stdout).map((row) => row.method))).toEqual(
+      new Set(["followers", "reactions", "reposts", "mentions", "pagerank"])
+    );
+    const named = await sway("score", warehouse, "--methods", "lampos");
+    expect(named.code).toBe(1);
+    expect(named.stderr).toBe(`sway: lampos cannot score ${warehouse}: the data reports no follower counts\n`);
+  });
+
+  it("scores as of a date over a window, with weights from a file", async () => {
+    const weights = join(temp.dir, "weights.json");
+    writeFileSync(weights, JSON.stringify({method: "pagerank", weights: {repost: 0}}));
+    const {stdout, code} = await sway(
+      "score",
+      world,
+      "-m",
+      "reposts,pagerank",
+      "--at",
+      "2026-03-02",
+      "--window-days",
+      "1",
+      "--weights",
+      weights
+    );
+    expect(code).toBe(0);
+    const rows = csvParse(stdout);
+    // Only 1 March's reposts are inside the window: b and c repost a, y reposts x once.
+    expect(rows.find((r) => r.method === "reposts" && r.account_id === "mastodon:x")?.value).toBe("1");
+    const bad = join(temp.dir, "bad-weights.json");
+    writeFileSync(bad, JSON.stringify({method: "pagerank", weights: {retweet: 2}}));
+    const refused = await sway("score", world, "--weights", bad);
+    expect(refused.stderr).toMatch(new RegExp(`^sway: ${bad}: weights for pagerank: unknown key "retweet"`));
+    expect((await sway("score", world, "--at", "yesterday")).stderr).toBe(
+      'sway: --at: "yesterday" is not a date (use ISO 8601, e.g. 2012-07-04)\n'
+    );
+  });
+
   it("writes JSON and Parquet files", async () => {
     const json = join(temp.dir, "scores.json");
     expect((await sway("score", world, "-m", "followers", "-f", "json", "-o", json)).code).toBe(0);
@@ -55,7 +99,7 @@ describe("sway score", () => {
   it("explains bad input in one line, without a stack trace", async () => {
     const unknown = await sway("score", world, "--methods", "klout9000");
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('sway: unknown method "klout9000"; known methods: followers, reactions, pagerank\n');
+    expect(unknown.stderr).toMatch(/^sway: unknown method "klout9000"; known methods: followers, indegree, /);
     const missing = await sway("score", join(temp.dir, "nowhere"));
     expect(missing.stderr).toBe(`sway: ${join(temp.dir, "nowhere")} is not a warehouse: manifest.json is missing\n`);
     const parquet = await sway("score", world, "-f", "parquet");

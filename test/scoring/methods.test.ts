@@ -1,7 +1,7 @@
 /** Each starting method against values worked out by hand or by an independent solver on the fixture world. */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
-import {rankDescending, scoreMethod} from "../../scoring/index.js";
+import {availableMethods, rankDescending, scoreMethod, type MethodOptions} from "../../scoring/index.js";
 import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
 import {openNative, tempDir, writeWorld} from "../helpers/world.js";
 
@@ -17,8 +17,12 @@ afterAll(() => {
   temp.remove();
 });
 
-async function byAccount(methodId: string) {
-  return new Map((await scoreMethod(db, methodId)).map((row) => [row.account_id, row]));
+async function byAccount(methodId: string, options: MethodOptions = {}) {
+  return new Map((await scoreMethod(db, methodId, options)).map((row) => [row.account_id, row]));
+}
+
+async function values(methodId: string, options: MethodOptions = {}) {
+  return Object.fromEntries([...(await byAccount(methodId, options))].map(([id, row]) => [id, row.value]));
 }
 
 describe("followers", () => {
@@ -71,6 +75,97 @@ describe("pagerank", () => {
     expect(rows.get("twitter:a")!.rank).toBe(1);
   });
 });
+
+describe("indegree and lampos", () => {
+  it("indegree counts distinct followers in the follow graph", async () => {
+    expect(await values("indegree")).toEqual({
+      "twitter:c": 3,
+      "mastodon:y": 1,
+      "mastodon:x": 0,
+      "twitter:a": 0,
+      "twitter:b": 0,
+      "twitter:d": 0
+    });
+  });
+
+  it("lampos is ln((listed+1)(followers+1)²/(following+1)) with missing counts as 0", async () => {
+    const rows = await values("lampos");
+    expect(rows["twitter:a"]).toBeCloseTo(Math.log((101 * 101) / 6), 12); // listed 0, followers 100, following 5
+    expect(rows["twitter:b"]).toBeCloseTo(Math.log(121), 12); // followers 10
+    expect(rows["twitter:c"]).toBe(0);
+  });
+});
+
+describe("reposts and mentions (Cha et al.)", () => {
+  it("count each kind received from others", async () => {
+    expect(await values("reposts")).toMatchObject({"twitter:a": 2, "mastodon:x": 2, "twitter:b": 0});
+    // twitter:a's mention of itself is not counted.
+    expect(await values("mentions")).toMatchObject({"twitter:b": 1, "twitter:a": 0});
+  });
+
+  it("count only what falls inside the window", async () => {
+    // The window [1 March, 2 March) holds the reposts of 1 March only.
+    const window = {at: Date.UTC(2026, 2, 2), windowDays: 1};
+    expect(await values("reposts", window)).toMatchObject({"twitter:a": 2, "mastodon:x": 1});
+    expect(await values("reactions", window)).toMatchObject({"twitter:a": 2, "twitter:b": 0});
+  });
+});
+
+describe("pagerank-follows", () => {
+  it("matches the PageRank equations solved by hand on the follow graph", async () => {
+    // Edges a→c, b→c, d→c, x→y; c and y are dangling. Solving p = 0.85·M·p + 0.85·(p_c + p_y)/6 + 0.15/6 by
+    // hand gives p_a = p_b = p_d = p_x = 5/47, p_y = 37/188, p_c = 71/188 (numpy.linalg.solve agrees).
+    const rows = await values("pagerank-follows");
+    for (const id of ["twitter:a", "twitter:b", "twitter:d", "mastodon:x"]) expect(rows[id]).toBeCloseTo(5 / 47, 10);
+    expect(rows["mastodon:y"]).toBeCloseTo(37 / 188, 10);
+    expect(rows["twitter:c"]).toBeCloseTo(71 / 188, 10);
+  });
+});
+
+describe("weights", () => {
+  it("a kind weight of 0 removes that kind's edges from the interaction graph", async () => {
+    // Without reposts the edges are c→a (reply), d→b (mention), a→c (like); solved with numpy.linalg.solve.
+    const rows = await values("pagerank", {weights: {repost: 0}});
+    expect(rows["twitter:a"]).toBeCloseTo(0.3666361136571951, 10);
+    expect(rows["twitter:b"]).toBeCloseTo(0.10174152153987168, 10);
+    expect(rows["mastodon:x"]).toBeCloseTo(0.05499541704857929, 10);
+  });
+
+  it("rejects an unknown key or a negative weight, naming it", async () => {
+    await expect(scoreMethod(db, "pagerank", {weights: {retweet: 1}})).rejects.toThrow(
+      'weights for pagerank: unknown key "retweet" (known: repost, reply, mention, quote, like, comment, share)'
+    );
+    await expect(scoreMethod(db, "pagerank", {weights: {like: -1}})).rejects.toThrow(
+      'weights for pagerank: "like" must be a non-negative number, got -1'
+    );
+    await expect(scoreMethod(db, "followers", {weights: {x: 1}})).rejects.toThrow("followers takes no weights");
+  });
+});
+
+describe("availableMethods(db, ids)", () => {
+  it("says which methods the data cannot feed, and why", async () => {
+    const {db: empty, remove} = await emptyWorld();
+    try {
+      expect(await availableMethods(empty, ["followers", "indegree", "lampos", "pagerank-follows"])).toEqual({
+        available: ["followers"],
+        unavailable: [
+          {method: "indegree", reason: "the data has no follow graph"},
+          {method: "lampos", reason: "the data reports no follower counts"},
+          {method: "pagerank-follows", reason: "the data has no follow graph"}
+        ]
+      });
+    } finally {
+      empty.close();
+      remove();
+    }
+  });
+});
+
+async function emptyWorld() {
+  const temp = tempDir();
+  await writeWorld(temp.dir, {accounts: [{account_id: "t:1", network: "t", handle: "one"}]});
+  return {db: await openNative(temp.dir), remove: temp.remove};
+}
 
 describe("rankDescending(values)", () => {
   it("gives standard competition ranks, largest first", () => {
