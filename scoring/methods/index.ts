@@ -3,6 +3,7 @@
  * header comment), list it here, and test it against hand-computed values.
  */
 import {followers, indegree, lampos} from "./followers.js";
+import {klout} from "./klout.js";
 import type {Method} from "./method.js";
 import {pagerankFollows, pagerankInteractions} from "./pagerank.js";
 import {mentions, reactions, reposts} from "./reactions.js";
@@ -10,6 +11,7 @@ import {mentions, reactions, reposts} from "./reactions.js";
 export type {Method, MethodOptions, MethodValue, ResolvedOptions} from "./method.js";
 
 export const METHODS: readonly Method[] = [
+  klout,
   followers,
   indegree,
   lampos,

@@ -7,9 +7,10 @@ import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {createRequire} from "node:module";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import type {RowOf, TableName, TableRow} from "../../loaders/schema.js";
+import {TABLE_NAMES, type RowOf, type TableName, type TableRow} from "../../loaders/schema.js";
 import {WarehouseWriter, exportDuckDbFile, openWarehouse} from "../../loaders/warehouse.js";
-import type {NodeDb} from "../../loaders/node-db.js";
+import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
+import {TableAppender, createCanonicalTables} from "../../loaders/tables.js";
 import type {Db} from "../../scoring/db.js";
 import {wasmDb} from "../../src/components/wasm-db.js";
 
@@ -76,4 +77,26 @@ function wasmBindings(): Promise<WasmBindings> {
     return bindings as WasmBindings;
   })();
   return bindingsPromise;
+}
+
+/** An in-memory native DuckDB holding `rows` (no files). */
+export async function memoryWorld(rows: WorldRows): Promise<NodeDb> {
+  const db = await openNodeDb();
+  await createCanonicalTables(db);
+  await fillWorld(db, rows);
+  return db;
+}
+
+/** Replaces the canonical rows of `db` (made by `memoryWorld`) with `rows`: property tests reuse one database. */
+export async function refillWorld(db: NodeDb, rows: WorldRows): Promise<void> {
+  for (const table of TABLE_NAMES) await db.run(`DELETE FROM ${table}`);
+  await fillWorld(db, rows);
+}
+
+async function fillWorld(db: NodeDb, rows: WorldRows): Promise<void> {
+  const appender = await new TableAppender(db).open();
+  for (const [table, tableRows] of Object.entries(rows) as [TableName, RowOf<TableName>[]][]) {
+    for (const row of tableRows) appender.append(table, row);
+  }
+  appender.close();
 }

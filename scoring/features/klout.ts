@@ -1,0 +1,82 @@
+/**
+ * The per-account features of the Klout-style score, inside a window [from, to):
+ *
+ * - `selective_reactions`: reactions from other accounts, each worth 1 / (the number of actions its actor
+ *   made that UTC day), so an account that reposts everything in sight lends little to each (Klout 2011–2016:
+ *   "the more a person likes or retweets in a day, the less each of their actions is worth");
+ * - `reactions`, `distinct_reactors` (Klout's "true reach": 100 reactions from 100 people beat 100 from one);
+ * - `posts`: original posts, replies and quotes the account made in the window (reposts are not output);
+ * - `followers`: reported followers, else follower in-degree; `listed`: reported list memberships;
+ * - `person`: the person the account belongs to (`accounts.person_id`, else `identities`, else the account).
+ */
+import type {Db} from "../db.js";
+import {REACTION_KINDS, type TimeWindow} from "./activity.js";
+
+export interface KloutFeatures {
+  account_id: string;
+  network: string;
+  person: string;
+  selective_reactions: number;
+  reactions: number;
+  distinct_reactors: number;
+  posts: number;
+  followers: number;
+  listed: number;
+  [column: string]: string | number;
+}
+
+const IN_WINDOW = (column: string) =>
+  `(?::BIGINT IS NULL OR ${column} >= epoch_ms(?::BIGINT)) AND (?::BIGINT IS NULL OR ${column} < epoch_ms(?::BIGINT))`;
+
+// Parameters: the window (from, from, to, to) for interactions, then again for posts.
+export const KLOUT_FEATURES_SQL = `
+WITH windowed AS (
+  SELECT actor_id, target_id, ts, kind FROM interactions WHERE kind <> 'follow' AND ${IN_WINDOW("ts")}
+),
+actor_days AS (
+  SELECT actor_id, CAST(ts AS DATE) AS day, count(*) AS actions FROM windowed GROUP BY actor_id, CAST(ts AS DATE)
+),
+received AS (
+  SELECT
+    r.target_id AS account_id,
+    sum(1.0 / d.actions) AS selective_reactions,
+    count(*) AS reactions,
+    count(DISTINCT r.actor_id) AS distinct_reactors
+  FROM windowed r
+  JOIN actor_days d ON d.actor_id = r.actor_id AND d.day = CAST(r.ts AS DATE)
+  WHERE r.kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")}) AND r.actor_id <> r.target_id
+  GROUP BY r.target_id
+),
+authored AS (
+  SELECT account_id, count(*) AS posts FROM posts WHERE kind <> 'repost' AND ${IN_WINDOW("created_at")} GROUP BY account_id
+),
+in_degree AS (
+  SELECT followee_id AS account_id, count(DISTINCT follower_id) AS n FROM follows WHERE follower_id <> followee_id GROUP BY followee_id
+),
+people AS (SELECT account_id, min(person_id) AS person_id FROM identities GROUP BY account_id)
+SELECT
+  a.account_id,
+  a.network,
+  coalesce(a.person_id, people.person_id, a.account_id) AS person,
+  coalesce(r.selective_reactions, 0)::DOUBLE AS selective_reactions,
+  coalesce(r.reactions, 0) AS reactions,
+  coalesce(r.distinct_reactors, 0) AS distinct_reactors,
+  coalesce(p.posts, 0) AS posts,
+  coalesce(a.followers, f.n, 0) AS followers,
+  coalesce(a.listed, 0) AS listed
+FROM accounts a
+LEFT JOIN received r USING (account_id)
+LEFT JOIN authored p USING (account_id)
+LEFT JOIN in_degree f USING (account_id)
+LEFT JOIN people USING (account_id)
+ORDER BY a.account_id
+`;
+
+export function kloutFeatures(db: Db, {from = null, to = null}: TimeWindow = {}): Promise<KloutFeatures[]> {
+  return db.query<KloutFeatures>(KLOUT_FEATURES_SQL, [from, from, to, to, from, from, to, to]);
+}
+
+/** Networks whose data has posts at all (amplification needs post counts). */
+export async function networksWithPosts(db: Db): Promise<Set<string>> {
+  return new Set((await db.query<{network: string}>("SELECT DISTINCT network FROM posts")).map((row) => row.network));
+}
