@@ -3,6 +3,7 @@
  * and turns expected failures (bad input, unknown names) into a one-line message instead of a stack trace.
  */
 import {Command, CommanderError} from "commander";
+import {evaluateCommand} from "./evaluate.js";
 import {importCommand} from "./import.js";
 import {scoreCommand} from "./score.js";
 
@@ -13,7 +14,8 @@ export function program(): Command {
     .showHelpAfterError()
     .exitOverride()
     .addCommand(importCommand())
-    .addCommand(scoreCommand());
+    .addCommand(scoreCommand())
+    .addCommand(evaluateCommand());
 }
 
 /** Runs the command line and returns the exit code. */
