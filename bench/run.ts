@@ -3,6 +3,7 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {existsSync} from "node:fs";
+import {importBench} from "./import.bench.js";
 import {pagerankBench} from "./pagerank.bench.js";
 
 const datasets = resolve(process.env.SWAY_DATASETS ?? "../shared/datasets");
@@ -14,6 +15,7 @@ if (!existsSync(higgs)) {
 const work = mkdtempSync(join(tmpdir(), "sway-bench-"));
 try {
   await pagerankBench(higgs, join(work, "higgs"));
+  await importBench(higgs, join(work, "import"));
 } finally {
   rmSync(work, {recursive: true, force: true});
 }
