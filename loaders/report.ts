@@ -7,7 +7,7 @@
  * browser's in-memory store both provide.
  */
 import {InputError} from "./input.js";
-import {validateRow, type TableName, type TableRow} from "./schema.js";
+import {validateRow, type Account, type TableName, type TableRow} from "./schema.js";
 
 /** How many rejections are kept verbatim in the manifest; all of them go to `rejects.csv`. */
 const EXAMPLES_KEPT = 20;
@@ -44,6 +44,8 @@ export interface RowStore {
   write(row: TableRow): void;
   /** Whether an account or post with this id is already stored. */
   has(table: "accounts" | "posts", id: string): boolean;
+  /** Fills the empty columns of a stored account from a later, valid row about the same account. */
+  mergeAccount(row: Account): void;
   /** Keeps a rejected record (Node: `rejects.csv`). */
   reject(rejection: Rejection): void;
 }
@@ -88,11 +90,13 @@ export class SourceRecorder {
   /**
    * Accepts the record at `line`, writing its rows; or, if a row breaks the data model, rejects the whole
    * record with the problem (naming table and column) and writes nothing. Accounts and posts whose id is
-   * already stored are merged, not written twice. Returns whether the record was accepted.
+   * already stored are merged, not written twice: a later account row fills the columns the first one left
+   * empty (a handle seen in a mention, then the full profile). Returns whether the record was accepted.
    */
   accept(line: number, rows: readonly TableRow[], record?: string): boolean {
     for (const tableRow of rows) {
-      if (this.#stored(tableRow)) continue;
+      // A stored post is left as it is; a stored account may still gain columns, so its row is checked.
+      if (tableRow.table === "posts" && this.#stored(tableRow)) continue;
       const {table, row} = tableRow;
       const problem = validateRow(table, row as Record<string, unknown>);
       if (problem) {
@@ -104,6 +108,7 @@ export class SourceRecorder {
     for (const tableRow of rows) {
       const {table} = tableRow;
       if (this.#stored(tableRow)) {
+        if (tableRow.table === "accounts") this.#store.mergeAccount(tableRow.row);
         report.merged[table] = (report.merged[table] ?? 0) + 1;
         continue;
       }

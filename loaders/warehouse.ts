@@ -15,10 +15,13 @@ import {
   type Sink,
   type SourceReport
 } from "./report.js";
-import {TABLE_NAMES, SCHEMA_VERSION, type TableName, type TableRow} from "./schema.js";
+import {TABLE_NAMES, SCHEMA_VERSION, columnsOf, type Account, type TableName, type TableRow} from "./schema.js";
 import {TableAppender, createCanonicalTables} from "./tables.js";
 
 export const MANIFEST_FILE = "manifest.json";
+
+/** Account columns a later row may fill (column names come from the schema, never from input). */
+const FILLABLE_ACCOUNT_COLUMNS = columnsOf("accounts").filter((column) => column !== "account_id") as (keyof Account)[];
 export const REJECTS_FILE = "rejects.csv";
 
 export interface Manifest {
@@ -44,6 +47,10 @@ export class WarehouseWriter implements Sink {
   readonly #rows: TableAppender;
   readonly #rejects: DuckDBAppender;
   readonly #ids = {accounts: new Set<string>(), posts: new Set<string>()};
+  /** Accounts first seen in this run, held until `finish()` so later rows can fill their empty columns. */
+  readonly #accounts = new Map<string, Account>();
+  /** Later rows about accounts already in the warehouse before this run (`--append`). */
+  readonly #accountFills: Account[] = [];
   readonly #options: RecorderOptions;
   readonly #store: RowStore;
 
@@ -64,6 +71,7 @@ export class WarehouseWriter implements Sink {
     this.#store = {
       write: (tableRow) => this.#write(tableRow),
       has: (table, id) => this.#ids[table].has(id),
+      mergeAccount: (row) => this.#mergeAccount(row),
       reject: (rejection) => this.#reject(rejection)
     };
   }
@@ -121,10 +129,28 @@ export class WarehouseWriter implements Sink {
     return recorder;
   }
 
-  #write({table, row}: TableRow): void {
-    if (table === "accounts") this.#ids.accounts.add(row.account_id);
-    else if (table === "posts") this.#ids.posts.add(row.post_id);
-    this.#rows.appendValid(table, row);
+  #write(tableRow: TableRow): void {
+    if (tableRow.table === "accounts") {
+      this.#ids.accounts.add(tableRow.row.account_id);
+      this.#accounts.set(tableRow.row.account_id, {...tableRow.row});
+      return;
+    }
+    if (tableRow.table === "posts") this.#ids.posts.add(tableRow.row.post_id);
+    this.#rows.appendValid(tableRow.table, tableRow.row);
+  }
+
+  #mergeAccount(row: Account): void {
+    const held = this.#accounts.get(row.account_id);
+    if (!held) {
+      this.#accountFills.push(row);
+      return;
+    }
+    const target = held as Record<string, unknown>;
+    for (const [column, value] of Object.entries(row)) {
+      if (value !== null && value !== undefined && (target[column] === null || target[column] === undefined)) {
+        target[column] = value;
+      }
+    }
   }
 
   #reject(rejection: Rejection): void {
@@ -136,6 +162,18 @@ export class WarehouseWriter implements Sink {
     a.endRow();
   }
 
+  /** Fills the empty columns of an account written by an earlier import. */
+  async #fillAccount(row: Account): Promise<void> {
+    const columns = FILLABLE_ACCOUNT_COLUMNS.filter((column) => row[column] !== null && row[column] !== undefined);
+    if (columns.length === 0) return;
+    const assignments = columns.map((column) => `${column} = coalesce(${column}, ?)`).join(", ");
+    const values = columns.map((column) => {
+      const value = row[column]!;
+      return value instanceof Date ? value.toISOString() : value;
+    });
+    await this.#db.run(`UPDATE accounts SET ${assignments} WHERE account_id = ?`, [...values, row.account_id]);
+  }
+
   /** Closes the writer without writing anything (after a failed import). */
   abandon(): void {
     this.#db.close();
@@ -143,7 +181,9 @@ export class WarehouseWriter implements Sink {
 
   /** Writes the Parquet files, `rejects.csv` and the manifest, and closes the writer. */
   async finish(): Promise<Manifest> {
+    for (const account of this.#accounts.values()) this.#rows.appendValid("accounts", account);
     this.#rows.close();
+    for (const row of this.#accountFills) await this.#fillAccount(row);
     this.#rejects.closeSync();
     mkdirSync(this.dir, {recursive: true});
     const tables = {} as Manifest["tables"];

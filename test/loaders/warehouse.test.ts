@@ -163,6 +163,31 @@ describe("warehouse", () => {
     expect(manifest.sources[0]).toMatchObject({written: {accounts: 1, posts: 1}, merged: {accounts: 1}});
   });
 
+  it("fills an account's empty columns from a later row, in one import and across appends", async () => {
+    const writer = await WarehouseWriter.create(temp.dir);
+    const source = writer.source("fixture", "fixture");
+    // First seen in a mention (handle only), then as a full profile: nothing of the profile may be lost.
+    source.accept(1, [{table: "accounts", row: {account_id: "t:1", network: "t", handle: "one"}}]);
+    source.accept(2, [
+      {table: "accounts", row: {account_id: "t:1", network: "t", handle: "one-renamed", followers: 7, verified: true}}
+    ]);
+    await writer.finish();
+    const appended = await WarehouseWriter.create(temp.dir, {append: true});
+    appended
+      .source("fixture", "later")
+      .accept(1, [{table: "accounts", row: {account_id: "t:1", network: "t", handle: "x", followers: 9, listed: 2}}]);
+    await appended.finish();
+    const {db} = await openWarehouse(temp.dir);
+    try {
+      // The first value of a column wins; only empty columns are filled.
+      expect(await db.query("SELECT handle, followers, verified, listed FROM accounts")).toEqual([
+        {handle: "one", followers: 7, verified: true, listed: 2}
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
   it("rejects a whole record when one of its rows breaks the model, naming table and column", async () => {
     const writer = await WarehouseWriter.create(temp.dir);
     const source = writer.source("fixture", "input.txt");

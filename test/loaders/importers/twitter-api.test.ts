@@ -235,16 +235,16 @@ describe("twitter-api importer on v1.1 JSON", () => {
         verified: false,
         created: "2011-01-01T00:00:00Z"
       },
-      // carol is first seen as a mention (handle and name only): the recorder keeps the first row of an account,
-      // so her counts from record 3 are merged away.
+      // carol is first seen as a mention (handle and name only); her user object in record 3 (v1-timeline.json:
+      // followers_count 2500, friends_count 300, listed_count 40, verified false) fills the columns left empty.
       {
         account_id: "twitter:33",
         handle: "carol",
         display_name: "Carol C.",
-        followers: null,
-        following: null,
-        listed: null,
-        verified: null,
+        followers: 2500,
+        following: 300,
+        listed: 40,
+        verified: false,
         created: null
       },
       {
@@ -828,6 +828,7 @@ function capturingSink(): {sink: Sink; offered: TableRow[]; reports: SourceRepor
       else if (row.table === "posts") ids.posts.add(row.row.post_id);
     },
     has: (table, id) => ids[table].has(id),
+    mergeAccount: () => {},
     reject: () => {}
   };
   const offered: TableRow[] = [];
@@ -867,6 +868,11 @@ describe("twitter-api importer on the python-twitter v1.1 test data", () => {
       // (SOURCE.md, tweets carrying a `quoted_status`) + 1 (690990595410530304, a quote whose quoted tweet is not
       // embedded: only quoted_status_id_str). The 49 old tweets are plain posts.
       expect(manifest.tables.posts.rows).toBe(660 + 49);
+      // Every user's counts survive into the warehouse, however the account was first seen (see the next test
+      // for where 1,931 − 3 comes from).
+      expect(await query("SELECT count(followers) AS f, count(*) FILTER (WHERE verified) AS v FROM accounts")).toEqual([
+        {f: 1931 - 1 - 2, v: 225}
+      ]);
       expect(kinds).toEqual({repost: 163, reply: 73, quote: 31 + 1, post: 660 + 49 - 163 - 73 - 32});
     },
     60_000
