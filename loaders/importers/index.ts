@@ -3,9 +3,11 @@
  * list it here, and give it a test under `test/loaders/importers/`. `sway import auto` asks the importers in
  * this order, so a specific format comes before a general one (edge lists last).
  */
+import {bluesky} from "./bluesky/index.js";
 import {edgelist} from "./edgelist/index.js";
 import {identities} from "./identities.js";
 import type {Importer} from "./importer.js";
+import {mastodon} from "./mastodon/index.js";
 import {snapHiggs} from "./snap-higgs.js";
 import {swayJson} from "./sway-json.js";
 import {twitterApi} from "./twitter-api.js";
@@ -14,7 +16,10 @@ import {xArchive} from "./x-archive.js";
 export type {Importer, ImportOptions} from "./importer.js";
 
 export const IMPORTERS: ReadonlyMap<string, Importer> = new Map(
-  [snapHiggs, swayJson, identities, twitterApi, xArchive, edgelist].map((importer) => [importer.name, importer])
+  [snapHiggs, swayJson, identities, twitterApi, xArchive, mastodon, bluesky, edgelist].map((importer) => [
+    importer.name,
+    importer
+  ])
 );
 
 export function getImporter(name: string): Importer {
