@@ -1,0 +1,208 @@
+/**
+ * Influence and passivity (the IP algorithm) by alternating normalised updates.
+ *
+ * Reference: Romero, D. M., Galuba, W., Asur, S. and Huberman, B. A. (2011). "Influence and passivity in social
+ * media." ECML-PKDD 2011 / WWW 2011 companion; arXiv:1008.1253. INFLUENCE-METHODS.md §5.4 gives the equations as
+ * recalled [R], which we follow; in the paper's notation an edge (i, j) means j was exposed to i's content and
+ *
+ *     w_ij = S_ij / Q_i                          (share of i's Q_i posts that j forwarded; in [0, 1])
+ *     u_ij = w_ij / Σ_{k:(k,j)∈E} w_kj           (acceptance: j's acceptance of i over all that j accepted)
+ *     v_ji = (1 − w_ji) / Σ_{k:(j,k)∈E} (1 − w_jk)  (rejection: i's rejection of j over all rejections j received)
+ *     P_i ← Σ_{j:(j,i)∈E} v_ji · I_j,   then   I_i ← Σ_{j:(i,j)∈E} u_ij · P_j   (using the new P)
+ *
+ * both vectors scaled to sum 1 after every step, from I = P = all ones. That passivity is updated first, from the
+ * previous influence, and influence second, from the new passivity, is the paper's Algorithm 1 as we recall it [R].
+ *
+ * Mapping onto Sway's graphs [I]. Reaction graphs hold edges actor → target weighted by how often the actor
+ * reacted to (forwarded, replied to, liked, …) the target's posts, i.e. the paper's edge (i, j) reversed:
+ * our `j → i` with count c is the paper's (i, j) with S_ij = c. Hence:
+ * - influence flows against our edges: the reacted-to gain influence, the reactors collect passivity;
+ * - Q_i comes from the optional `posts[i]` (posts by i in the same window). The paper's w_ij lies in [0, 1]
+ *   because each post is forwarded at most once; our counts may add several reactions to one post, so we clamp:
+ *   w = min(1, c / Q_i), with w = 0 when c = 0 (even if Q_i = 0) and w = 1 when c > 0 and Q_i = 0;
+ * - without `posts`, Q_i = max_j c(j → i), the fewest posts consistent with the data if each reactor reacts at most
+ *   once per post: the most engaged reactor of i gets w = 1 and the others c / max. A target with a single
+ *   reactor then has no rejections at all, which the paper's formulas do not expect; supply `posts` when known;
+ * - the paper's E contains exposures (j follows i) that may carry no forwarding (w = 0, a full rejection). A
+ *   reaction graph only has pairs that reacted at least once, so followers who ignored everything are missing.
+ *   Callers that know exposures can add them as edges of weight 0 (`buildCsr` keeps zero-weight edges);
+ * - self-loops (reacting to oneself) are ignored.
+ * Degenerate sums: a node that accepted nothing (all its w = 0) passes no influence (its u are 0), a node that
+ * nobody rejected (all w = 1) receives no passivity contributions (its v are 0), and a vector whose entries are all
+ * 0 stays 0 instead of being scaled.
+ */
+import type {Csr} from "./csr.js";
+
+export const INFLUENCE_PASSIVITY_DEFAULTS: Readonly<{tolerance: number; maxIterations: number}> = Object.freeze({
+  tolerance: 1e-10,
+  maxIterations: 1000
+});
+
+export interface InfluencePassivityOptions {
+  /**
+   * Stop when the L1 change of influence plus that of passivity (each vector summing to 1) is below this.
+   * Default 1e-10.
+   */
+  tolerance?: number;
+  /** Upper bound on iterations (the paper's M), a positive integer. Default 1000. */
+  maxIterations?: number;
+  /**
+   * Posts per node in the window the reactions were counted in (the paper's Q_i), finite and non-negative. When
+   * omitted, Q_i = the largest reaction count on an edge into i (see the module comment).
+   */
+  posts?: ArrayLike<number>;
+}
+
+export interface InfluencePassivityResult {
+  /** Influence per node, non-negative, summing to 1 (or all 0, see the module comment). */
+  influence: Float64Array;
+  /** Passivity per node, non-negative, summing to 1 (or all 0, see the module comment). */
+  passivity: Float64Array;
+  /** Iterations performed (one iteration = one passivity and one influence update). */
+  iterations: number;
+  /** Whether the tolerance was reached within `maxIterations`. */
+  converged: boolean;
+}
+
+const MODULE = "scoring/graph/influence-passivity";
+
+/**
+ * Influence and passivity of every node of the reaction graph `graph` (edges actor → target, weight = reactions
+ * of the actor to the target's posts; see the module comment for how this maps onto the paper). Starting from
+ * uniform vectors (the paper's all-ones, rescaled: the updates are linear, so the scaled iterates are the same),
+ * each iteration computes, over our edges `a → t` with acceptance w(a → t),
+ *
+ *     P'[a] = Σ_{a → t} v(a → t) · I[t],   I'[t] = Σ_{a → t} u(a → t) · P'[a],
+ *     u(a → t) = w(a → t) / Σ_{a → k} w(a → k),   v(a → t) = (1 − w(a → t)) / Σ_{k → t} (1 − w(k → t)),
+ *
+ * scales both to sum 1, and stops when `Σ|I' − I| + Σ|P' − P| < tolerance` or after `maxIterations` (returning the
+ * last iterate with `converged: false`; the iteration is a power method on a non-negative matrix that need not be
+ * primitive, so it can cycle). An empty graph returns empty arrays, converged, after 0 iterations.
+ *
+ * @example
+ * // Accounts 0 and 1 both reacted to account 2, which posted 4 times: 0 reacted once, 1 three times.
+ * const {influence, passivity} = influencePassivity(buildCsr(3, [0, 1], [2, 2], [1, 3]), {posts: [0, 0, 4]});
+ * // influence = [0, 0, 1]; passivity = [0.75, 0.25, 0]: 0 rejected 3 of 2's posts, 1 rejected 1.
+ *
+ * @throws Error prefixed `scoring/graph/influence-passivity: ` for a tolerance that is not a positive finite
+ *   number, a maxIterations that is not a positive integer, or a `posts` of the wrong length or with a negative
+ *   or non-finite entry.
+ */
+export function influencePassivity(graph: Csr, options: InfluencePassivityOptions = {}): InfluencePassivityResult {
+  const tolerance = options.tolerance ?? INFLUENCE_PASSIVITY_DEFAULTS.tolerance;
+  const maxIterations = options.maxIterations ?? INFLUENCE_PASSIVITY_DEFAULTS.maxIterations;
+  if (typeof tolerance !== "number" || !(tolerance > 0 && tolerance < Infinity)) {
+    throw new Error(`${MODULE}: tolerance must be a positive finite number, got ${tolerance}`);
+  }
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
+    throw new Error(`${MODULE}: maxIterations must be a positive integer, got ${maxIterations}`);
+  }
+  const n = graph.nodeCount;
+  const {offsets, targets, weights} = graph;
+  const m = targets.length;
+  const posts = options.posts;
+  if (posts !== undefined) {
+    if (posts.length !== n) throw new Error(`${MODULE}: posts has length ${posts.length}, expected nodeCount ${n}`);
+    for (let i = 0; i < n; i++) {
+      const q = posts[i];
+      if (typeof q !== "number" || !Number.isFinite(q) || q < 0) {
+        throw new Error(`${MODULE}: posts[${i}] must be finite and non-negative, got ${q}`);
+      }
+    }
+  }
+  if (n === 0) return {influence: new Float64Array(0), passivity: new Float64Array(0), iterations: 0, converged: true};
+
+  // Q_t per target: the given post counts, or the largest reaction count into t.
+  const postCount = new Float64Array(n);
+  if (posts !== undefined) {
+    for (let t = 0; t < n; t++) postCount[t] = posts[t];
+  } else {
+    for (let a = 0; a < n; a++) {
+      const end = offsets[a + 1];
+      for (let k = offsets[a]; k < end; k++) {
+        const t = targets[k];
+        if (t !== a && weights[k] > postCount[t]) postCount[t] = weights[k];
+      }
+    }
+  }
+
+  // Per edge: accept = w, and the totals each side normalises by. Self-loops get w = 0 and count in neither.
+  const accept = new Float64Array(m);
+  const acceptedBy = new Float64Array(n); // Σ_{a → k} w(a → k), per actor a
+  const rejectionsOf = new Float64Array(n); // Σ_{k → t} (1 − w(k → t)), per target t
+  for (let a = 0; a < n; a++) {
+    const end = offsets[a + 1];
+    for (let k = offsets[a]; k < end; k++) {
+      const t = targets[k];
+      if (t === a) continue;
+      const c = weights[k];
+      const q = postCount[t];
+      const w = c === 0 ? 0 : c >= q ? 1 : c / q;
+      accept[k] = w;
+      acceptedBy[a] += w;
+      rejectionsOf[t] += 1 - w;
+    }
+  }
+  // Acceptance rate u and rejection rate v per edge.
+  const u = new Float64Array(m);
+  const v = new Float64Array(m);
+  for (let a = 0; a < n; a++) {
+    const end = offsets[a + 1];
+    for (let k = offsets[a]; k < end; k++) {
+      const t = targets[k];
+      if (t === a) continue;
+      const w = accept[k];
+      if (acceptedBy[a] > 0) u[k] = w / acceptedBy[a];
+      if (rejectionsOf[t] > 0) v[k] = (1 - w) / rejectionsOf[t];
+    }
+  }
+
+  let influence = new Float64Array(n).fill(1 / n);
+  let passivity = new Float64Array(n).fill(1 / n);
+  let nextInfluence = new Float64Array(n);
+  let nextPassivity = new Float64Array(n);
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations) {
+    iterations++;
+    // Passivity: each actor pulls the influence of the targets it rejected, over its own row.
+    for (let a = 0; a < n; a++) {
+      let total = 0;
+      const end = offsets[a + 1];
+      for (let k = offsets[a]; k < end; k++) total += v[k] * influence[targets[k]];
+      nextPassivity[a] = total;
+    }
+    scaleToSum1(nextPassivity);
+    // Influence: each actor pushes its new passivity to the targets it accepted.
+    nextInfluence.fill(0);
+    for (let a = 0; a < n; a++) {
+      const pa = nextPassivity[a];
+      if (pa === 0) continue;
+      const end = offsets[a + 1];
+      for (let k = offsets[a]; k < end; k++) nextInfluence[targets[k]] += u[k] * pa;
+    }
+    scaleToSum1(nextInfluence);
+    let change = 0;
+    for (let i = 0; i < n; i++) {
+      change += Math.abs(nextInfluence[i] - influence[i]) + Math.abs(nextPassivity[i] - passivity[i]);
+    }
+    const previousInfluence = influence;
+    influence = nextInfluence;
+    nextInfluence = previousInfluence;
+    const previousPassivity = passivity;
+    passivity = nextPassivity;
+    nextPassivity = previousPassivity;
+    if (change < tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  return {influence, passivity, iterations, converged};
+}
+
+/** Scales `values` in place to sum 1; leaves an all-zero vector as it is. */
+function scaleToSum1(values: Float64Array): void {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  if (total > 0) for (let i = 0; i < values.length; i++) values[i] /= total;
+}
