@@ -170,6 +170,7 @@ function discardingSink(): Sink {
       else if (table === "posts") ids.posts.add(row.post_id);
     },
     has: (table, id) => ids[table].has(id),
+    mergeAccount: () => {},
     reject: () => {}
   };
   return {source: (format, file) => new SourceRecorder(format, file, store)};

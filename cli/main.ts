@@ -3,6 +3,7 @@
  * and turns expected failures (bad input, unknown names) into a one-line message instead of a stack trace.
  */
 import {Command, CommanderError} from "commander";
+import {compareCommand} from "./compare.js";
 import {evaluateCommand} from "./evaluate.js";
 import {importCommand} from "./import.js";
 import {scoreCommand} from "./score.js";
@@ -15,6 +16,7 @@ export function program(): Command {
     .exitOverride()
     .addCommand(importCommand())
     .addCommand(scoreCommand())
+    .addCommand(compareCommand())
     .addCommand(evaluateCommand());
 }
 

@@ -7,3 +7,4 @@ export {availableMethods, scoreMethod, scoreMethods, rankDescending, type ScoreR
 export {reactionGraph, followGraph, type AccountGraph} from "./graphs.js";
 export {resolveWeights, WeightsError} from "./weights.js";
 export {resolveWindow, dataEnd} from "./window.js";
+export {compareMethods, kendallTauB, spearman, topKOverlap, type Comparison} from "./compare/index.js";
