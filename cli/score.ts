@@ -19,7 +19,8 @@ interface ScoreFlags {
 }
 
 export function scoreCommand(): Command {
-  const methods = METHODS.map((method) => `  ${method.id.padEnd(17)} ${method.summary}`);
+  const width = Math.max(...METHODS.map((method) => method.id.length)) + 1;
+  const methods = METHODS.map((method) => `  ${method.id.padEnd(width)} ${method.summary}`);
   return new Command("score")
     .description("Score every account of a warehouse with one or more methods.")
     .argument("<dir>", "warehouse folder (written by `sway import`)")

@@ -3,15 +3,34 @@
  * header comment), list it here, and test it against hand-computed values.
  */
 import {followers, indegree, lampos} from "./followers.js";
+import {hitsAuthority, influencePassivity, kshell, twitterrank} from "./graph-baselines.js";
 import {klout} from "./klout.js";
+import {kred, kredGlobal, kredOutreach} from "./kred.js";
 import type {Method} from "./method.js";
 import {pagerankFollows, pagerankInteractions} from "./pagerank.js";
 import {mentions, reactions, reposts} from "./reactions.js";
+import {
+  twitalyzerClout,
+  twitalyzerEngagement,
+  twitalyzerGenerosity,
+  twitalyzerImpact,
+  twitalyzerSignalToNoise,
+  twitalyzerVelocity
+} from "./twitalyzer.js";
 
 export type {Method, MethodOptions, MethodValue, ResolvedOptions} from "./method.js";
 
 export const METHODS: readonly Method[] = [
   klout,
+  kred,
+  kredGlobal,
+  kredOutreach,
+  twitalyzerImpact,
+  twitalyzerEngagement,
+  twitalyzerClout,
+  twitalyzerGenerosity,
+  twitalyzerVelocity,
+  twitalyzerSignalToNoise,
   followers,
   indegree,
   lampos,
@@ -19,7 +38,11 @@ export const METHODS: readonly Method[] = [
   reposts,
   mentions,
   pagerankInteractions,
-  pagerankFollows
+  pagerankFollows,
+  hitsAuthority,
+  kshell,
+  influencePassivity,
+  twitterrank
 ];
 
 export function getMethod(id: string): Method {

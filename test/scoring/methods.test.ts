@@ -122,6 +122,29 @@ describe("pagerank-follows", () => {
   });
 });
 
+describe("graph baselines", () => {
+  it("kshell is 1 everywhere on the fixture's reaction graph", async () => {
+    // Undirected reaction edges a–b, a–c, b–d, x–y: peeling the leaves c, d, x, y leaves a and b with degree 1,
+    // so every account is in the 1-shell.
+    expect(new Set(Object.values(await values("kshell")))).toEqual(new Set([1]));
+  });
+
+  it("hits authority goes to the accounts reacted to by good hubs", async () => {
+    // Authorities of the reaction graph: a is reacted to by b and c (weights 1 and 2), b by d, c by a, x by y (2).
+    // The authority vector is the top eigenvector of AᵀA; a and x dominate it, and d and y (never reacted to) get 0.
+    const rows = await values("hits");
+    expect(rows["twitter:d"]).toBe(0);
+    expect(rows["mastodon:y"]).toBe(0);
+    expect(rows["twitter:a"]! + rows["twitter:b"]! + rows["twitter:c"]! + rows["mastodon:x"]!).toBeCloseTo(1, 12);
+  });
+
+  it("twitterrank says it needs topics", async () => {
+    expect((await availableMethods(db, ["twitterrank"])).unavailable).toEqual([
+      {method: "twitterrank", reason: "no post carries topics"}
+    ]);
+  });
+});
+
 describe("weights", () => {
   it("a kind weight of 0 removes that kind's edges from the interaction graph", async () => {
     // Without reposts the edges are c→a (reply), d→b (mention), a→c (like); solved with numpy.linalg.solve.

@@ -1,0 +1,120 @@
+/**
+ * Academic graph baselines, each a kernel of `scoring/graph/` run on the window's reaction graph (reactor →
+ * reacted-to, weighted by count) or on the follow graph. Published: the algorithms (references in each
+ * kernel's header). Our choice: the graphs they run on, stated per method.
+ *
+ * - `hits`: HITS authority (Kleinberg 1999) on the reaction graph; authorities sum to 1.
+ * - `kshell`: k-shell index (Kitsak et al. 2010) of the undirected reaction graph.
+ * - `influence-passivity`: influence (Romero et al. 2011) on the reaction graph, with each account's posts in
+ *   the window as the number of chances to react where the data has posts.
+ * - `twitterrank`: TwitterRank (Weng et al. 2010) on the follow graph, topics from the posts' `topics`, the
+ *   per-topic scores aggregated by each topic's share of all topic mentions.
+ * Display: authority, influence and TwitterRank × the number of accounts (1 = average); k-shell as is.
+ */
+import type {Db} from "../db.js";
+import type {TimeWindow} from "../features/activity.js";
+import {hits as hitsKernel} from "../graph/hits.js";
+import {influencePassivity as ipKernel} from "../graph/influence-passivity.js";
+import {kcore} from "../graph/kcore.js";
+import {aggregateTwitterrank, twitterrank as twitterrankKernel} from "../graph/twitterrank.js";
+import {followGraph, reactionGraph} from "../graphs.js";
+import type {Method, MethodValue} from "./method.js";
+
+const relativeToAverage = (values: Float64Array) => values.map((value) => value * values.length);
+const valuesOf = (accountIds: string[], values: ArrayLike<number>): MethodValue[] =>
+  accountIds.map((account_id, i) => ({account_id, value: values[i]!}));
+
+const POSTS_SQL = `
+SELECT a.account_id, coalesce(p.n, 0) AS posts
+FROM accounts a
+LEFT JOIN (
+  SELECT account_id, count(*) AS n FROM posts
+  WHERE (?::BIGINT IS NULL OR created_at >= epoch_ms(?::BIGINT)) AND (?::BIGINT IS NULL OR created_at < epoch_ms(?::BIGINT))
+  GROUP BY account_id
+) p USING (account_id)
+ORDER BY a.account_id
+`;
+
+async function postsPerAccount(db: Db, {from = null, to = null}: TimeWindow): Promise<Float64Array | undefined> {
+  const [{n}] = (await db.query<{n: number}>("SELECT count(*) AS n FROM posts")) as [{n: number}];
+  if (n === 0) return undefined;
+  const rows = await db.query<{posts: number}>(POSTS_SQL, [from, from, to, to]);
+  return Float64Array.from(rows, (row) => row.posts);
+}
+
+export const hitsAuthority: Method = {
+  id: "hits",
+  name: "HITS authority",
+  summary: "Authority of HITS on the reaction graph: reacted to by accounts that react to good authorities.",
+  scoreLabel: "× the average account",
+  async compute(db, {window}) {
+    const {accountIds, graph} = await reactionGraph(db, {window});
+    return valuesOf(accountIds, hitsKernel(graph).authorities);
+  },
+  display: relativeToAverage
+};
+
+export const kshell: Method = {
+  id: "kshell",
+  name: "k-shell",
+  summary: "k-shell index of the undirected reaction graph (Kitsak et al. 2010): how deep in the core an account sits.",
+  scoreLabel: "shell",
+  async compute(db, {window}) {
+    const {accountIds, graph} = await reactionGraph(db, {window});
+    return valuesOf(accountIds, kcore(graph, {mode: "undirected"}));
+  },
+  display: (values) => values.slice()
+};
+
+export const influencePassivity: Method = {
+  id: "influence-passivity",
+  name: "Influence (IP)",
+  summary: "Influence of the Influence-Passivity algorithm (Romero et al. 2011) on the reaction graph.",
+  scoreLabel: "× the average account",
+  async compute(db, {window}) {
+    const {accountIds, graph} = await reactionGraph(db, {window});
+    const posts = await postsPerAccount(db, window);
+    return valuesOf(accountIds, ipKernel(graph, posts ? {posts} : {}).influence);
+  },
+  display: relativeToAverage
+};
+
+const TOPIC_COUNTS_SQL = `
+WITH mentions AS (
+  SELECT p.account_id, t.topic FROM posts p, unnest(p.topics) AS t(topic) WHERE p.topics IS NOT NULL
+)
+SELECT account_id, topic, count(*) AS n FROM mentions GROUP BY account_id, topic ORDER BY topic, account_id
+`;
+
+export const twitterrank: Method = {
+  id: "twitterrank",
+  name: "TwitterRank",
+  summary: "Topic-sensitive PageRank on the follow graph (Weng et al. 2010), topics from the posts' topics.",
+  scoreLabel: "× the average account",
+  async unavailable(db) {
+    const [row] = await db.query<{follows: number; topics: number}>(
+      "SELECT (SELECT count(*) FROM follows) AS follows, (SELECT count(*) FROM posts WHERE len(topics) > 0) AS topics"
+    );
+    if (!row || row.follows === 0) return "the data has no follow graph";
+    if (row.topics === 0) return "no post carries topics";
+    return undefined;
+  },
+  async compute(db) {
+    const {accountIds, graph} = await followGraph(db);
+    const index = new Map(accountIds.map((id, i) => [id, i]));
+    const counts = await db.query<{account_id: string; topic: string; n: number}>(TOPIC_COUNTS_SQL);
+    const topics = [...new Set(counts.map((row) => row.topic))];
+    const shares = topics.map(() => new Float64Array(accountIds.length));
+    const posts = new Float64Array(accountIds.length);
+    for (const row of counts) {
+      const i = index.get(row.account_id);
+      if (i === undefined) continue;
+      shares[topics.indexOf(row.topic)]![i] = row.n;
+      posts[i]! += row.n;
+    }
+    const {scores} = twitterrankKernel(graph, {topicShares: shares, posts});
+    const prevalence = shares.map((share) => share.reduce((sum, n) => sum + n, 0));
+    return valuesOf(accountIds, aggregateTwitterrank(scores, prevalence));
+  },
+  display: relativeToAverage
+};

@@ -1,0 +1,199 @@
+/**
+ * Twitalyzer-style metrics (Eric T. Peterson and Jeff Katz, 2009–c.2013; INFLUENCE-METHODS.md §4, §7).
+ * Twitalyzer published its definitions ("see the math"); only the weights of its composites are unknown.
+ * Entities, references and retweets are as in `scoring/features/twitalyzer.ts`.
+ *
+ * Published, implemented as defined:
+ * - `twitalyzer-signal-to-noise`: the share of the account's updates that carry signal: an @reference, a
+ *   link, a #hashtag or a retweet marker (`rt`, `r/t`, `retweet`, `via`). Shown as a percentage.
+ * - `twitalyzer-generosity`: the share of its updates that are retweets of other people. Shown as a percentage.
+ * - `twitalyzer-velocity`: its updates over a 7-day period; shown relative to other users, as a percentile.
+ * - `twitalyzer-clout` (2009 definition): references to the account divided by the total possible references,
+ *   shown as a percentage. (The 2010 definition, the likelihood of the name appearing in Twitter search,
+ *   needs search logs.)
+ * - `twitalyzer-engagement` (2010): the ratio of the people the account references to the people who
+ *   reference it, shown as a percentage.
+ * - `twitalyzer-impact` (2010–11), from its published components: followers; unique references and
+ *   citations; being uniquely retweeted; uniquely retweeting others; relative posting frequency. "Unique"
+ *   counts people: 3 people retweeting you 100 times count 3.
+ *
+ * Ours [I]:
+ * - an update is any post (original, reply, repost or quote); the data's posts are the account's updates, so
+ *   the three post-based metrics are unavailable on data without posts (an interaction stream such as SNAP
+ *   Higgs says nothing of the updates that reach nobody);
+ * - a reply counts as an @reference even when its text lacks the @name (Twitter replies of that era began
+ *   with it; Bluesky's do not), reposts and quotes as retweets, and a retweet is of another person unless
+ *   its original is known to be the account's own;
+ * - an account without updates scores 0 on signal-to-noise and generosity;
+ * - references are mentions and replies (Twitalyzer's Influence v2 says Clout counts references but not
+ *   retweets); citations add quotes; "total possible references" is every reference made in the account's
+ *   network in the window; engagement divides by at least 1, so an account nobody references scores the
+ *   number of people it references;
+ * - Impact = Σ w_c · p_c / Σ w_c × 100, where p_c is the account's mid-rank percentile on component c within
+ *   its network (`scoring/scales.ts`), with equal weights (INFLUENCE-METHODS.md §7.2; presets in
+ *   `data/weights/twitalyzer-impact.json`); posting frequency is updates in the window;
+ * - windows: 7 days for velocity (published); 90 days for the others (Twitalyzer's are not known; 90 is the
+ *   toolkit's default);
+ * - velocity's percentile is over all accounts scored, in every network together: a display sees values only.
+ */
+import type {Db} from "../db.js";
+import {referenceFeatures, updateFeatures, type ReferenceFeatures} from "../features/twitalyzer.js";
+import {midRankPercentiles} from "../scales.js";
+import type {Method, MethodValue} from "./method.js";
+
+const asPercentage = (values: Float64Array) => values.map((value) => value * 100);
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+
+async function countOf(db: Db, sql: string): Promise<number> {
+  const [row] = await db.query<{n: number}>(sql);
+  return row?.n ?? 0;
+}
+
+const withoutPosts = async (db: Db) =>
+  (await countOf(db, "SELECT count(*) AS n FROM posts")) === 0
+    ? "the data has no posts, so no updates to count"
+    : undefined;
+
+const withoutReferences = async (db: Db) =>
+  (await countOf(db, "SELECT count(*) AS n FROM interactions WHERE kind IN ('mention', 'reply')")) === 0
+    ? "the data has no references (mentions or replies)"
+    : undefined;
+
+export const twitalyzerSignalToNoise: Method = {
+  id: "twitalyzer-signal-to-noise",
+  name: "Twitalyzer signal-to-noise",
+  summary: "Share of updates carrying a mention, link, hashtag or retweet marker (Twitalyzer).",
+  scoreLabel: "% of updates",
+  windowDays: 90,
+  unavailable: withoutPosts,
+  async compute(db, {window}) {
+    const rows = await updateFeatures(db, window);
+    return rows.map((row) => ({account_id: row.account_id, value: share(row.signal_updates, row.updates)}));
+  },
+  display: asPercentage
+};
+
+export const twitalyzerGenerosity: Method = {
+  id: "twitalyzer-generosity",
+  name: "Twitalyzer generosity",
+  summary: "Share of updates that are retweets of other people (Twitalyzer).",
+  scoreLabel: "% of updates",
+  windowDays: 90,
+  unavailable: withoutPosts,
+  async compute(db, {window}) {
+    const rows = await updateFeatures(db, window);
+    return rows.map((row) => ({account_id: row.account_id, value: share(row.retweets_of_others, row.updates)}));
+  },
+  display: asPercentage
+};
+
+export const twitalyzerVelocity: Method = {
+  id: "twitalyzer-velocity",
+  name: "Twitalyzer velocity",
+  summary: "Updates over 7 days, shown as a percentile of all accounts (Twitalyzer).",
+  scoreLabel: "percentile",
+  windowDays: 7,
+  unavailable: withoutPosts,
+  async compute(db, {window}) {
+    const rows = await updateFeatures(db, window);
+    return rows.map((row) => ({account_id: row.account_id, value: row.updates}));
+  },
+  display: (values) => midRankPercentiles(values).map((percentile) => percentile * 100)
+};
+
+export const twitalyzerClout: Method = {
+  id: "twitalyzer-clout",
+  name: "Twitalyzer clout",
+  summary: "References to the account as a share of all references made in its network (Twitalyzer 2009).",
+  scoreLabel: "% of references",
+  windowDays: 90,
+  unavailable: withoutReferences,
+  async compute(db, {window}) {
+    const rows = await referenceFeatures(db, window);
+    return rows.map((row) => ({
+      account_id: row.account_id,
+      value: share(row.references_received, row.network_references)
+    }));
+  },
+  display: asPercentage
+};
+
+export const twitalyzerEngagement: Method = {
+  id: "twitalyzer-engagement",
+  name: "Twitalyzer engagement",
+  summary: "People the account references per person who references it (Twitalyzer 2010).",
+  scoreLabel: "%",
+  windowDays: 90,
+  unavailable: withoutReferences,
+  async compute(db, {window}) {
+    const rows = await referenceFeatures(db, window);
+    return rows.map((row) => ({account_id: row.account_id, value: row.referenced / Math.max(row.referencers, 1)}));
+  },
+  display: asPercentage
+};
+
+/** Impact's components and their default weights (equal: Twitalyzer never published its weights). */
+export const TWITALYZER_IMPACT_WEIGHTS = Object.freeze({
+  followers: 1,
+  /** Distinct accounts that referenced or quoted the account. */
+  references: 1,
+  /** Distinct accounts that reposted it. */
+  retweeters: 1,
+  /** Distinct accounts it reposted. */
+  retweeted: 1,
+  /** Its updates in the window. */
+  updates: 1
+});
+
+type ImpactComponent = keyof typeof TWITALYZER_IMPACT_WEIGHTS;
+
+/**
+ * The mid-rank percentile (0–1) of each value among the values of the same group.
+ *
+ * @example percentilesWithin([1, 5, 3, 3], ["a", "a", "b", "b"]) // => [0.25, 0.75, 0.5, 0.5]
+ */
+export function percentilesWithin(values: ArrayLike<number>, groups: readonly string[]): Float64Array {
+  const members = new Map<string, number[]>();
+  for (let i = 0; i < values.length; i++) {
+    const group = members.get(groups[i]!) ?? [];
+    group.push(i);
+    members.set(groups[i]!, group);
+  }
+  const percentiles = new Float64Array(values.length);
+  for (const indices of members.values()) {
+    const within = midRankPercentiles(indices.map((i) => values[i]!));
+    indices.forEach((i, k) => (percentiles[i] = within[k]!));
+  }
+  return percentiles;
+}
+
+export const twitalyzerImpact: Method = {
+  id: "twitalyzer-impact",
+  name: "Twitalyzer impact",
+  summary: "Weighted mean of percentiles of followers, unique referencers, retweeters, retweeted and updates.",
+  scoreLabel: "0–100",
+  weights: TWITALYZER_IMPACT_WEIGHTS,
+  windowDays: 90,
+  async compute(db, {window, weights}) {
+    const total = Object.values(weights).reduce((sum, weight) => sum + weight, 0);
+    if (!(total > 0)) throw new RangeError("scoring/methods/twitalyzer: impact weights sum to 0");
+    // One query at a time: a native DuckDB connection runs statements one after another.
+    const references = await referenceFeatures(db, window);
+    const updates = await updateFeatures(db, window);
+    const networks = references.map((row) => row.network);
+    const component: Record<ImpactComponent, (row: ReferenceFeatures, i: number) => number> = {
+      followers: (row) => row.followers,
+      references: (row) => row.citers,
+      retweeters: (row) => row.retweeters,
+      retweeted: (row) => row.retweeted,
+      updates: (_, i) => updates[i]!.updates
+    };
+    const impact = new Float64Array(references.length);
+    for (const [name, of] of Object.entries(component) as [ImpactComponent, typeof component.followers][]) {
+      const percentiles = percentilesWithin(references.map(of), networks);
+      percentiles.forEach((percentile, i) => (impact[i] += (weights[name]! * percentile * 100) / total));
+    }
+    return references.map(({account_id}, i): MethodValue => ({account_id, value: impact[i]!}));
+  },
+  display: (values) => values.slice()
+};
