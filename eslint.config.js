@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  {ignores: ["node_modules/", "dist/", "src/.observablehq/", "scratch/", "out/", "src/scoring/"]},
+  {ignores: ["node_modules/", "dist/", "src/.observablehq/", "scratch/", "out/", "src/scoring/", "test/fixtures/"]},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
