@@ -20,6 +20,7 @@ import {openNodeDb} from "../loaders/node-db.js";
 import {SourceRecorder, type RowStore, type Sink} from "../loaders/report.js";
 import {WarehouseWriter} from "../loaders/warehouse.js";
 import {measure, report, type Measured} from "./harness.js";
+import {mulberry32} from "../scoring/random.js";
 
 // The budgets (on the 2-core machines that run the benchmarks).
 const HIGGS_BUDGET_MS = 2_000;
@@ -217,18 +218,6 @@ function writeEdgeList(path: string, rows: number, seed: number): number {
     closeSync(fd);
   }
   return bytes;
-}
-
-/** Mulberry32: a small, fast, seedable PRNG (Tommy Ettinger, public domain). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function printRates(results: Measured[], rows: number): void {

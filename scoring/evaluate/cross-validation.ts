@@ -6,6 +6,8 @@
 
 const MODULE = "scoring/evaluate/cross-validation";
 
+import {mulberry32} from "../random.js";
+
 export const CROSS_VALIDATION_DEFAULTS: Readonly<{folds: number; seed: number}> = Object.freeze({folds: 10, seed: 1});
 
 export interface CrossValidationOptions {
@@ -19,20 +21,6 @@ export interface CrossValidationOptions {
 export interface Fold {
   test: number[];
   train: number[];
-}
-
-/**
- * mulberry32 (Tommy Ettinger, public domain): a small seeded generator, uniform in [0, 1). Its quality is
- * ample for shuffling; its point here is that every platform draws the same sequence from a seed.
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

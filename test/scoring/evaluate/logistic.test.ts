@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {fileInput} from "../../../loaders/node-input.js";
 import {readPairs} from "../../../loaders/pairs.js";
 import {PAIR_FEATURES, type AccountAggregates} from "../../../scoring/evaluate/aggregate-methods.js";
-import {mulberry32} from "../../../scoring/evaluate/cross-validation.js";
+import {mulberry32} from "../../../scoring/random.js";
 import {
   fitLogistic,
   learnPairsLogistic,

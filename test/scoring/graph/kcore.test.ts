@@ -2,17 +2,7 @@ import {describe, it, expect} from "vitest";
 import fc from "fast-check";
 import {buildCsr} from "../../../scoring/graph/csr.js";
 import {kcore, KCORE_DEFAULTS, type KcoreMode} from "../../../scoring/graph/kcore.js";
-
-/** mulberry32: a tiny seeded PRNG (Tommy Ettinger's public-domain generator), uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import {mulberry32} from "../../../scoring/random.js";
 
 interface EdgeList {
   n: number;

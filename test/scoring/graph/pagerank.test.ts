@@ -4,21 +4,11 @@ import {DirectedGraph} from "graphology";
 import graphologyPagerankModule from "graphology-metrics/centrality/pagerank.js";
 import {buildCsr} from "../../../scoring/graph/csr.js";
 import {pagerank, PAGERANK_DEFAULTS} from "../../../scoring/graph/pagerank.js";
+import {mulberry32} from "../../../scoring/random.js";
 
 // graphology-metrics is CommonJS (`module.exports = pagerank`) while its .d.ts declares `export default`. Under
 // NodeNext the default import is `module.exports`, the function itself, which TypeScript types as the module object.
 const graphologyPagerank = graphologyPagerankModule as unknown as typeof graphologyPagerankModule.default;
-
-/** mulberry32: a tiny seeded PRNG (Tommy Ettinger's public-domain generator), uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface EdgeList {
   n: number;
