@@ -3,7 +3,7 @@ import {openWarehouse} from "../loaders/warehouse.js";
 import type {Db} from "../scoring/db.js";
 import {COMPARE_DEFAULTS, compareMethods, type Comparison} from "../scoring/compare/index.js";
 import {METHODS, getMethod} from "../scoring/methods/index.js";
-import {scoreMethods} from "../scoring/score.js";
+import {availableMethods, scoreMethods} from "../scoring/score.js";
 import {CliError} from "./errors.js";
 
 interface CompareFlags {
@@ -48,7 +48,15 @@ Prints, for the accounts every method scored:
       const top = integerFlag("--top", flags.top, 0);
       const {db} = await openWarehouse(dir);
       try {
-        const comparison = compareMethods(await scoreMethods(db, ids), {k, top});
+        const {available, unavailable} = await availableMethods(db, ids);
+        for (const {method, reason} of unavailable) {
+          if (!flags.methods.split(",").some((id) => id.trim() === "all")) {
+            throw new CliError(`${method} cannot score ${dir}: ${reason}`);
+          }
+          process.stderr.write(`sway: skipping ${method}: ${reason}\n`);
+        }
+        if (available.length < 2) throw new CliError(`compare needs at least two methods that can score ${dir}`);
+        const comparison = compareMethods(await scoreMethods(db, available), {k, top});
         const report = await withHandles(db, comparison);
         process.stdout.write(flags.json ? JSON.stringify(report) + "\n" : formatReport(report));
       } finally {

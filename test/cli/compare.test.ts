@@ -111,10 +111,12 @@ describe("sway compare", {timeout: 120_000}, () => {
     });
   });
 
-  it("compares every registered method by default", async () => {
-    const {stdout, code} = await swayInProcess("compare", world, "--json", "--top", "0");
+  it("compares every method the data can feed by default, saying which it skips", async () => {
+    const {stdout, stderr, code} = await swayInProcess("compare", world, "--json", "--top", "0");
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).methods).toEqual(METHODS.map((method) => method.id));
+    // The fixture world's posts carry no topics, so TwitterRank cannot run on it.
+    expect(stderr).toBe("sway: skipping twitterrank: no post carries topics\n");
+    expect(JSON.parse(stdout).methods).toEqual(METHODS.map((method) => method.id).filter((id) => id !== "twitterrank"));
   });
 
   it("explains bad input in one line, without a stack trace", async () => {
