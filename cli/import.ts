@@ -26,8 +26,8 @@ export function importCommand(): Command {
     .option("--strict", "fail at the first rejected record instead of reporting it", false)
     .option("--drop-text", "keep no post text", false)
     .option("--columns <list>", "edge lists: the meaning of each column, e.g. src,dst,weight,ts")
-    .option("--kind <kind>", "edge lists: the interaction kind of every edge (default mention)")
-    .option("--network <name>", "edge lists: the network name used in account ids")
+    .option("--kind <kind>", "edge lists and graph files: the interaction kind of every edge (default mention)")
+    .option("--network <name>", "edge lists and graph files: the network name used in account ids")
     .option("--delimiter <char>", "edge lists: the column separator (default: detected)")
     .addHelpText(
       "after",

@@ -5,6 +5,7 @@
 import {Command, CommanderError} from "commander";
 import {compareCommand} from "./compare.js";
 import {evaluateCommand} from "./evaluate.js";
+import {exportCommand} from "./export.js";
 import {importCommand} from "./import.js";
 import {scoreCommand} from "./score.js";
 
@@ -17,7 +18,8 @@ export function program(): Command {
     .addCommand(importCommand())
     .addCommand(scoreCommand())
     .addCommand(compareCommand())
-    .addCommand(evaluateCommand());
+    .addCommand(evaluateCommand())
+    .addCommand(exportCommand());
 }
 
 /** Runs the command line and returns the exit code. */

@@ -56,3 +56,60 @@ describe("readText(file) and head(file)", () => {
     expect(new TextDecoder().decode(await head(bytesInput("t.gz", gzipSync("abcdef")), 3))).toBe("abc");
   });
 });
+
+describe("zstd input", () => {
+  // zstd frames built by hand after RFC 8878: magic, frame header, then blocks (raw or RLE), no checksum.
+  const MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+  const block = (type: number, size: number, last: boolean, body: number[]) => {
+    const header = (last ? 1 : 0) | (type << 1) | (size << 3);
+    return [header & 0xff, (header >> 8) & 0xff, header >> 16, ...body];
+  };
+  const raw = (text: string, last = false) => {
+    const bytes = [...new TextEncoder().encode(text)];
+    return block(0, bytes.length, last, bytes);
+  };
+  const rle = (char: string, count: number, last = false) => block(1, count, last, [char.charCodeAt(0)]);
+  /** A frame with a window descriptor: window = 2^(10 + exponent). */
+  const windowed = (exponent: number, ...blocks: number[][]) => [...MAGIC, 0x00, exponent << 3, ...blocks.flat()];
+  /** A single-segment frame with a one-byte content size (the window is the content size). */
+  const segment = (size: number, ...blocks: number[][]) => [...MAGIC, 0x20, size, ...blocks.flat()];
+  const byteByByte = (bytes: number[]) => ({
+    name: "split.zst",
+    stream: () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const byte of bytes) controller.enqueue(Uint8Array.of(byte));
+          controller.close();
+        }
+      })
+  });
+
+  it("decompresses zstd recognised by its magic bytes: several frames, raw and RLE blocks, any chunking", async () => {
+    const bytes = [...windowed(10, raw("a b\nc"), raw("d\n", true)), ...segment(4, raw("x"), rle("y", 3, true))];
+    const expected = [
+      [1, "a b"],
+      [2, "cd"],
+      [3, "xyyy"]
+    ];
+    expect(await lines(Uint8Array.from(bytes))).toEqual(expected);
+    const out: [number, string][] = [];
+    for await (const {number, text} of readLines(byteByByte(bytes))) out.push([number, text]);
+    expect(out).toEqual(expected);
+    expect(await readText(bytesInput("t.zst", Uint8Array.from(segment(3, raw("hé", true)))))).toBe("hé");
+  });
+
+  it("refuses windows too large to decompress here, and names truncated or corrupt data", async () => {
+    const long = Uint8Array.from(windowed(21, raw("x", true)));
+    await expect(readText(bytesInput("dump.zst", long))).rejects.toThrow(
+      "dump.zst: zstd window of 2048 MiB is larger than the 128 MiB read here; " +
+        "decompress it first (zstd -d --long=31) and import the result"
+    );
+    await expect(readText(bytesInput("cut.zst", Uint8Array.from(windowed(10, raw("abc")))))).rejects.toThrow(
+      "cut.zst: not valid zstd data (unexpected EOF)"
+    );
+    const reserved = Uint8Array.from(windowed(10, block(3, 1, true, [0])));
+    await expect(readText(bytesInput("bad.zst", reserved))).rejects.toThrow(
+      "bad.zst: not valid zstd data (invalid block type)"
+    );
+  });
+});
