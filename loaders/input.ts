@@ -163,7 +163,8 @@ export async function head(file: InputFile, bytes = 64 * 1024): Promise<Uint8Arr
       length += value.byteLength;
     }
   } finally {
-    await reader.cancel();
+    // Cancelling a stream that failed rethrows its error, which would hide the one explained above.
+    await reader.cancel().catch(() => undefined);
   }
   return concat(chunks).subarray(0, bytes);
 }
@@ -176,7 +177,7 @@ export async function* readLines(file: InputFile, options: ReadOptions = {}): As
   const reader = (await openBytes(file, options)).getReader();
   try {
     for (;;) {
-      const {done, value} = await reader.read();
+      const {done, value} = await readOrExplain(reader, file, `after line ${number + countLines(rest)}`);
       let text: string;
       try {
         text = rest + (done ? decoder.decode() : decoder.decode(value, {stream: true}));
@@ -195,18 +196,43 @@ export async function* readLines(file: InputFile, options: ReadOptions = {}): As
       if (done) break;
     }
   } finally {
-    await reader.cancel();
+    // Cancelling a stream that failed rethrows its error, which would hide the one explained above.
+    await reader.cancel().catch(() => undefined);
   }
   if (rest.length > 0) yield {number: ++number, text: stripCr(rest)};
 }
 
 /** The whole text of a (small) file, strictly decoded. */
 export async function readText(file: InputFile, options: ReadOptions = {}): Promise<string> {
-  const bytes = await new Response(await openBytes(file, options)).arrayBuffer();
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await new Response(await openBytes(file, options)).arrayBuffer();
+  } catch (error) {
+    throw error instanceof InputError
+      ? error
+      : new InputError(`${file.name}: cannot be read (${(error as Error).message})`);
+  }
   try {
     return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
   } catch {
     throw new InputError(`${file.name}: not valid UTF-8 text`);
+  }
+}
+
+/**
+ * One read of a byte stream; a failure below it (a truncated gzip, a damaged zstd frame) becomes an error
+ * naming the file and how far reading got.
+ */
+async function readOrExplain(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  file: InputFile,
+  where: string
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${file.name}: cannot read on ${where} (${(error as Error).message})`);
   }
 }
 

@@ -50,6 +50,17 @@ describe("readLines(file)", () => {
   });
 });
 
+describe("truncated compressed input", () => {
+  it("names the file and how far reading got", async () => {
+    const whole = gzipSync("a\nb\n".repeat(10_000));
+    const cut = bytesInput("cut.gz", whole.subarray(0, whole.byteLength - 20));
+    await expect(lines(whole.subarray(0, whole.byteLength - 20))).rejects.toThrow(
+      /^f\.txt: cannot read on after line \d+ \(/
+    );
+    await expect(readText(cut)).rejects.toThrow(/^cut\.gz: cannot be read \(/);
+  });
+});
+
 describe("readText(file) and head(file)", () => {
   it("read whole (decompressed) text and the first bytes", async () => {
     expect(await readText(bytesInput("t.gz", gzipSync("héllo")))).toBe("héllo");
