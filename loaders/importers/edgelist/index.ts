@@ -89,36 +89,28 @@ async function readFile(
   // The first line that is not a comment waits for the next one to tell whether it is a header.
   let first: {number: number; text: string; fields: string[]} | undefined;
   let lastLine = 0;
-  // Errors of the reader (a truncated gzip stream) are named with the file; errors in the loop body pass as they are.
-  let inBody = false;
-  try {
-    for await (const {number, text: raw} of readLines(file, {onProgress: progress})) {
-      inBody = true;
-      lastLine = number;
-      const text = raw.trim();
-      if (text.length === 0) source.skip("blank line");
-      else if (text[0] === "#" || text[0] === "%") source.skip("comment line");
-      else if (edges) edges.write(number, text);
-      else {
-        if (text.includes("\0")) throw new InputError(`${file.name}: line ${number}: looks binary, not text`);
-        delimiter ??= detectDelimiter(text);
-        const fields = splitFields(text, delimiter);
-        if (!first) first = {number, text, fields};
-        else if (isHeader(first.fields, fields, settings.layout)) {
-          source.skip("header line");
-          edges = new EdgeWriter(file.name, source, settings, delimiter, number, fields);
-          edges.write(number, text);
-        } else {
-          edges = new EdgeWriter(file.name, source, settings, delimiter, first.number, first.fields);
-          edges.write(first.number, first.text);
-          edges.write(number, text);
-        }
+  // A reader error (a truncated gzip stream) already names the file and the line reached (loaders/input.ts).
+  for await (const {number, text: raw} of readLines(file, {onProgress: progress})) {
+    lastLine = number;
+    const text = raw.trim();
+    if (text.length === 0) source.skip("blank line");
+    else if (text[0] === "#" || text[0] === "%") source.skip("comment line");
+    else if (edges) edges.write(number, text);
+    else {
+      if (text.includes("\0")) throw new InputError(`${file.name}: line ${number}: looks binary, not text`);
+      delimiter ??= detectDelimiter(text);
+      const fields = splitFields(text, delimiter);
+      if (!first) first = {number, text, fields};
+      else if (isHeader(first.fields, fields, settings.layout)) {
+        source.skip("header line");
+        edges = new EdgeWriter(file.name, source, settings, delimiter, number, fields);
+        edges.write(number, text);
+      } else {
+        edges = new EdgeWriter(file.name, source, settings, delimiter, first.number, first.fields);
+        edges.write(first.number, first.text);
+        edges.write(number, text);
       }
-      inBody = false;
     }
-  } catch (error) {
-    if (inBody || error instanceof InputError) throw error;
-    throw new InputError(`${file.name}: cannot read past line ${lastLine}: ${(error as Error).message}`);
   }
   if (lastLine === 0) throw new InputError(`${file.name}: empty file`);
   if (!edges && first) {

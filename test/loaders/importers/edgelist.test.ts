@@ -346,7 +346,7 @@ describe("edgelist importer on unusable input", () => {
   it("a truncated gzip file: names the file and the last line read", async () => {
     const gzip = gzipSync("1 2\n3 4\n".repeat(1000));
     await expect(importText(gzip.subarray(0, gzip.length - 10), {}, "edges.gz")).rejects.toThrow(
-      new RegExp(`^${join(temp.dir, "edges.gz")}: cannot read past line \\d+: unexpected end of file$`)
+      new RegExp(`^${join(temp.dir, "edges.gz")}: cannot read on after line \\d+ \\(unexpected end of file\\)$`)
     );
   });
 
