@@ -7,6 +7,7 @@
  * DiGraph.
  */
 import type {Csr} from "./csr.js";
+import {powerIteration} from "./power-iteration.js";
 
 export const PAGERANK_DEFAULTS: Readonly<{damping: number; tolerance: number; maxIterations: number}> = Object.freeze({
   damping: 0.85,
@@ -84,49 +85,17 @@ export function pagerank(graph: Csr, options: PagerankOptions = {}): PagerankRes
   // Transition probabilities w / outWeight[source], computed per edge as NetworkX does (a per-node reciprocal
   // 1 / outWeight overflows for subnormal out-weights). Zero-weight rows are dangling.
   const probability = new Float64Array(targets.length);
-  let danglingCount = 0;
+  const dangling = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const total = outWeight[j];
     if (total > 0) {
       const end = offsets[j + 1];
       for (let k = offsets[j]; k < end; k++) probability[k] = weights[k] / total;
     } else {
-      danglingCount++;
+      dangling[j] = 1;
     }
   }
-  const dangling = new Int32Array(danglingCount);
-  for (let j = 0, k = 0; j < n; j++) if (!(outWeight[j] > 0)) dangling[k++] = j;
-
-  let x = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations) {
-    iterations++;
-    let danglingMass = 0;
-    for (let k = 0; k < danglingCount; k++) danglingMass += x[dangling[k]];
-    const teleport = damping * danglingMass + (1 - damping);
-    for (let i = 0; i < n; i++) next[i] = teleport * p[i];
-    for (let j = 0; j < n; j++) {
-      const share = damping * x[j];
-      const end = offsets[j + 1];
-      for (let k = offsets[j]; k < end; k++) next[targets[k]] += probability[k] * share;
-    }
-    let change = 0;
-    for (let i = 0; i < n; i++) change += Math.abs(next[i] - x[i]);
-    const previous = x;
-    x = next;
-    next = previous;
-    if (change < tolerance) {
-      converged = true;
-      break;
-    }
-  }
-
-  let total = 0;
-  for (let i = 0; i < n; i++) total += x[i];
-  for (let i = 0; i < n; i++) x[i] /= total;
-  return {scores: x, iterations, converged};
+  return powerIteration(graph, probability, dangling, p, {damping, tolerance, maxIterations});
 }
 
 /** Validates the personalization option and returns it normalised to sum 1 (uniform when omitted). */

@@ -26,6 +26,7 @@
  * - The start vector is uniform; the fixed point does not depend on it.
  */
 import type {Csr} from "./csr.js";
+import {powerIteration} from "./power-iteration.js";
 
 export const TWITTERRANK_DEFAULTS: Readonly<{damping: number; tolerance: number; maxIterations: number}> =
   Object.freeze({damping: 0.85, tolerance: 1e-10, maxIterations: 1000});
@@ -175,55 +176,12 @@ export function twitterrank(graph: Csr, options: TwitterrankOptions): Twitterran
       }
       leak[i] = rowSum < 1 ? 1 - rowSum : 0;
     }
-    const result = walk(graph, probability, leak, teleports[t], damping, tolerance, maxIterations);
+    const result = powerIteration(graph, probability, leak, teleports[t], {damping, tolerance, maxIterations});
     scores.push(result.scores);
     iterations.push(result.iterations);
     converged &&= result.converged;
   }
   return {scores, iterations, converged};
-}
-
-/** Power iteration of one topic's walk; see `twitterrank`. */
-function walk(
-  graph: Csr,
-  probability: Float64Array,
-  leak: Float64Array,
-  teleport: Float64Array,
-  damping: number,
-  tolerance: number,
-  maxIterations: number
-): {scores: Float64Array; iterations: number; converged: boolean} {
-  const {nodeCount: n, offsets, targets} = graph;
-  let x = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
-  let iterations = 0;
-  let converged = false;
-  while (iterations < maxIterations) {
-    iterations++;
-    let leaked = 0;
-    for (let i = 0; i < n; i++) leaked += x[i] * leak[i];
-    const teleportMass = 1 - damping + damping * leaked;
-    for (let j = 0; j < n; j++) next[j] = teleportMass * teleport[j];
-    for (let i = 0; i < n; i++) {
-      const share = damping * x[i];
-      if (share === 0) continue;
-      const end = offsets[i + 1];
-      for (let k = offsets[i]; k < end; k++) next[targets[k]] += probability[k] * share;
-    }
-    let change = 0;
-    for (let j = 0; j < n; j++) change += Math.abs(next[j] - x[j]);
-    const previous = x;
-    x = next;
-    next = previous;
-    if (change < tolerance) {
-      converged = true;
-      break;
-    }
-  }
-  let total = 0;
-  for (let j = 0; j < n; j++) total += x[j];
-  for (let j = 0; j < n; j++) x[j] /= total;
-  return {scores: x, iterations, converged};
 }
 
 /**
