@@ -5,6 +5,7 @@
 import type {Db} from "./db.js";
 import {REACTION_KINDS, type TimeWindow} from "./features/activity.js";
 import {buildCsr, type Csr} from "./graph/csr.js";
+import {inWindow, windowParams} from "./features/window.js";
 
 export interface AccountGraph {
   /** The account id of each node. */
@@ -30,7 +31,7 @@ weighted AS (
   FROM interactions
   WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")})
     AND actor_id <> target_id
-    AND (?::BIGINT IS NULL OR ts >= epoch_ms(?::BIGINT)) AND (?::BIGINT IS NULL OR ts < epoch_ms(?::BIGINT))
+    AND ${inWindow("ts")}
 )
 SELECT s.idx AS source, t.idx AS target, sum(w) AS weight
 FROM weighted
@@ -65,7 +66,7 @@ export async function reactionGraph(
 ): Promise<AccountGraph> {
   const {from = null, to = null} = window;
   const weights = REACTION_KINDS.map((kind) => kindWeights[kind] ?? 0);
-  return accountGraph(db, REACTION_EDGES_SQL, [...weights, from, from, to, to]);
+  return accountGraph(db, REACTION_EDGES_SQL, [...weights, ...windowParams({from, to})]);
 }
 
 /** The follow graph: who follows whom. */

@@ -7,6 +7,7 @@
  * did itself (its posts and its actions), as epoch milliseconds.
  */
 import type {Db} from "../db.js";
+import {inWindow, windowParams} from "./window.js";
 
 export const REACTION_KINDS = ["repost", "reply", "mention", "quote", "like", "comment", "share"] as const;
 
@@ -38,7 +39,7 @@ export interface ActivityFeatures {
 export const ACTIVITY_FEATURES_SQL = `
 WITH windowed AS (
   SELECT * FROM interactions
-  WHERE (?::BIGINT IS NULL OR ts >= epoch_ms(?::BIGINT)) AND (?::BIGINT IS NULL OR ts < epoch_ms(?::BIGINT))
+  WHERE ${inWindow("ts")}
 ),
 received AS (
   SELECT
@@ -63,8 +64,7 @@ made AS (
 authored AS (
   SELECT account_id, count(*) AS posts_made, min(created_at) AS first_ts, max(created_at) AS last_ts
   FROM posts
-  WHERE (?::BIGINT IS NULL OR created_at >= epoch_ms(?::BIGINT))
-    AND (?::BIGINT IS NULL OR created_at < epoch_ms(?::BIGINT))
+  WHERE ${inWindow("created_at")}
   GROUP BY account_id
 )
 SELECT
@@ -89,6 +89,6 @@ ORDER BY a.account_id
 `;
 
 /** Computes the v0 activity features of every account. */
-export async function activityFeatures(db: Db, {from = null, to = null}: TimeWindow = {}): Promise<ActivityFeatures[]> {
-  return db.query<ActivityFeatures>(ACTIVITY_FEATURES_SQL, [from, from, to, to, from, from, to, to]);
+export async function activityFeatures(db: Db, window: TimeWindow = {}): Promise<ActivityFeatures[]> {
+  return db.query<ActivityFeatures>(ACTIVITY_FEATURES_SQL, [...windowParams(window), ...windowParams(window)]);
 }

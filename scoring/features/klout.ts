@@ -11,6 +11,7 @@
  */
 import type {Db} from "../db.js";
 import {REACTION_KINDS, type TimeWindow} from "./activity.js";
+import {inWindow, windowParams} from "./window.js";
 
 export interface KloutFeatures {
   account_id: string;
@@ -25,13 +26,10 @@ export interface KloutFeatures {
   [column: string]: string | number;
 }
 
-const IN_WINDOW = (column: string) =>
-  `(?::BIGINT IS NULL OR ${column} >= epoch_ms(?::BIGINT)) AND (?::BIGINT IS NULL OR ${column} < epoch_ms(?::BIGINT))`;
-
 // Parameters: the window (from, from, to, to) for interactions, then again for posts.
 export const KLOUT_FEATURES_SQL = `
 WITH windowed AS (
-  SELECT actor_id, target_id, ts, kind FROM interactions WHERE kind <> 'follow' AND ${IN_WINDOW("ts")}
+  SELECT actor_id, target_id, ts, kind FROM interactions WHERE kind <> 'follow' AND ${inWindow("ts")}
 ),
 actor_days AS (
   SELECT actor_id, CAST(ts AS DATE) AS day, count(*) AS actions FROM windowed GROUP BY actor_id, CAST(ts AS DATE)
@@ -48,7 +46,7 @@ received AS (
   GROUP BY r.target_id
 ),
 authored AS (
-  SELECT account_id, count(*) AS posts FROM posts WHERE kind <> 'repost' AND ${IN_WINDOW("created_at")} GROUP BY account_id
+  SELECT account_id, count(*) AS posts FROM posts WHERE kind <> 'repost' AND ${inWindow("created_at")} GROUP BY account_id
 ),
 in_degree AS (
   SELECT followee_id AS account_id, count(DISTINCT follower_id) AS n FROM follows WHERE follower_id <> followee_id GROUP BY followee_id
@@ -72,8 +70,8 @@ LEFT JOIN people USING (account_id)
 ORDER BY a.account_id
 `;
 
-export function kloutFeatures(db: Db, {from = null, to = null}: TimeWindow = {}): Promise<KloutFeatures[]> {
-  return db.query<KloutFeatures>(KLOUT_FEATURES_SQL, [from, from, to, to, from, from, to, to]);
+export function kloutFeatures(db: Db, window: TimeWindow = {}): Promise<KloutFeatures[]> {
+  return db.query<KloutFeatures>(KLOUT_FEATURES_SQL, [...windowParams(window), ...windowParams(window)]);
 }
 
 /** Networks whose data has posts at all (amplification needs post counts). */

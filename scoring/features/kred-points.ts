@@ -12,6 +12,7 @@
  */
 import type {Db} from "../db.js";
 import type {TimeWindow} from "./activity.js";
+import {inWindow, windowParams} from "./window.js";
 
 /** The interaction kinds that earn Kred points. */
 export const KRED_KINDS = ["repost", "reply", "mention", "quote", "comment", "share", "like", "follow"] as const;
@@ -34,7 +35,6 @@ export interface KredPoints {
 }
 
 const KIND_LIST = KRED_KINDS.map((kind) => `'${kind}'`).join(", ");
-const IN_WINDOW = `(?::BIGINT IS NULL OR ts >= epoch_ms(?::BIGINT)) AND (?::BIGINT IS NULL OR ts < epoch_ms(?::BIGINT))`;
 const POINT_VALUES = `point_values AS (SELECT ${KRED_KINDS.map((kind) => `?::DOUBLE AS ${kind}`).join(", ")})`;
 const countsBy = (suffix: string, condition: string) =>
   KRED_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}'${condition}) AS ${kind}${suffix}`).join(", ");
@@ -47,7 +47,7 @@ bonus AS (SELECT ?::DOUBLE AS followers, ?::DOUBLE AS multiplier),
 windowed AS (
   SELECT i.target_id, i.kind, coalesce(actor.followers > (SELECT followers FROM bonus), false) AS big_actor
   FROM interactions i LEFT JOIN accounts actor ON actor.account_id = i.actor_id
-  WHERE i.kind IN (${KIND_LIST}) AND i.actor_id <> i.target_id AND ${IN_WINDOW}
+  WHERE i.kind IN (${KIND_LIST}) AND i.actor_id <> i.target_id AND ${inWindow("ts")}
 ),
 received AS (
   SELECT target_id AS account_id, ${countsBy("", " AND NOT big_actor")}, ${countsBy("_big", " AND big_actor")}
@@ -66,7 +66,7 @@ WITH ${POINT_VALUES},
 made AS (
   SELECT actor_id AS account_id, ${countsBy("", "")}
   FROM interactions
-  WHERE kind IN (${KIND_LIST}) AND actor_id <> target_id AND ${IN_WINDOW}
+  WHERE kind IN (${KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
   GROUP BY actor_id
 )
 SELECT a.account_id, a.network,
@@ -84,7 +84,7 @@ export function kredInfluencePoints(
   points: KindPoints,
   {bigActorFollowers, bigActorMultiplier}: BigActorBonus
 ): Promise<KredPoints[]> {
-  const params = [...pointValues(points), bigActorFollowers, bigActorMultiplier, from, from, to, to];
+  const params = [...pointValues(points), bigActorFollowers, bigActorMultiplier, ...windowParams({from, to})];
   return db.query<KredPoints>(KRED_INFLUENCE_POINTS_SQL, params);
 }
 
@@ -94,5 +94,5 @@ export function kredOutreachPoints(
   {from = null, to = null}: TimeWindow,
   points: KindPoints
 ): Promise<KredPoints[]> {
-  return db.query<KredPoints>(KRED_OUTREACH_POINTS_SQL, [...pointValues(points), from, from, to, to]);
+  return db.query<KredPoints>(KRED_OUTREACH_POINTS_SQL, [...pointValues(points), ...windowParams({from, to})]);
 }

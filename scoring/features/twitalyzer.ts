@@ -13,6 +13,7 @@
  */
 import type {Db} from "../db.js";
 import type {TimeWindow} from "./activity.js";
+import {inWindow, windowParams} from "./window.js";
 
 // RE2 patterns (both engines use RE2). A mention or hashtag starts the text or follows a non-word character,
 // so e-mail addresses and `a#b` are not entities; a hashtag needs a letter, as on Twitter.
@@ -22,13 +23,10 @@ export const LINK_PATTERN = String.raw`(?i)https?://[^\s]+`;
 export const HASHTAG_PATTERN = String.raw`(^|[^${WORD}&])#[${WORD}]*\p{L}[${WORD}]*`;
 export const RETWEET_PATTERN = String.raw`(?i)(^|[^${WORD}])(rt|r/t|retweet|via)([^${WORD}]|$)`;
 
-const IN_WINDOW = (column: string) =>
-  `(?::BIGINT IS NULL OR ${column} >= epoch_ms(?::BIGINT)) AND (?::BIGINT IS NULL OR ${column} < epoch_ms(?::BIGINT))`;
-
 // The posts of the window with their entity counts; parameters from, from, to, to.
 const POST_ENTITIES = `
 windowed AS (
-  SELECT post_id, account_id, kind, parent_post_id, text FROM posts WHERE ${IN_WINDOW("created_at")}
+  SELECT post_id, account_id, kind, parent_post_id, text FROM posts WHERE ${inWindow("created_at")}
 ),
 mentioned AS (
   SELECT i.post_id, count(DISTINCT i.target_id) AS mentions
@@ -63,7 +61,7 @@ SELECT post_id, account_id, mentions, links, hashtags, retweet FROM entities ORD
 
 /** The entity counts of every post inside the window. */
 export function postEntities(db: Db, {from = null, to = null}: TimeWindow = {}): Promise<PostEntities[]> {
-  return db.query<PostEntities>(POST_ENTITIES_SQL, [from, from, to, to]);
+  return db.query<PostEntities>(POST_ENTITIES_SQL, windowParams({from, to}));
 }
 
 export interface UpdateFeatures {
@@ -96,7 +94,7 @@ ORDER BY a.account_id
 
 /** What each account posted in the window: updates, those carrying signal, and retweets of others. */
 export function updateFeatures(db: Db, {from = null, to = null}: TimeWindow = {}): Promise<UpdateFeatures[]> {
-  return db.query<UpdateFeatures>(UPDATE_FEATURES_SQL, [from, from, to, to]);
+  return db.query<UpdateFeatures>(UPDATE_FEATURES_SQL, windowParams({from, to}));
 }
 
 export interface ReferenceFeatures {
@@ -125,7 +123,7 @@ export interface ReferenceFeatures {
 export const REFERENCE_FEATURES_SQL = `
 WITH windowed AS (
   SELECT actor_id, target_id, kind, network FROM interactions
-  WHERE kind IN ('mention', 'reply', 'quote', 'repost') AND actor_id <> target_id AND ${IN_WINDOW("ts")}
+  WHERE kind IN ('mention', 'reply', 'quote', 'repost') AND actor_id <> target_id AND ${inWindow("ts")}
 ),
 received AS (
   SELECT target_id AS account_id,
@@ -169,5 +167,5 @@ ORDER BY a.account_id
 
 /** Who referenced, quoted and reposted each account in the window, whom it did so to, and its followers. */
 export function referenceFeatures(db: Db, {from = null, to = null}: TimeWindow = {}): Promise<ReferenceFeatures[]> {
-  return db.query<ReferenceFeatures>(REFERENCE_FEATURES_SQL, [from, from, to, to]);
+  return db.query<ReferenceFeatures>(REFERENCE_FEATURES_SQL, windowParams({from, to}));
 }

@@ -19,6 +19,7 @@ import {kcore} from "../graph/kcore.js";
 import {aggregateTwitterrank, twitterrank as twitterrankKernel} from "../graph/twitterrank.js";
 import {followGraph, reactionGraph} from "../graphs.js";
 import type {Method, MethodValue} from "./method.js";
+import {inWindow, windowParams} from "../features/window.js";
 
 const relativeToAverage = (values: Float64Array) => values.map((value) => value * values.length);
 const valuesOf = (accountIds: string[], values: ArrayLike<number>): MethodValue[] =>
@@ -29,7 +30,7 @@ SELECT a.account_id, coalesce(p.n, 0) AS posts
 FROM accounts a
 LEFT JOIN (
   SELECT account_id, count(*) AS n FROM posts
-  WHERE (?::BIGINT IS NULL OR created_at >= epoch_ms(?::BIGINT)) AND (?::BIGINT IS NULL OR created_at < epoch_ms(?::BIGINT))
+  WHERE ${inWindow("created_at")}
   GROUP BY account_id
 ) p USING (account_id)
 ORDER BY a.account_id
@@ -38,7 +39,7 @@ ORDER BY a.account_id
 async function postsPerAccount(db: Db, {from = null, to = null}: TimeWindow): Promise<Float64Array | undefined> {
   const [{n}] = (await db.query<{n: number}>("SELECT count(*) AS n FROM posts")) as [{n: number}];
   if (n === 0) return undefined;
-  const rows = await db.query<{posts: number}>(POSTS_SQL, [from, from, to, to]);
+  const rows = await db.query<{posts: number}>(POSTS_SQL, windowParams({from, to}));
   return Float64Array.from(rows, (row) => row.posts);
 }
 
