@@ -18,6 +18,7 @@
 import {InputError, isFolder, readText} from "../input.js";
 import {TABLES, TABLE_NAMES, type RowOf, type TableName, type TableRow} from "../schema.js";
 import type {Importer} from "./importer.js";
+import {parseZonedDatetime} from "../datetime.js";
 
 type Spec = {readonly type: string; readonly nullable: boolean; readonly values?: readonly string[]};
 type JsonRecord = Record<string, unknown>;
@@ -132,7 +133,7 @@ function convert(spec: Spec, value: unknown): {value: unknown} | string {
       return {value};
     case "TIMESTAMP": {
       if (typeof value !== "string") return "is not an ISO 8601 timestamp string";
-      const date = parseTimestamp(value);
+      const date = parseZonedDatetime(value, ISO_TIMESTAMP);
       return date ? {value: date} : "is not an ISO 8601 timestamp with a zone (e.g. 2026-03-01T12:00:00Z)";
     }
     case "BIGINT":
@@ -147,19 +148,6 @@ function convert(spec: Spec, value: unknown): {value: unknown} | string {
     default:
       throw new TypeError(`loaders/importers/sway-json: no conversion for column type ${spec.type}`);
   }
-}
-
-/** Parses an ISO 8601 timestamp with a zone; `Date.parse` alone would accept 2026-02-30 as 2 March. */
-function parseTimestamp(text: string): Date | undefined {
-  const match = ISO_TIMESTAMP.exec(text);
-  if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as number[];
-  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
-  if (month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth || hour! > 23 || minute! > 59 || second! > 59) {
-    return undefined;
-  }
-  const date = new Date(text);
-  return Number.isFinite(date.getTime()) ? date : undefined;
 }
 
 /**

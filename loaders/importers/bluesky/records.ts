@@ -20,7 +20,7 @@
  * handle: a repository holds no handles. Every other collection is skipped as "COLLECTION: not part of the model".
  */
 import type {Account, Interaction, InteractionKind, Post, TableRow} from "../../schema.js";
-import {parseDatetime} from "../mastodon/datetime.js";
+import {parseZonedDatetime} from "../../datetime.js";
 import type {Outcome} from "../mastodon/outcome.js";
 
 const NETWORK = "bluesky";
@@ -53,7 +53,7 @@ export interface Owner {
  * time), or the rejection of an invalid `createdAt`.
  */
 export function ownerOf(did: string, profile: Json | undefined): {owner: Owner; outcome: Outcome} {
-  const created = profile?.createdAt === undefined ? undefined : parseDatetime(profile.createdAt);
+  const created = profile?.createdAt === undefined ? undefined : parseZonedDatetime(profile.createdAt);
   const name = profile?.displayName;
   const account = accountRow(did, {
     ...(typeof name === "string" && name.trim() ? {display_name: name} : {}),
@@ -202,7 +202,7 @@ function accountRow(did: string, extra: Partial<Account> = {}): Account {
 /** A record's `createdAt`, or the outcome rejecting the record. */
 function timeOf(record: Json): Date | {reject: string} {
   if (record.createdAt === undefined) return {reject: "createdAt missing"};
-  return parseDatetime(record.createdAt) ?? {reject: "timestamp is not a valid date"};
+  return parseZonedDatetime(record.createdAt) ?? {reject: "timestamp is not a valid date"};
 }
 
 /** The post id of the record at an `at://` URI. */

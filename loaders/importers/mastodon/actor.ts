@@ -6,7 +6,7 @@
 import {InputError, type InputFile} from "../../input.js";
 import type {Account} from "../../schema.js";
 import {accountRow, parseAddress, type Address} from "./accounts.js";
-import {parseDatetime} from "./datetime.js";
+import {parseZonedDatetime} from "../../datetime.js";
 import type {Outcome} from "./outcome.js";
 
 export interface Owner {
@@ -37,7 +37,7 @@ export function ownerOf(file: InputFile, text: string): {owner: Owner; outcome: 
   if (!uri || !address) {
     throw new InputError(`${file.name}: no actor id and preferredUsername (expected the account's ActivityPub actor)`);
   }
-  const created = actor.published === undefined ? undefined : parseDatetime(actor.published);
+  const created = actor.published === undefined ? undefined : parseZonedDatetime(actor.published);
   const displayName = typeof actor.name === "string" && actor.name ? actor.name : undefined;
   const owner: Owner = {
     account: accountRow(address, {

@@ -26,7 +26,7 @@
 import type {Interaction, InteractionKind, Post, PostKind, TableRow} from "../../schema.js";
 import {NETWORK, accountId, accountRow, addressOfMention, addressOfUri, type Address} from "./accounts.js";
 import type {Owner} from "./actor.js";
-import {parseDatetime} from "./datetime.js";
+import {parseZonedDatetime} from "../../datetime.js";
 import {htmlToText} from "./html.js";
 import type {Outcome} from "./outcome.js";
 
@@ -51,7 +51,7 @@ function createRows(activity: Json, owner: Owner, hasPost: (postId: string) => b
   if (isDirect(note, owner)) return {skip: "direct message: not part of the model"};
   const postId = `${NETWORK}:${note.id}`;
   if (hasPost(postId)) return {skip: "duplicate post"};
-  const ts = parseDatetime(note.published ?? activity.published);
+  const ts = parseZonedDatetime(note.published ?? activity.published);
   if (!ts) return {reject: "timestamp is not a valid date"};
 
   const mentions = mentionsOf(note.tag);
@@ -100,7 +100,7 @@ function announceRows(activity: Json, owner: Owner, hasPost: (postId: string) =>
   if (isDirect(activity, owner)) return {skip: "direct message: not part of the model"};
   const postId = `${NETWORK}:${activity.id}`;
   if (hasPost(postId)) return {skip: "duplicate post"};
-  const ts = parseDatetime(activity.published);
+  const ts = parseZonedDatetime(activity.published);
   if (!ts) return {reject: "timestamp is not a valid date"};
   const author = boostedAuthor(activity, owner) ?? addressOfUri(boostedUri);
   if (!author) return {skip: "boost: author not recoverable from the post URI"};
