@@ -185,22 +185,38 @@ export class WarehouseWriter implements Sink {
     this.#rows.close();
     for (const row of this.#accountFills) await this.#fillAccount(row);
     this.#rejects.closeSync();
-    mkdirSync(this.dir, {recursive: true});
-    const tables = {} as Manifest["tables"];
-    for (const table of TABLE_NAMES) {
-      const file = `${table}.parquet`;
-      await this.#db.run(`COPY ${table} TO ? (FORMAT parquet, COMPRESSION zstd)`, [join(this.dir, file)]);
-      const [{rows}] = (await this.#db.query<{rows: number}>(`SELECT count(*) AS rows FROM ${table}`)) as [
-        {rows: number}
-      ];
-      tables[table] = {file, rows};
+    try {
+      return await writeWarehouseFiles(this.#db, this.dir, this.sources, "_rejects");
+    } finally {
+      this.#db.close();
     }
-    await this.#db.run("COPY (SELECT * FROM _rejects) TO ? (FORMAT csv, HEADER true)", [join(this.dir, REJECTS_FILE)]);
-    this.#db.close();
-    const manifest: Manifest = {schema_version: SCHEMA_VERSION, tables, sources: this.sources};
-    writeFileSync(join(this.dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
-    return manifest;
   }
+}
+
+/**
+ * Writes the canonical tables of `db` into the warehouse folder `dir`: one Parquet file per table,
+ * `rejects.csv` (from the table `rejectsTable`, or header only) and `manifest.json` listing `sources`.
+ */
+export async function writeWarehouseFiles(
+  db: NodeDb,
+  dir: string,
+  sources: SourceReport[],
+  rejectsTable?: string
+): Promise<Manifest> {
+  mkdirSync(dir, {recursive: true});
+  const tables = {} as Manifest["tables"];
+  for (const table of TABLE_NAMES) {
+    const file = `${table}.parquet`;
+    await db.run(`COPY ${table} TO ? (FORMAT parquet, COMPRESSION zstd)`, [join(dir, file)]);
+    const [{rows}] = (await db.query<{rows: number}>(`SELECT count(*) AS rows FROM ${table}`)) as [{rows: number}];
+    tables[table] = {file, rows};
+  }
+  const rejectsPath = join(dir, REJECTS_FILE);
+  if (rejectsTable) await db.run(`COPY (SELECT * FROM ${rejectsTable}) TO ? (FORMAT csv, HEADER true)`, [rejectsPath]);
+  else writeFileSync(rejectsPath, "source,line,reason,record\n");
+  const manifest: Manifest = {schema_version: SCHEMA_VERSION, tables, sources};
+  writeFileSync(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");
+  return manifest;
 }
 
 export function readManifest(dir: string): Manifest {
