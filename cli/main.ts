@@ -7,6 +7,7 @@ import {compareCommand} from "./compare.js";
 import {evaluateCommand} from "./evaluate.js";
 import {exportCommand} from "./export.js";
 import {importCommand} from "./import.js";
+import {momentsCommand} from "./moments.js";
 import {scoreCommand} from "./score.js";
 
 export function program(): Command {
@@ -17,6 +18,7 @@ export function program(): Command {
     .exitOverride()
     .addCommand(importCommand())
     .addCommand(scoreCommand())
+    .addCommand(momentsCommand())
     .addCommand(compareCommand())
     .addCommand(evaluateCommand())
     .addCommand(exportCommand());

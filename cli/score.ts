@@ -3,11 +3,39 @@ import {Command, Option} from "commander";
 import {csvFormat} from "d3";
 import {openWarehouse} from "../loaders/warehouse.js";
 import {readWeightsFile} from "../loaders/weights-file.js";
+import {explainMethods, explanationTerms} from "../scoring/explain/explain.js";
+import {scoreHistory, type HistoryRow} from "../scoring/history.js";
 import {METHODS, getMethod} from "../scoring/methods/index.js";
-import {availableMethods, scoreMethods, type ScoreRow} from "../scoring/score.js";
+import {availableMethods, scoreMethods} from "../scoring/score.js";
 import {CliError} from "./errors.js";
+import {progressReporter} from "./progress.js";
 
-const COLUMNS = ["account_id", "method", "value", "score", "rank"] as const;
+type ColumnType = "VARCHAR" | "DOUBLE" | "INTEGER";
+
+/** The columns of each output, with their Parquet types. */
+const SCORE_COLUMNS: [string, ColumnType][] = [
+  ["account_id", "VARCHAR"],
+  ["method", "VARCHAR"],
+  ["value", "DOUBLE"],
+  ["score", "DOUBLE"],
+  ["rank", "INTEGER"]
+];
+const EXPLAIN_COLUMNS: [string, ColumnType][] = [
+  ...SCORE_COLUMNS,
+  ["network", "VARCHAR"],
+  ["network_account_id", "VARCHAR"],
+  ["feature", "VARCHAR"],
+  ["input", "DOUBLE"],
+  ["contribution", "DOUBLE"]
+];
+const HISTORY_COLUMNS: [string, ColumnType][] = [
+  ["account_id", "VARCHAR"],
+  ["method", "VARCHAR"],
+  ["date", "VARCHAR"],
+  ["value", "DOUBLE"],
+  ["score", "DOUBLE"],
+  ["rank", "INTEGER"]
+];
 
 interface ScoreFlags {
   methods: string;
@@ -16,6 +44,9 @@ interface ScoreFlags {
   at?: string;
   windowDays?: string;
   weights: string[];
+  explain?: boolean;
+  history?: string;
+  account: string[];
 }
 
 export function scoreCommand(): Command {
@@ -30,13 +61,22 @@ export function scoreCommand(): Command {
     .option("--at <date>", "score as of this date (ISO 8601, UTC; exclusive end of the window)")
     .option("--window-days <days>", "score over this many days ending at --at (default: the method's own)")
     .option("--weights <file>", "a weights file (data/weights/*.json format); repeat for several methods", collect, [])
+    .option("--explain", "add each score's per-network and per-feature contributions (long format in csv and parquet)")
+    .addOption(
+      new Option("--history <period>", "each account's score at the end of every day of the data").choices(["daily"])
+    )
+    .option("--account <id>", "with --history: only this account's rows; repeat for several", collect, [])
     .addHelpText(
       "after",
-      `\nMethods:\n${methods.join("\n")}\n\nOne row per (account, method): account_id, method, value (the method's raw output),\nscore (its display scale), rank (1 = most influential; ties share the best rank).`
+      `\nMethods:\n${methods.join("\n")}\n\nOne row per (account, method): account_id, method, value (the method's raw output),\nscore (its display scale), rank (1 = most influential; ties share the best rank).\n\n--explain (csv, parquet): one row per (account, method, network, feature) with the score row's columns and\nnetwork, network_account_id (the person's account on that network), feature, input (the feature's value as\nthe formula uses it) and contribution; per (account, method), contributions add up to value. In json, each\nrow gets "networks": [{network, account_id, contribution, features: {<feature>: {input, contribution}}}].\nA method without a decomposition explains as one feature, "value".\n\n--history daily: one row per (account, method, date): account_id, method, date, value, score, rank, each over\nthe method's window ending at the end of that UTC day.`
     )
     .action(async (dir: string, flags: ScoreFlags) => {
       const requested = parseMethods(flags.methods);
       if (flags.format === "parquet" && !flags.out) throw new CliError("--format parquet needs --out <file>");
+      if (flags.account.length && !flags.history) throw new CliError("--account needs --history");
+      if (flags.history && flags.explain) throw new CliError("--history and --explain cannot be combined");
+      if (flags.history && flags.at !== undefined)
+        throw new CliError("--history scores every day of the data; leave out --at");
       const at = flags.at === undefined ? undefined : parseDate(flags.at);
       const windowDays = flags.windowDays === undefined ? undefined : parseDays(flags.windowDays);
       const weights = Object.fromEntries(flags.weights.map(readWeightsFile).map((file) => [file.method, file.weights]));
@@ -47,10 +87,29 @@ export function scoreCommand(): Command {
           if (requested) throw new CliError(`${method} cannot score ${dir}: ${reason}`);
           process.stderr.write(`sway: skipping ${method}: ${reason}\n`);
         }
-        const rows = await scoreMethods(db, available, {at, windowDays, weights});
-        if (flags.format === "parquet") await writeParquet(db, rows, flags.out!);
-        else
-          write(flags.format === "csv" ? csvFormat(rows, [...COLUMNS]) + "\n" : JSON.stringify(rows) + "\n", flags.out);
+        const options = {at, windowDays, weights};
+        if (flags.history) {
+          const accounts = flags.account.length ? new Set(flags.account) : undefined;
+          const progress = progressReporter();
+          const rows: HistoryRow[] = [];
+          for (const id of available) {
+            const history = await scoreHistory(db, id, {
+              windowDays,
+              weights: weights[id],
+              accounts,
+              onProgress: (done, total) => progress.update(`sway: ${id} history, day ${done} of ${total}`, done / total)
+            });
+            rows.push(...history);
+          }
+          progress.done();
+          await output(db, rows, HISTORY_COLUMNS, flags);
+        } else if (flags.explain) {
+          const rows = await explainMethods(db, available, options);
+          if (flags.format === "json") write(JSON.stringify(rows) + "\n", flags.out);
+          else await output(db, explanationTerms(rows), EXPLAIN_COLUMNS, flags);
+        } else {
+          await output(db, await scoreMethods(db, available, options), SCORE_COLUMNS, flags);
+        }
       } finally {
         db.close();
       }
@@ -73,9 +132,10 @@ function parseMethods(list: string): string[] | undefined {
   return ids;
 }
 
-function parseDate(text: string): number {
+/** A date or date-time (ISO 8601, UTC); a bare date is its midnight. */
+export function parseDate(text: string, option = "--at"): number {
   const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Date.parse(text);
-  if (!Number.isFinite(time)) throw new CliError(`--at: "${text}" is not a date (use ISO 8601, e.g. 2012-07-04)`);
+  if (!Number.isFinite(time)) throw new CliError(`${option}: "${text}" is not a date (use ISO 8601, e.g. 2012-07-04)`);
   return time;
 }
 
@@ -90,17 +150,43 @@ function write(text: string, out: string | undefined): void {
   else process.stdout.write(text);
 }
 
-async function writeParquet(db: Awaited<ReturnType<typeof openWarehouse>>["db"], rows: ScoreRow[], out: string) {
-  await db.run(
-    "CREATE TEMP TABLE scores (account_id VARCHAR, method VARCHAR, value DOUBLE, score DOUBLE, rank INTEGER)"
-  );
+type Warehouse = Awaited<ReturnType<typeof openWarehouse>>["db"];
+
+/** Writes `rows` in the chosen format: csv and json as text, parquet through DuckDB. */
+async function output<R extends object>(
+  db: Warehouse,
+  rows: readonly R[],
+  columns: [string, ColumnType][],
+  flags: ScoreFlags
+): Promise<void> {
+  if (flags.format === "parquet") await writeParquet(db, rows, columns, flags.out!);
+  else if (flags.format === "csv") {
+    write(
+      csvFormat(
+        rows as unknown as {[key: string]: unknown}[],
+        columns.map(([name]) => name)
+      ) + "\n",
+      flags.out
+    );
+  } else write(JSON.stringify(rows) + "\n", flags.out);
+}
+
+async function writeParquet<R extends object>(
+  db: Warehouse,
+  rows: readonly R[],
+  columns: [string, ColumnType][],
+  out: string
+) {
+  await db.run("DROP TABLE IF EXISTS temp.scores");
+  await db.run(`CREATE TEMP TABLE scores (${columns.map(([name, type]) => `${name} ${type}`).join(", ")})`);
   const appender = await db.connection.createAppender("scores", "main", "temp");
   for (const row of rows) {
-    appender.appendVarchar(row.account_id);
-    appender.appendVarchar(row.method);
-    appender.appendDouble(row.value);
-    appender.appendDouble(row.score);
-    appender.appendInteger(row.rank);
+    for (const [name, type] of columns) {
+      const value = (row as Record<string, unknown>)[name];
+      if (type === "VARCHAR") appender.appendVarchar(String(value));
+      else if (type === "DOUBLE") appender.appendDouble(value as number);
+      else appender.appendInteger(value as number);
+    }
     appender.endRow();
   }
   appender.closeSync();

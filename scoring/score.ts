@@ -3,7 +3,7 @@
  * value, its display score and the rank (1 = most influential).
  */
 import type {Db} from "./db.js";
-import {getMethod, type MethodOptions} from "./methods/index.js";
+import {getMethod, type Method, type MethodOptions, type ResolvedOptions} from "./methods/index.js";
 import {resolveWeights} from "./weights.js";
 import {resolveWindow} from "./window.js";
 
@@ -29,16 +29,18 @@ export function rankDescending(values: ArrayLike<number>): Int32Array {
   return ranks;
 }
 
-/** Scores with one method; rows come ordered by rank, ties by account id. */
-export async function scoreMethod(db: Db, methodId: string, options: MethodOptions = {}): Promise<ScoreRow[]> {
-  const method = getMethod(methodId);
+/** The method's window and weights for `options`, after defaults and validation. */
+export async function resolveOptions(db: Db, method: Method, options: MethodOptions = {}): Promise<ResolvedOptions> {
   const weights = resolveWeights(method, options.weights);
   const window = await resolveWindow(db, options.at, options.windowDays ?? method.windowDays);
-  const computed = await method.compute(db, {window, weights});
-  const values = Float64Array.from(computed, (row) => row.value);
+  return {window, weights};
+}
+
+/** Rows of `method` for raw values, one per account, ordered by rank, ties by account id. */
+export function rankedRows(method: Method, accountIds: readonly string[], values: Float64Array): ScoreRow[] {
   const scores = method.display(values);
   const ranks = rankDescending(values);
-  const rows = computed.map(({account_id}, i) => ({
+  const rows = accountIds.map((account_id, i) => ({
     account_id,
     method: method.id,
     value: values[i]!,
@@ -47,6 +49,17 @@ export async function scoreMethod(db: Db, methodId: string, options: MethodOptio
   }));
   return rows.sort(
     (a, b) => a.rank - b.rank || (a.account_id < b.account_id ? -1 : a.account_id > b.account_id ? 1 : 0)
+  );
+}
+
+/** Scores with one method; rows come ordered by rank, ties by account id. */
+export async function scoreMethod(db: Db, methodId: string, options: MethodOptions = {}): Promise<ScoreRow[]> {
+  const method = getMethod(methodId);
+  const computed = await method.compute(db, await resolveOptions(db, method, options));
+  return rankedRows(
+    method,
+    computed.map((row) => row.account_id),
+    Float64Array.from(computed, (row) => row.value)
   );
 }
 

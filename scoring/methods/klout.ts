@@ -27,12 +27,19 @@
  * (0, 1), (0.5, 40), (0.95, 63), (0.999, 90), (1, 100): median 40 and the top 5% above 63 as Klout described,
  * the top 0.1% above 90. Accounts with equal raw scores share a percentile, so a dataset where most accounts
  * draw no reaction puts them all at the middle of their block (on Higgs, well below 40).
+ *
+ * Explanation (ours): network n's share of the combined score C = (Σ_m s_m^p)^(1/p) is s_n^p / Σ_m s_m^p · C,
+ * so the shares add up to C exactly; within a network, feature f takes the part w_f·ln(1 + x_f) / s_n of its
+ * network's share. Feature f of network n thus contributes w_f·ln(1 + x_f) · s_n^(p−1) / Σ_m s_m^p · C.
+ * Leaving reactions out (score moments) lowers the account's selective reactions, reactions and distinct
+ * reactors by theirs and holds the rest (posts, reactor influence, other accounts) fixed.
  */
-import {kloutFeatures, networksWithPosts} from "../features/klout.js";
+import {REACTION_KINDS} from "../features/activity.js";
+import {kloutFeatures, networksWithPosts, type KloutFeatures} from "../features/klout.js";
 import {pagerank} from "../graph/pagerank.js";
 import {reactionGraph} from "../graphs.js";
 import {percentileScale, type Anchors} from "../scales.js";
-import type {Method} from "./method.js";
+import {composed, personIndex, withRow, type Decomposition, type FeatureTable, type Method} from "./method.js";
 
 export const KLOUT_WEIGHTS = Object.freeze({
   selective_reactions: 1,
@@ -53,6 +60,146 @@ export const KLOUT_ANCHORS: Anchors = [
   [1, 100]
 ];
 
+/** The weighted features, in the order of the card; each reads its input from `kloutInput`. */
+const KLOUT_FEATURES = [
+  "selective_reactions",
+  "distinct_reactors",
+  "amplification",
+  "network",
+  "followers",
+  "listed"
+] as const;
+type KloutFeature = (typeof KLOUT_FEATURES)[number];
+
+/** The input x_f of feature f for account i, as the formula sees it. */
+function kloutInput(columns: FeatureTable["columns"], feature: KloutFeature, i: number): number {
+  const c = columns as Record<string, Float64Array>;
+  switch (feature) {
+    case "amplification":
+      return c.has_posts![i] ? c.reactions![i]! / Math.max(c.posts![i]!, 1) : 0;
+    case "network":
+      // Reactor influence only for accounts that drew reactions: PageRank's teleport gives every account a
+      // little mass, which would otherwise make a silent extra network raise its owner's score.
+      return c.distinct_reactors![i]! > 0 ? c.pagerank![i]! : 0;
+    default:
+      return c[feature]![i]!;
+  }
+}
+
+function checkedWeights(weights: Readonly<Record<string, number>>): typeof KLOUT_WEIGHTS {
+  const w = weights as typeof KLOUT_WEIGHTS;
+  if (!(w.p >= 1)) throw new RangeError(`scoring/methods/klout: p must be at least 1, got ${w.p}`);
+  return w;
+}
+
+/**
+ * ln(1 + x_f) of every feature, one column each: they do not depend on the weights, so they are worked out once
+ * per feature table (tables are never changed in place) and every re-weighting is a weighted sum.
+ */
+const logInputs = new WeakMap<FeatureTable, Float64Array[]>();
+function logsOf(features: FeatureTable): Float64Array[] {
+  let logs = logInputs.get(features);
+  if (!logs) {
+    logs = KLOUT_FEATURES.map((feature) =>
+      Float64Array.from(features.accountIds, (_, i) => Math.log1p(kloutInput(features.columns, feature, i)))
+    );
+    logInputs.set(features, logs);
+  }
+  return logs;
+}
+
+/** Each account's network score s = Σ_f w_f·ln(1 + x_f), and each person's Σ s^p (plain loops: this is the hot path). */
+function networkScores(features: FeatureTable, w: typeof KLOUT_WEIGHTS) {
+  const n = features.accountIds.length;
+  const scores = new Float64Array(n);
+  const logs = logsOf(features);
+  for (let f = 0; f < logs.length; f++) {
+    const weight: number = w[KLOUT_FEATURES[f]!];
+    const column = logs[f]!;
+    if (weight !== 0) for (let i = 0; i < n; i++) scores[i] += weight * column[i]!;
+  }
+  const powerSums = new Float64Array(features.personCount);
+  const persons = features.persons;
+  // An integer p (the default 3) by repeated multiplication: Math.pow would double the time of a re-weighting.
+  const integer = Number.isInteger(w.p) && w.p <= 16;
+  for (let i = 0; i < n; i++) {
+    const s = scores[i]!;
+    if (s === 0) continue;
+    let power = s;
+    if (integer) for (let k = 1; k < w.p; k++) power *= s;
+    else power = Math.pow(s, w.p);
+    powerSums[persons[i]!] += power;
+  }
+  return {scores, powerSums};
+}
+
+export const kloutDecomposition: Decomposition = {
+  async features(db, {window}) {
+    // One query at a time: a native DuckDB connection runs statements one after another.
+    const rows = await kloutFeatures(db, window);
+    const withPosts = await networksWithPosts(db);
+    const {accountIds, graph} = await reactionGraph(db, {window});
+    const {scores: rank} = pagerank(graph);
+    const pagerankOf = new Map(accountIds.map((id, i) => [id, rank[i]! * accountIds.length]));
+    const column = (of: (row: KloutFeatures) => number) => Float64Array.from(rows, of);
+    return {
+      accountIds: rows.map((row) => row.account_id),
+      networks: rows.map((row) => row.network),
+      ...personIndex(rows.map((row) => row.person)),
+      columns: {
+        selective_reactions: column((row) => row.selective_reactions),
+        reactions: column((row) => row.reactions),
+        distinct_reactors: column((row) => row.distinct_reactors),
+        posts: column((row) => row.posts),
+        has_posts: column((row) => (withPosts.has(row.network) ? 1 : 0)),
+        pagerank: column((row) => pagerankOf.get(row.account_id) ?? 0),
+        followers: column((row) => row.followers),
+        listed: column((row) => row.listed)
+      }
+    };
+  },
+  combine(features, weights) {
+    const w = checkedWeights(weights);
+    const {powerSums} = networkScores(features, w);
+    const root = w.p === 3 ? Math.cbrt : (x: number) => Math.pow(x, 1 / w.p);
+    for (let person = 0; person < powerSums.length; person++) {
+      if (powerSums[person] !== 0) powerSums[person] = root(powerSums[person]!);
+    }
+    const values = new Float64Array(features.persons.length);
+    for (let i = 0; i < values.length; i++) values[i] = powerSums[features.persons[i]!]!;
+    return values;
+  },
+  contributions(features, weights) {
+    const w = checkedWeights(weights);
+    const {scores, powerSums} = networkScores(features, w);
+    // Network n's share of the combined C = (Σ s^p)^(1/p) is s_n^p / Σ s^p · C; its features split the share
+    // in proportion to their terms, so feature f gets w_f·ln(1 + x_f) · s_n^(p−1) / Σ s^p · C.
+    const factor = Float64Array.from(features.persons, (person, i) => {
+      const sum = powerSums[person]!;
+      return sum > 0 ? (scores[i]! ** (w.p - 1) / sum) * sum ** (1 / w.p) : 0;
+    });
+    return Object.fromEntries(
+      KLOUT_FEATURES.map((feature) => {
+        const input = Float64Array.from(factor, (_, i) => kloutInput(features.columns, feature, i));
+        const contribution = Float64Array.from(input, (x, i) => w[feature] * Math.log1p(x) * factor[i]!);
+        return [feature, {input, contribution}];
+      })
+    );
+  },
+  withoutReactions(features, index, reactions) {
+    const counted = reactions.filter((reaction) => (REACTION_KINDS as readonly string[]).includes(reaction.kind));
+    const c = features.columns;
+    const lost = new Set(counted.filter((reaction) => reaction.only_these).map((reaction) => reaction.actor_id));
+    return withRow(features, index, {
+      selective_reactions: Math.max(0, c.selective_reactions![index]! - sum(counted.map((r) => r.selective))),
+      reactions: c.reactions![index]! - counted.length,
+      distinct_reactors: c.distinct_reactors![index]! - lost.size
+    });
+  }
+};
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
 export const klout: Method = {
   id: "klout",
   name: "Klout-style",
@@ -60,32 +207,7 @@ export const klout: Method = {
   scoreLabel: "1–100",
   weights: KLOUT_WEIGHTS,
   windowDays: 90,
-  async compute(db, {window, weights}) {
-    const w = weights as typeof KLOUT_WEIGHTS;
-    if (!(w.p >= 1)) throw new RangeError(`scoring/methods/klout: p must be at least 1, got ${w.p}`);
-    // One query at a time: a native DuckDB connection runs statements one after another.
-    const features = await kloutFeatures(db, window);
-    const withPosts = await networksWithPosts(db);
-    const {accountIds, graph} = await reactionGraph(db, {window});
-    const {scores: rank} = pagerank(graph);
-    const pagerankOf = new Map(accountIds.map((id, i) => [id, rank[i]! * accountIds.length]));
-    const networkScore = features.map((x) => {
-      const amplification = withPosts.has(x.network) ? x.reactions / Math.max(x.posts, 1) : 0;
-      return (
-        w.selective_reactions * Math.log1p(x.selective_reactions) +
-        w.distinct_reactors * Math.log1p(x.distinct_reactors) +
-        w.amplification * Math.log1p(amplification) +
-        // Reactor influence only for accounts that drew reactions: PageRank's teleport gives every account a
-        // little mass, which would otherwise make a silent extra network raise its owner's score.
-        w.network * (x.distinct_reactors > 0 ? Math.log1p(pagerankOf.get(x.account_id) ?? 0) : 0) +
-        w.followers * Math.log1p(x.followers) +
-        w.listed * Math.log1p(x.listed)
-      );
-    });
-    // p-norm over each person's accounts.
-    const powerSum = new Map<string, number>();
-    features.forEach((x, i) => powerSum.set(x.person, (powerSum.get(x.person) ?? 0) + networkScore[i]! ** w.p));
-    return features.map((x) => ({account_id: x.account_id, value: powerSum.get(x.person)! ** (1 / w.p)}));
-  },
+  decomposition: kloutDecomposition,
+  compute: composed(kloutDecomposition),
   display: (values) => percentileScale(values, KLOUT_ANCHORS)
 };

@@ -22,6 +22,11 @@
  * the display is the score rounded to an integer, as Kred showed it. For `kred-outreach`, the points; the
  * display is the level. `kredInfluencePoints` (scoring/features/kred-points.ts) gives Influence points.
  *
+ * Explanation (ours): the action counts by kind (`scoring/features/kred-actions.ts`) are the features; points
+ * and the curve are the combine step. An Influence score splits into a floor of 1 and, for each kind, its
+ * share of the points times the rest: (score − 1) · points[kind] · actions / P, where a big actor's action
+ * counts `big_actor_multiplier` times. Outreach points split exactly by kind.
+ *
  * Published [V]: the kinds that earn points; 10 points for a repost, reply or mention received (and made, for
  * Outreach); more points when the actor has over 10,000 followers; a curve that steepens towards the top;
  * a 1000 top per community; Outreach cumulative and never decreasing, level 1 at 100 and level 2 at 270
@@ -43,8 +48,9 @@
  *   timestamped `follow` interactions only.
  */
 import type {Db} from "../db.js";
-import {KRED_KINDS, kredInfluencePoints, kredOutreachPoints} from "../features/kred-points.js";
-import type {Method, MethodValue} from "./method.js";
+import {kredMade, kredReceived, type KredActions} from "../features/kred-actions.js";
+import {KRED_KINDS} from "../features/kred-points.js";
+import {composed, personIndex, withRow, type Decomposition, type FeatureTable, type Method} from "./method.js";
 
 /** Points per kind of action, for Influence and Outreach alike. */
 export const KRED_KIND_POINTS = Object.freeze({
@@ -80,16 +86,30 @@ export function kredInfluence(
   gamma: number
 ): Float64Array {
   if (!(gamma > 0)) throw new RangeError(`scoring/methods/kred: gamma must be positive, got ${gamma}`);
-  const communityOf = (i: number) => communities?.[i] ?? "";
-  const topLog = new Map<string, number>();
-  for (let i = 0; i < points.length; i++) {
-    topLog.set(communityOf(i), Math.max(topLog.get(communityOf(i)) ?? 0, Math.log1p(points[i]!)));
+  const n = points.length;
+  const {persons: community, personCount} = communities ? communityIndex(communities) : oneCommunity(n);
+  const logs = new Float64Array(n);
+  const topLog = new Float64Array(personCount);
+  for (let i = 0; i < n; i++) {
+    logs[i] = Math.log1p(points[i]!);
+    if (logs[i]! > topLog[community[i]!]!) topLog[community[i]!] = logs[i]!;
   }
-  return Float64Array.from({length: points.length}, (_, i) => {
-    const top = topLog.get(communityOf(i))!;
-    return top === 0 ? 1 : 1 + 999 * (Math.log1p(points[i]!) / top) ** gamma;
-  });
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const top = topLog[community[i]!]!;
+    scores[i] = top === 0 || logs[i] === 0 ? 1 : 1 + 999 * Math.pow(logs[i]! / top, gamma);
+  }
+  return scores;
 }
+
+/** Community indices of a list of community names, worked out once per list (re-weighting reuses the list). */
+const communityIndices = new WeakMap<readonly string[], ReturnType<typeof personIndex>>();
+function communityIndex(communities: readonly string[]): ReturnType<typeof personIndex> {
+  let index = communityIndices.get(communities);
+  if (!index) communityIndices.set(communities, (index = personIndex(communities)));
+  return index;
+}
+const oneCommunity = (n: number) => ({persons: new Int32Array(n), personCount: 1});
 
 /** Outreach points needed for `level`: round(100 · (1.7^level − 1) / 0.7), so 0, 100, 270, 559, 1050, … */
 export function outreachThreshold(level: number): number {
@@ -110,7 +130,80 @@ async function kredUnavailable(db: Db): Promise<string | undefined> {
   return row?.n ? undefined : `the data has no interactions that earn Kred points (${KRED_KINDS.join(", ")})`;
 }
 
+/** The weights of the points table: one per kind. */
+const kindPoints = (weights: Readonly<Record<string, number>>) => KRED_KINDS.map((kind) => weights[kind] ?? 0);
+
+/** A feature table of per-kind action counts (`KredActions` rows); accounts are their own persons. */
+function actionTable(rows: readonly KredActions[], columns: readonly string[]): FeatureTable {
+  return {
+    accountIds: rows.map((row) => row.account_id),
+    networks: rows.map((row) => row.network),
+    ...personIndex(rows.map((row) => row.account_id)),
+    columns: Object.fromEntries(columns.map((name) => [name, Float64Array.from(rows, (row) => row[name] as number)]))
+  };
+}
+
+/** Influence points per account and per kind: points[kind] · (actions + big_actor_multiplier · big actors'). */
+function influencePoints(features: FeatureTable, weights: Readonly<Record<string, number>>) {
+  const n = features.accountIds.length;
+  const multiplier = weights.big_actor_multiplier!;
+  const total = new Float64Array(n);
+  const byKind = KRED_KINDS.map((kind, k) => {
+    const points = kindPoints(weights)[k]!;
+    const ordinary = features.columns[kind]!;
+    const big = features.columns[`${kind}_big`]!;
+    const actions = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      actions[i] = ordinary[i]! + multiplier * big[i]!;
+      total[i] += points * actions[i]!;
+    }
+    return {kind, points, actions};
+  });
+  return {total, byKind};
+}
+
+function influenceDecomposition(perCommunity: boolean): Decomposition {
+  const score = (features: FeatureTable, weights: Readonly<Record<string, number>>) => {
+    const {total, byKind} = influencePoints(features, weights);
+    const values = kredInfluence(total, perCommunity ? features.networks : undefined, weights.gamma!);
+    return {total, byKind, values};
+  };
+  return {
+    featureWeights: ["big_actor_followers"],
+    async features(db, {window, weights}) {
+      const rows = await kredReceived(db, window, weights.big_actor_followers!);
+      return actionTable(rows, [...KRED_KINDS, ...KRED_KINDS.map((kind) => `${kind}_big`)]);
+    },
+    combine: (features, weights) => score(features, weights).values,
+    contributions(features, weights) {
+      const {total, byKind, values} = score(features, weights);
+      // Above the floor of 1, each kind takes its share of the points: (value − 1) · its points / all points.
+      const above = Float64Array.from(values, (value, i) => (total[i]! > 0 ? (value - 1) / total[i]! : 0));
+      return {
+        floor: {input: new Float64Array(values.length).fill(1), contribution: new Float64Array(values.length).fill(1)},
+        ...Object.fromEntries(
+          byKind.map(({kind, points, actions}) => [
+            kind,
+            {input: actions, contribution: Float64Array.from(actions, (x, i) => points * x * above[i]!)}
+          ])
+        )
+      };
+    },
+    withoutReactions(features, index, reactions, weights) {
+      const changes: Record<string, number> = {};
+      for (const {kind, actor_followers} of reactions) {
+        if (!(KRED_KINDS as readonly string[]).includes(kind)) continue;
+        const column =
+          actor_followers !== null && actor_followers > weights.big_actor_followers! ? `${kind}_big` : kind;
+        changes[column] = (changes[column] ?? features.columns[column]![index]!) - 1;
+      }
+      return withRow(features, index, changes);
+    }
+  };
+}
+
 function influenceMethod(id: string, name: string, summary: string, perCommunity: boolean): Method {
+  const decomposition = influenceDecomposition(perCommunity);
   return {
     id,
     name,
@@ -119,16 +212,8 @@ function influenceMethod(id: string, name: string, summary: string, perCommunity
     weights: KRED_INFLUENCE_WEIGHTS,
     windowDays: 90,
     unavailable: kredUnavailable,
-    async compute(db, {window, weights}) {
-      const w = weights as typeof KRED_INFLUENCE_WEIGHTS;
-      const rows = await kredInfluencePoints(db, window, w, {
-        bigActorFollowers: w.big_actor_followers,
-        bigActorMultiplier: w.big_actor_multiplier
-      });
-      const points = rows.map((row) => row.points);
-      const scores = kredInfluence(points, perCommunity ? rows.map((row) => row.network) : undefined, w.gamma);
-      return rows.map(({account_id}, i): MethodValue => ({account_id, value: scores[i]!}));
-    },
+    decomposition,
+    compute: composed(decomposition),
     display: (values) => values.map(Math.round)
   };
 }
@@ -147,6 +232,30 @@ export const kredGlobal = influenceMethod(
   false
 );
 
+/** Outreach points per kind: points[kind] · actions made of that kind. */
+function outreachTerms(features: FeatureTable, weights: Readonly<Record<string, number>>) {
+  return KRED_KINDS.map((kind, k) => {
+    const points = kindPoints(weights)[k]!;
+    const input = features.columns[kind]!;
+    return {kind, input, contribution: input.map((actions) => points * actions)};
+  });
+}
+
+const outreachDecomposition: Decomposition = {
+  async features(db, {window}) {
+    return actionTable(await kredMade(db, window), KRED_KINDS);
+  },
+  combine(features, weights) {
+    const total = new Float64Array(features.accountIds.length);
+    for (const {contribution} of outreachTerms(features, weights)) contribution.forEach((x, i) => (total[i] += x));
+    return total;
+  },
+  contributions: (features, weights) =>
+    Object.fromEntries(
+      outreachTerms(features, weights).map(({kind, input, contribution}) => [kind, {input, contribution}])
+    )
+};
+
 export const kredOutreach: Method = {
   id: "kred-outreach",
   name: "Kred-style Outreach",
@@ -154,9 +263,7 @@ export const kredOutreach: Method = {
   scoreLabel: "level",
   weights: KRED_KIND_POINTS,
   unavailable: kredUnavailable,
-  async compute(db, {window, weights}) {
-    const rows = await kredOutreachPoints(db, window, weights);
-    return rows.map(({account_id, points}) => ({account_id, value: points}));
-  },
+  decomposition: outreachDecomposition,
+  compute: composed(outreachDecomposition),
   display: (values) => values.map(outreachLevel)
 };

@@ -24,6 +24,73 @@ export interface ResolvedOptions {
 }
 
 /**
+ * A method's inputs, per account, column by column: what the features step computes once (the SQL and graph
+ * work), so that the combine step can be re-run for new weights without the database. Columnar
+ * (`Float64Array` per feature) so a combine over 100,000 accounts stays within one animation frame.
+ */
+export interface FeatureTable {
+  /** The accounts, in `account_id` order. */
+  readonly accountIds: readonly string[];
+  /** The network of each account. */
+  readonly networks: readonly string[];
+  /** The person of each account, as an index 0…n−1: one person's accounts share it (one each when unlinked). */
+  readonly persons: Int32Array;
+  /** The number of distinct persons. */
+  readonly personCount: number;
+  /** Input columns, one value per account. */
+  readonly columns: Readonly<Record<string, Float64Array>>;
+}
+
+/** One term of an explanation: the input the formula sees and what that term adds to the value. */
+export interface Contribution {
+  /** The feature's value x_f as the formula uses it (after derivation, before the weight). */
+  readonly input: Float64Array;
+  /** What the feature of this account's network adds to the value of the account's person. */
+  readonly contribution: Float64Array;
+}
+
+/** A reaction one account received, as leave-one-out explanations remove it. */
+export interface ReceivedReaction {
+  readonly actor_id: string;
+  readonly kind: string;
+  /** 1 / (the actions its actor made that UTC day), the actor-selective weight. */
+  readonly selective: number;
+  /** The actor's reported followers (null when unreported). */
+  readonly actor_followers: number | null;
+  /** Whether the actor reacted to the account only through the reactions being removed (in the window). */
+  readonly only_these: boolean;
+}
+
+/**
+ * A method split into a features step and a pure combine step: `compute` = `combine(features(db))`.
+ *
+ * Contributions: for every account i and feature f, `contribution[f][i]` is what feature f of account i's
+ * network adds to the value of i's person. Summed over a person's accounts and all features, they give the
+ * value (to rounding); each method's card says how it divides a non-additive formula.
+ */
+export interface Decomposition {
+  /** Weight keys the features step reads (changing one needs new features); the others only feed `combine`. */
+  readonly featureWeights?: readonly string[];
+  features(db: Db, options: ResolvedOptions): Promise<FeatureTable>;
+  /** Values from features and weights, one per account, with no database work. */
+  combine(features: FeatureTable, weights: Readonly<Record<string, number>>): Float64Array;
+  contributions(
+    features: FeatureTable,
+    weights: Readonly<Record<string, number>>
+  ): Readonly<Record<string, Contribution>>;
+  /**
+   * The features with account `index` deprived of `reactions`, everything else held fixed (leave-one-out
+   * explanations such as score moments). Absent when the method's inputs are not made of reactions.
+   */
+  withoutReactions?(
+    features: FeatureTable,
+    index: number,
+    reactions: readonly ReceivedReaction[],
+    weights: Readonly<Record<string, number>>
+  ): FeatureTable;
+}
+
+/**
  * A scoring method. `compute` returns a raw value per account (larger = more influential); `display`
  * maps raw values to the method's display scale; ranks are derived from values by `scoreMethod()`.
  * The method's card (formula, parameters and defaults, sources, what is published and what is our choice)
@@ -45,6 +112,45 @@ export interface Method {
   /** Why the method cannot score this dataset (missing inputs), or undefined when it can. */
   unavailable?(db: Db): Promise<string | undefined>;
   compute(db: Db, options: ResolvedOptions): Promise<MethodValue[]>;
+  /** The method as features and combine, for explanations and live re-weighting; `compute` is their composition. */
+  readonly decomposition?: Decomposition;
   /** The display score of each value, given all values (some scales depend on the population). */
   display(values: Float64Array): Float64Array;
+}
+
+/** `compute` for a decomposed method: its combine step over its features step. */
+export function composed(decomposition: Decomposition): Method["compute"] {
+  return async (db, options) => {
+    const features = await decomposition.features(db, options);
+    const values = decomposition.combine(features, options.weights);
+    return features.accountIds.map((account_id, i) => ({account_id, value: values[i]!}));
+  };
+}
+
+/** `features` with some columns of one row replaced; the other columns are shared, not copied. */
+export function withRow(
+  features: FeatureTable,
+  index: number,
+  changes: Readonly<Record<string, number>>
+): FeatureTable {
+  const columns = {...features.columns};
+  for (const [name, value] of Object.entries(changes)) {
+    const column = features.columns[name];
+    if (!column) throw new RangeError(`scoring/methods: no feature column "${name}"`);
+    const changed = column.slice();
+    changed[index] = value;
+    columns[name] = changed;
+  }
+  return {...features, columns};
+}
+
+/** Person indices 0…n−1 from person keys, in order of first appearance. */
+export function personIndex(keys: readonly string[]): {persons: Int32Array; personCount: number} {
+  const index = new Map<string, number>();
+  const persons = Int32Array.from(keys, (key) => {
+    let person = index.get(key);
+    if (person === undefined) index.set(key, (person = index.size));
+    return person;
+  });
+  return {persons, personCount: index.size};
 }

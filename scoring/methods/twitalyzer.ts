@@ -34,12 +34,14 @@
  *   `data/weights/twitalyzer-impact.json`); posting frequency is updates in the window;
  * - windows: 7 days for velocity (published); 90 days for the others (Twitalyzer's are not known; 90 is the
  *   toolkit's default);
+ * - Impact's explanation: the features are the components and their within-network percentiles (the SQL and
+ *   ranking work); each component contributes its term w_c · p_c / Σ w · 100, which add up to Impact exactly.
  * - velocity's percentile is over all accounts scored, in every network together: a display sees values only.
  */
 import type {Db} from "../db.js";
 import {referenceFeatures, updateFeatures, type ReferenceFeatures} from "../features/twitalyzer.js";
 import {midRankPercentiles} from "../scales.js";
-import type {Method, MethodValue} from "./method.js";
+import {composed, personIndex, type Decomposition, type Method} from "./method.js";
 
 const asPercentage = (values: Float64Array) => values.map((value) => value * 100);
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -167,16 +169,17 @@ export function percentilesWithin(values: ArrayLike<number>, groups: readonly st
   return percentiles;
 }
 
-export const twitalyzerImpact: Method = {
-  id: "twitalyzer-impact",
-  name: "Twitalyzer impact",
-  summary: "Weighted mean of percentiles of followers, unique referencers, retweeters, retweeted and updates.",
-  scoreLabel: "0–100",
-  weights: TWITALYZER_IMPACT_WEIGHTS,
-  windowDays: 90,
-  async compute(db, {window, weights}) {
-    const total = Object.values(weights).reduce((sum, weight) => sum + weight, 0);
-    if (!(total > 0)) throw new RangeError("scoring/methods/twitalyzer: impact weights sum to 0");
+const IMPACT_COMPONENTS = Object.keys(TWITALYZER_IMPACT_WEIGHTS) as ImpactComponent[];
+
+/** Each component's factor w_c / Σ w · 100: its term is the factor times its percentile p_c. */
+function impactFactors(weights: Readonly<Record<string, number>>): {name: ImpactComponent; factor: number}[] {
+  const total = IMPACT_COMPONENTS.reduce((sum, name) => sum + weights[name]!, 0);
+  if (!(total > 0)) throw new RangeError("scoring/methods/twitalyzer: impact weights sum to 0");
+  return IMPACT_COMPONENTS.map((name) => ({name, factor: (weights[name]! * 100) / total}));
+}
+
+const impactDecomposition: Decomposition = {
+  async features(db, {window}) {
     // One query at a time: a native DuckDB connection runs statements one after another.
     const references = await referenceFeatures(db, window);
     const updates = await updateFeatures(db, window);
@@ -188,12 +191,46 @@ export const twitalyzerImpact: Method = {
       retweeted: (row) => row.retweeted,
       updates: (_, i) => updates[i]!.updates
     };
-    const impact = new Float64Array(references.length);
-    for (const [name, of] of Object.entries(component) as [ImpactComponent, typeof component.followers][]) {
-      const percentiles = percentilesWithin(references.map(of), networks);
-      percentiles.forEach((percentile, i) => (impact[i] += (weights[name]! * percentile * 100) / total));
+    const columns: Record<string, Float64Array> = {};
+    for (const name of IMPACT_COMPONENTS) {
+      columns[name] = Float64Array.from(references, component[name]);
+      columns[`${name}_percentile`] = percentilesWithin(columns[name], networks);
     }
-    return references.map(({account_id}, i): MethodValue => ({account_id, value: impact[i]!}));
+    return {
+      accountIds: references.map((row) => row.account_id),
+      networks,
+      ...personIndex(references.map((row) => row.account_id)),
+      columns
+    };
   },
+  combine(features, weights) {
+    const impact = new Float64Array(features.accountIds.length);
+    for (const {name, factor} of impactFactors(weights)) {
+      const percentiles = features.columns[`${name}_percentile`]!;
+      for (let i = 0; i < impact.length; i++) impact[i] += factor * percentiles[i]!;
+    }
+    return impact;
+  },
+  contributions: (features, weights) =>
+    Object.fromEntries(
+      impactFactors(weights).map(({name, factor}) => [
+        name,
+        {
+          input: features.columns[name]!,
+          contribution: features.columns[`${name}_percentile`]!.map((percentile) => factor * percentile)
+        }
+      ])
+    )
+};
+
+export const twitalyzerImpact: Method = {
+  id: "twitalyzer-impact",
+  name: "Twitalyzer impact",
+  summary: "Weighted mean of percentiles of followers, unique referencers, retweeters, retweeted and updates.",
+  scoreLabel: "0–100",
+  weights: TWITALYZER_IMPACT_WEIGHTS,
+  windowDays: 90,
+  decomposition: impactDecomposition,
+  compute: composed(impactDecomposition),
   display: (values) => values.slice()
 };
