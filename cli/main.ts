@@ -9,6 +9,7 @@ import {exportCommand} from "./export.js";
 import {importCommand} from "./import.js";
 import {momentsCommand} from "./moments.js";
 import {scoreCommand} from "./score.js";
+import {simulateCommand} from "./simulate.js";
 
 export function program(): Command {
   return new Command("sway")
@@ -21,7 +22,8 @@ export function program(): Command {
     .addCommand(momentsCommand())
     .addCommand(compareCommand())
     .addCommand(evaluateCommand())
-    .addCommand(exportCommand());
+    .addCommand(exportCommand())
+    .addCommand(simulateCommand());
 }
 
 /** Runs the command line and returns the exit code. */
