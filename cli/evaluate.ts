@@ -1,7 +1,11 @@
 /**
- * `sway evaluate pairs <csv>`: every method computable from per-account aggregates, scored against human
- * judgements of who is more influential (the Kaggle/PeerIndex pairs), and optionally weights learned from them,
- * as Klout fitted its weights to human judgements.
+ * `sway evaluate`: scoring methods measured against ground truth.
+ *
+ * - `pairs <csv>`: every method computable from per-account aggregates, scored against human judgements of who
+ *   is more influential (the Kaggle/PeerIndex pairs), and optionally weights learned from them, as Klout fitted
+ *   its weights to human judgements;
+ * - `truth <dir>`: every method against the latent influence of a simulated world and its simulated spread;
+ * - `predictive <dir>`: every method's score before a date against the reactions received after it.
  */
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {Command} from "commander";
@@ -17,6 +21,8 @@ import {
 } from "../scoring/evaluate/logistic.js";
 import {evaluateMethod, type LabelledPair} from "../scoring/evaluate/pairs.js";
 import {CliError} from "./errors.js";
+import {predictiveCommand} from "./evaluate-predictive.js";
+import {truthCommand} from "./evaluate-truth.js";
 
 interface PairsFlags {
   json: boolean;
@@ -42,7 +48,9 @@ const LEARN_ONLY = ["folds", "seed", "l2", "out"] as const;
 export function evaluateCommand(): Command {
   return new Command("evaluate")
     .description("Measure scoring methods against ground truth.")
-    .addCommand(pairsCommand());
+    .addCommand(pairsCommand())
+    .addCommand(truthCommand())
+    .addCommand(predictiveCommand());
 }
 
 function pairsCommand(): Command {

@@ -3,6 +3,7 @@
  * and turns expected failures (bad input, unknown names) into a one-line message instead of a stack trace.
  */
 import {Command, CommanderError} from "commander";
+import {cascadeCommand} from "./cascade.js";
 import {compareCommand} from "./compare.js";
 import {evaluateCommand} from "./evaluate.js";
 import {exportCommand} from "./export.js";
@@ -22,6 +23,7 @@ export function program(): Command {
     .addCommand(momentsCommand())
     .addCommand(compareCommand())
     .addCommand(evaluateCommand())
+    .addCommand(cascadeCommand())
     .addCommand(exportCommand())
     .addCommand(simulateCommand());
 }
