@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import {format, max, min, utcFormat} from "d3";
 import type {NetworkCounts} from "../scoring/index.js";
+import {textTable} from "./text-table.js";
 
 /** One histogram bar: accounts with `x0 <= score < x1` (the last bar also holds its upper edge). */
 export interface Bin {
@@ -22,13 +23,6 @@ export interface TopRow {
   network: string;
   score: number;
   value: number;
-}
-
-/** A table column: the row field it shows, its header, and how its values are written. */
-interface Column<R> {
-  key: keyof R & string;
-  label: string;
-  format?: (value: R[keyof R & string]) => string;
 }
 
 const integer = format(",");
@@ -128,39 +122,6 @@ export function withHandles(
   });
 }
 
-/** A plain table whose cells are text; each row carries `data-key`, each cell `data-field` and `data-value`. */
-export function textTable<R extends object>(
-  rows: readonly R[],
-  columns: readonly Column<R>[],
-  {key, testid, document = globalThis.document}: {key: keyof R & string; testid: string; document?: Document}
-): HTMLTableElement {
-  const table = document.createElement("table");
-  table.dataset.testid = testid;
-  // Numbers align right, header included, so that digits line up under their label.
-  const numeric = columns.map((column) => rows.some((row) => typeof row[column.key] === "number"));
-  const header = table.createTHead().insertRow();
-  columns.forEach((column, i) => {
-    const th = document.createElement("th");
-    th.textContent = column.label;
-    if (numeric[i]) th.style.textAlign = "right";
-    header.append(th);
-  });
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    tr.dataset.key = String(row[key]);
-    columns.forEach((column, i) => {
-      const value = row[column.key];
-      const td = tr.insertCell();
-      td.dataset.field = column.key;
-      td.dataset.value = String(value);
-      td.textContent = column.format ? column.format(value) : String(value);
-      if (numeric[i]) td.style.textAlign = "right";
-    });
-  }
-  return table;
-}
-
 /** What each network holds: accounts, posts, interactions, follows and the span of its interactions. */
 export function countsTable(counts: readonly NetworkCounts[], options: {document?: Document} = {}): HTMLTableElement {
   const count = (value: unknown) => formatNumber(value as number);
@@ -200,22 +161,4 @@ export function kindsTable(
     [{key: "network", label: "Network"}, ...kindOrder.map((kind) => ({key: kind, label: kind, format: count}))],
     {key: "network", testid: "kinds", ...options}
   );
-}
-
-/** Options for `Inputs.table` showing the top accounts of `method`. */
-export function topTableOptions(method: {scoreLabel: string}) {
-  return {
-    columns: ["rank", "handle", "network", "score", "value"],
-    header: {
-      rank: "Rank",
-      handle: "Handle",
-      network: "Network",
-      score: `Score (${method.scoreLabel})`,
-      value: "Raw value"
-    },
-    format: {score: formatNumber, value: formatNumber},
-    select: false,
-    rows: 20,
-    layout: "auto"
-  };
 }

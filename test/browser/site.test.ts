@@ -1,46 +1,46 @@
 /**
  * The built site in a real browser, offline: `dist/` served on 127.0.0.1 and opened in headless Chromium.
- * Every page must load without console errors, uncaught errors or requests to any other host; the overview must
+ * Every page must load without console errors, uncaught errors or requests to any other host; the pages must
  * show the numbers that native DuckDB and the same `scoring/` module compute for the same world.
  *
  * Needs `npm run build` first (the suite fails, saying so, when `dist/` is missing). Chromium comes from Debian
  * (`/usr/bin/chromium`, or `CHROMIUM_PATH`), driven by playwright-core.
  */
-import {createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
-import {createServer, type Server} from "node:http";
-import type {AddressInfo} from "node:net";
+import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
+import type {Server} from "node:http";
 import {tmpdir} from "node:os";
-import {extname, join, relative, resolve, sep} from "node:path";
-import {fileURLToPath} from "node:url";
-import {chromium, type Browser, type Page} from "playwright-core";
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {importInto} from "../../loaders/import.js";
 import type {NodeDb} from "../../loaders/node-db.js";
 import {openWarehouse} from "../../loaders/warehouse.js";
-import {METHODS, availableMethods, interactionKindCounts, networkCounts, scoreMethod} from "../../scoring/index.js";
+import {
+  METHODS,
+  availableMethods,
+  compareMethods,
+  interactionKindCounts,
+  networkCounts,
+  scoreMethod,
+  scoreMethods
+} from "../../scoring/index.js";
+import {
+  DIST,
+  HOOK_TIMEOUT,
+  PAGE_TIMEOUT,
+  ROOT,
+  TEST_TIMEOUT,
+  closeServer,
+  filesUnder,
+  launchBrowser,
+  openPage,
+  serve,
+  settle,
+  shownNumber,
+  tableRows
+} from "./harness.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const DIST = join(ROOT, "dist");
 const WORLD = join(ROOT, "data", "placeholder-world.json");
-
-// The 34 MB wasm compiles in a few seconds on a 2-core machine; a whole page can take much longer under load.
-const PAGE_TIMEOUT = 60_000;
-const HOOK_TIMEOUT = 120_000;
-const TEST_TIMEOUT = 240_000;
-
-const MIME_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".map": "application/json",
-  ".wasm": "application/wasm",
-  ".duckdb": "application/octet-stream",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8"
-};
 
 /** What the CDN-free build must not contain or reference (STACK.md). */
 const CDN_HOSTS = /jsdelivr|googleapis|gstatic|unpkg|extensions\.duckdb\.org/;
@@ -51,110 +51,53 @@ const CDN_HOSTS = /jsdelivr|googleapis|gstatic|unpkg|extensions\.duckdb\.org/;
  */
 const INERT_CDN_MENTIONS = /^_node\/@duckdb\/duckdb-wasm@[^/]+\//;
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .sort();
-}
-
-/** A static file server for `root` on 127.0.0.1, on a free port. */
-async function serve(root: string): Promise<{server: Server; origin: string}> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
-    let file = resolve(root, `.${path}`);
-    if (file !== root && !file.startsWith(root + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404, {"content-type": "text/plain"}).end(`not found: ${path}`);
-      return;
-    }
-    response.writeHead(200, {
-      "content-type": MIME_TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": statSync(file).size
-    });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  return {server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`};
-}
-
-/** Opens `path` in a new page that records console errors, uncaught errors and (aborted) non-local requests. */
-async function openPage(browser: Browser, origin: string, path: string): Promise<{page: Page; problems: string[]}> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(PAGE_TIMEOUT);
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`uncaught error: ${error.message}`));
-  await page.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if (["127.0.0.1", "localhost"].includes(url.hostname) || ["data:", "blob:"].includes(url.protocol)) {
-      await route.continue();
-    } else {
-      problems.push(`request outside localhost: ${url.href}`);
-      await route.abort("blockedbyclient");
-    }
-  });
-  await page.goto(`${origin}/${path}`, {waitUntil: "load"});
-  return {page, problems};
-}
-
-/** The text of every cell of the top table, scrolling it until all `expected` rows are rendered. */
-async function topTableRows(page: Page, expected: number): Promise<string[][]> {
-  const scroller = page.locator('[data-testid="top-table"] form');
-  const rows = page.locator('[data-testid="top-table"] tbody tr');
-  // Inputs.table renders rows lazily as its container scrolls.
-  for (let attempt = 0; attempt < 20 && (await rows.count()) < expected; attempt++) {
-    await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
-    await page.waitForTimeout(50);
-  }
-  return rows.evaluateAll((trs) =>
-    trs.map((tr) =>
-      Array.from(tr.querySelectorAll("td"))
-        .slice(1)
-        .map((td) => td.textContent ?? "")
-    )
-  );
-}
-
 describe("the built site", () => {
   let browser: Browser;
   let server: Server;
   let origin: string;
   let pages: string[];
+  let db: NodeDb;
+  let warehouse: string;
+  let handles: Map<string, {handle: string; network: string}>;
+  let available: string[];
 
   beforeAll(async () => {
     if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
     pages = filesUnder(DIST).filter((file) => file.endsWith(".html"));
     ({server, origin} = await serve(DIST));
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync"
-      ]
-    });
+    browser = await launchBrowser();
+    // The same world, imported and scored natively: the reference for every number the pages show.
+    warehouse = mkdtempSync(join(tmpdir(), "sway-site-test-"));
+    await importInto("sway-json", [WORLD], join(warehouse, "world"));
+    ({db} = await openWarehouse(join(warehouse, "world")));
+    const accounts = await db.query<{account_id: string; handle: string; network: string}>(
+      "SELECT account_id, handle, network FROM accounts"
+    );
+    handles = new Map(accounts.map((account) => [account.account_id, account]));
+    ({available} = await availableMethods(
+      db,
+      METHODS.map((m) => m.id)
+    ));
   }, HOOK_TIMEOUT);
 
   afterAll(async () => {
+    db?.close();
+    if (warehouse) rmSync(warehouse, {recursive: true, force: true});
     await browser?.close();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    await closeServer(server);
   }, HOOK_TIMEOUT);
 
-  it("was built without CDN modules (no dist/_npm)", () => {
+  it("was built without CDN modules (no dist/_npm), with a card page per method", () => {
     expect(existsSync(join(DIST, "_npm")), "dist/_npm exists: a page imports from the CDN").toBe(false);
-    expect(pages).toContain("index.html");
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        "index.html",
+        "profile.html",
+        "compare.html",
+        "methods/index.html",
+        ...METHODS.map((m) => `methods/${m.id}.html`)
+      ])
+    );
   });
 
   it("names no CDN or font host outside duckdb-wasm's inert defaults", () => {
@@ -169,40 +112,22 @@ describe("the built site", () => {
     async () => {
       for (const path of pages) {
         const {page, problems} = await openPage(browser, origin, path);
-        // Framework holds a cell's place with <observablehq-loading> until the cell has a value or an error.
-        await page.waitForFunction(() => !document.querySelector("observablehq-loading"));
-        // Cells that failed render as errors in the page rather than on the console.
-        const cellErrors = await page.locator(".observablehq--error").allTextContents();
-        problems.push(...cellErrors.map((text) => `cell error: ${text}`));
+        await settle(page, problems);
         await page.close();
         expect(problems, path).toEqual([]);
       }
     },
-    TEST_TIMEOUT
+    4 * TEST_TIMEOUT
   );
 
   describe("the overview", () => {
-    let db: NodeDb;
-    let warehouse: string;
-
-    beforeAll(async () => {
-      warehouse = mkdtempSync(join(tmpdir(), "sway-site-test-"));
-      await importInto("sway-json", [WORLD], join(warehouse, "world"));
-      ({db} = await openWarehouse(join(warehouse, "world")));
-    }, HOOK_TIMEOUT);
-
-    afterAll(() => {
-      db?.close();
-      if (warehouse) rmSync(warehouse, {recursive: true, force: true});
-    });
-
     it(
-      "shows the counts and every method's top accounts that native DuckDB computes for the same world",
+      "shows the counts and every method's leaderboard that native DuckDB computes for the same world",
       async () => {
         const started = performance.now();
         const {page, problems} = await openPage(browser, origin, "index.html");
-        await page.locator('[data-testid="top-table"] tbody tr').first().waitFor();
-        console.info(`overview: top table shown ${Math.round(performance.now() - started)} ms after navigation`);
+        await page.locator('[data-testid="leaderboard"] tbody tr').first().waitFor();
+        console.info(`overview: leaderboard shown ${Math.round(performance.now() - started)} ms after navigation`);
 
         const counts = await networkCounts(db);
         const shownCounts = await page
@@ -229,33 +154,27 @@ describe("the built site", () => {
         for (const {network, kind, interactions} of kinds)
           expect(shownKinds).toContainEqual([network, kind, interactions]);
 
-        const handles = new Map(
-          (
-            await db.query<{account_id: string; handle: string; network: string}>(
-              "SELECT account_id, handle, network FROM accounts"
-            )
-          ).map((account) => [account.account_id, account])
-        );
-        const {available} = await availableMethods(
-          db,
-          METHODS.map((m) => m.id)
-        );
         for (const method of METHODS.filter((m) => available.includes(m.id))) {
           await page.locator('[data-testid="method"] select').selectOption({label: method.name});
-          await page.locator(`[data-testid="top-table"][data-method="${method.id}"] tbody tr`).first().waitFor();
+          await page.locator(`[data-testid="leaderboard"][data-method="${method.id}"] tbody tr`).first().waitFor();
           const expected = (await scoreMethod(db, method.id)).slice(0, 50);
-          const shown = await topTableRows(page, expected.length);
+          const shown = await tableRows(page, "leaderboard");
           expect(
-            shown.map(([rank, handle, network]) => [Number(rank!.replace(/,/g, "")), handle, network]),
+            shown.map(([handle, network, rank]) => [handle, network, shownNumber(rank!)]),
             method.id
           ).toEqual(
-            expected.map((row) => [row.rank, handles.get(row.account_id)!.handle, handles.get(row.account_id)!.network])
+            expected.map((row) => [handles.get(row.account_id)!.handle, handles.get(row.account_id)!.network, row.rank])
           );
           shown.forEach(([, , , score, value], i) => {
             expectShown(score!, expected[i]!.score, `${method.id} score of row ${i + 1}`);
             expectShown(value!, expected[i]!.value, `${method.id} value of row ${i + 1}`);
           });
         }
+        // The method chosen last is in the URL, and the URL brings it back.
+        const last = METHODS.filter((m) => available.includes(m.id)).at(-1)!;
+        expect(new URL(page.url()).searchParams.get("method")).toBe(last.id);
+        await page.reload();
+        await page.locator(`[data-testid="leaderboard"][data-method="${last.id}"] tbody tr`).first().waitFor();
         await page.close();
         expect(problems).toEqual([]);
       },
@@ -266,13 +185,170 @@ describe("the built site", () => {
       "writes handles from the data as text, not HTML",
       async () => {
         const {page, problems} = await openPage(browser, origin, "index.html");
-        const table = page.locator('[data-testid="top-table"]');
+        const table = page.locator('[data-testid="leaderboard"]');
         await table.locator("tbody tr").first().waitFor();
-        await topTableRows(page, 50);
-        await expect.poll(() => table.innerText()).toContain("<b>loud</b>");
+        await expect.poll(() => table.innerText(), {timeout: PAGE_TIMEOUT}).toContain("<b>loud</b>");
         expect(await table.locator("td b").count()).toBe(0);
         await page.close();
         expect(problems).toEqual([]);
+      },
+      TEST_TIMEOUT
+    );
+
+    it(
+      "fits a phone's width (390 px) without scrolling the page sideways",
+      async () => {
+        const {page, problems} = await openPage(browser, origin, "index.html", {width: 390});
+        await page.locator('[data-testid="leaderboard"] tbody tr').first().waitFor();
+        await settle(page, problems);
+        const {scrollWidth, clientWidth} = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth
+        }));
+        expect(clientWidth).toBe(390);
+        expect(scrollWidth, "the page is wider than the screen").toBeLessThanOrEqual(clientWidth);
+        await page.close();
+        expect(problems).toEqual([]);
+      },
+      TEST_TIMEOUT
+    );
+  });
+
+  describe("the profile", () => {
+    it(
+      "finds an account as one types its name and shows its Klout-style score",
+      async () => {
+        const {page, problems} = await openPage(browser, origin, "profile.html");
+        await page.getByTestId("search").fill("starl");
+        const result = page.locator('[data-testid="search-results"] button').first();
+        await expect.poll(() => result.textContent(), {timeout: PAGE_TIMEOUT}).toContain("StarlightOfficial");
+        await result.click();
+        const score = page.getByTestId("score");
+        await score.waitFor();
+        // The Klout-style display score that native DuckDB computes for the account, rounded as the page shows it.
+        const klout = (await scoreMethod(db, "klout")).find((row) => row.account_id === "twitter:1001")!;
+        expect(shownNumber((await score.textContent())!)).toBe(Math.round(klout.score));
+        expect(new URL(page.url()).searchParams.get("account")).toBe("twitter:1001");
+        await settle(page, problems);
+        await page.close();
+        expect(problems).toEqual([]);
+      },
+      TEST_TIMEOUT
+    );
+
+    it(
+      "opened from a URL, shows the account by every method and those who react to it most",
+      async () => {
+        const {page, problems} = await openPage(browser, origin, "profile.html?account=twitter%3A1001");
+        await page.locator('[data-testid="method-scores"] tbody tr').first().waitFor();
+        await page.locator('[data-testid="reacted-by"] tbody tr').first().waitFor();
+        await settle(page, problems);
+        const rows = await page
+          .locator('[data-testid="method-scores"] tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.key));
+        expect(rows).toEqual(available);
+        // Reactions to @StarlightOfficial from others, counted natively.
+        const reactors = await db.query<{handle: string; n: number}>(
+          `SELECT a.handle, count(*) AS n FROM interactions i JOIN accounts a ON a.account_id = i.actor_id
+           WHERE i.target_id = 'twitter:1001' AND i.actor_id <> i.target_id AND i.kind NOT IN ('follow', 'rating')
+           GROUP BY a.handle ORDER BY n DESC, a.handle LIMIT 10`
+        );
+        expect((await tableRows(page, "reacted-by")).map(([handle, , n]) => [handle, Number(n)])).toEqual(
+          reactors.map((row) => [row.handle, row.n])
+        );
+        await page.close();
+        expect(problems).toEqual([]);
+      },
+      TEST_TIMEOUT
+    );
+  });
+
+  describe("methods side by side", () => {
+    it(
+      "shows a correlation matrix over every computable method, with native DuckDB's coefficients",
+      async () => {
+        const {page, problems} = await openPage(browser, origin, "compare.html");
+        const matrix = page.getByTestId("correlation-matrix");
+        await matrix.waitFor();
+        await settle(page, problems);
+        expect((await matrix.getAttribute("data-methods"))!.split(",")).toEqual(available);
+        expect(await matrix.locator('g[aria-label="cell"] rect').count()).toBe(available.length ** 2);
+        const comparison = compareMethods(await scoreMethods(db, available), {k: 10});
+        const shown = await tableRows(page, "correlation-matrix-table");
+        expect(shown.map((cells) => cells.slice(1))).toEqual(comparison.spearman.map((row) => row.map(format2)));
+        await page.close();
+        expect(problems).toEqual([]);
+      },
+      TEST_TIMEOUT
+    );
+
+    it(
+      "restores the methods, k and coefficient from the URL",
+      async () => {
+        const {page, problems} = await openPage(
+          browser,
+          origin,
+          "compare.html?methods=followers,reactions,pagerank&k=3&coefficient=kendall"
+        );
+        const matrix = page.getByTestId("correlation-matrix");
+        await matrix.waitFor();
+        await settle(page, problems);
+        expect(await matrix.getAttribute("data-methods")).toBe("followers,reactions,pagerank");
+        expect(await page.locator("h2", {hasText: "Top-3 overlap"}).count()).toBe(1);
+        const comparison = compareMethods(await scoreMethods(db, ["followers", "reactions", "pagerank"]), {k: 3});
+        expect((await tableRows(page, "correlation-matrix-table")).map((cells) => cells.slice(1))).toEqual(
+          comparison.kendall.map((row) => row.map(format2))
+        );
+        await page.close();
+        expect(problems).toEqual([]);
+      },
+      TEST_TIMEOUT
+    );
+  });
+
+  describe("the weights playground", () => {
+    it(
+      "re-ranks the leaderboard when a weight slider moves",
+      async () => {
+        const {page, problems} = await openPage(browser, origin, "weights.html");
+        await page.locator('[data-testid="leaderboard"] tbody tr').first().waitFor();
+        await settle(page, problems);
+        const handlesShown = async () => (await tableRows(page, "leaderboard")).map(([handle]) => handle);
+        const before = await handlesShown();
+        // Four times the default weight of followers (0.25): @StarlightOfficial, with 1,250,000 reported followers
+        // and little engagement, gains 0.75 · ln(1 + 1,250,000) ≈ 10.5 in raw score and must climb.
+        await page.locator('[data-testid="weight-followers"] input[type="range"]').fill("1");
+        await expect.poll(handlesShown, {timeout: PAGE_TIMEOUT}).not.toEqual(before);
+        const after = await handlesShown();
+        expect(after.indexOf("StarlightOfficial")).toBeLessThan(before.indexOf("StarlightOfficial"));
+        await page.close();
+        expect(problems).toEqual([]);
+      },
+      TEST_TIMEOUT
+    );
+  });
+
+  describe("the method cards", () => {
+    it(
+      "each card shows its method's defaults and the header comment of its file, as text",
+      async () => {
+        for (const method of METHODS.filter((m) => ["klout", "pagerank", "followers"].includes(m.id))) {
+          const {page, problems} = await openPage(browser, origin, `methods/${method.id}.html`);
+          const card = page.getByTestId("method-card");
+          await card.waitFor();
+          await settle(page, problems);
+          const file = join(ROOT, "scoring", "methods", `${method.id}.ts`);
+          const firstLine = readFileSync(file, "utf8")
+            .split("\n")[1]!
+            .replace(/^\s*\* /, "");
+          expect(await card.innerText()).toContain(firstLine.slice(0, 40));
+          const facts = await tableRows(page, "method-facts");
+          expect(facts).toContainEqual(["id", method.id]);
+          for (const [key, weight] of Object.entries(method.weights ?? {}))
+            expect(facts).toContainEqual([`weight: ${key}`, String(weight)]);
+          await page.close();
+          expect(problems, method.id).toEqual([]);
+        }
       },
       TEST_TIMEOUT
     );
@@ -280,11 +356,21 @@ describe("the built site", () => {
 });
 
 /**
+ * A coefficient as the page writes it: "n/a" when undefined, else two decimals as d3-format writes them, with a
+ * minus sign (U+2212) and no sign on a value that rounds to zero.
+ */
+function format2(value: number): string {
+  if (Number.isNaN(value)) return "n/a";
+  const text = value.toFixed(2);
+  return text === "-0.00" ? "0.00" : text.replace("-", "\u2212");
+}
+
+/**
  * Checks a number as the page writes it ("1,250,000", "0.1326") against the computed one: integers exactly, other
  * numbers to the four significant digits the page shows.
  */
 function expectShown(text: string, expected: number, what: string): void {
-  const shown = Number(text.replace(/,/g, ""));
+  const shown = shownNumber(text);
   if (Number.isInteger(expected)) expect(shown, what).toBe(expected);
   else
     expect(Math.abs(shown - expected), `${what}: ${text} vs ${expected}`).toBeLessThanOrEqual(

@@ -1,0 +1,143 @@
+/**
+ * What the browser tests share: a static file server for a built site on 127.0.0.1, headless Chromium (Debian's,
+ * or `CHROMIUM_PATH`) driven by playwright-core, and pages that record every console error, uncaught error,
+ * dialog and request to another host.
+ */
+import {createReadStream, existsSync, readdirSync, statSync} from "node:fs";
+import {createServer, type Server} from "node:http";
+import type {AddressInfo} from "node:net";
+import {extname, join, relative, resolve, sep} from "node:path";
+import {fileURLToPath} from "node:url";
+import {chromium, type Browser, type Page} from "playwright-core";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const DIST = join(ROOT, "dist");
+
+// The 34 MB wasm compiles in a few seconds on a 2-core machine; a whole page can take much longer under load.
+export const PAGE_TIMEOUT = 90_000;
+export const HOOK_TIMEOUT = 120_000;
+export const TEST_TIMEOUT = 240_000;
+
+const MIME_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".wasm": "application/wasm",
+  ".duckdb": "application/octet-stream",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8"
+};
+
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .sort();
+}
+
+/** A static file server for `root` on 127.0.0.1, on a free port. */
+export async function serve(root: string): Promise<{server: Server; origin: string}> {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    let file = resolve(root, `.${path}`);
+    if (file !== root && !file.startsWith(root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, {"content-type": "text/plain"}).end(`not found: ${path}`);
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": MIME_TYPES[extname(file)] ?? "application/octet-stream",
+      "content-length": statSync(file).size
+    });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return {server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`};
+}
+
+export function closeServer(server: Server | undefined): Promise<unknown> {
+  return new Promise((done) => (server ? server.close(done) : done(undefined)));
+}
+
+/** Headless Chromium with the flags that work as root on these machines (STACK.md). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync"
+    ]
+  });
+}
+
+/**
+ * Opens `path` in a new page that records console errors, uncaught errors, dialogs (dismissed) and (aborted)
+ * non-local requests in `problems`.
+ */
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  path: string,
+  {width}: {width?: number} = {}
+): Promise<{page: Page; problems: string[]}> {
+  const page = await browser.newPage(width ? {viewport: {width, height: 844}} : {});
+  page.setDefaultTimeout(PAGE_TIMEOUT);
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught error: ${error.message}`));
+  page.on("dialog", async (dialog) => {
+    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  await page.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (["127.0.0.1", "localhost"].includes(url.hostname) || ["data:", "blob:"].includes(url.protocol)) {
+      await route.continue();
+    } else {
+      problems.push(`request outside localhost: ${url.href}`);
+      await route.abort("blockedbyclient");
+    }
+  });
+  await page.goto(`${origin}/${path}`, {waitUntil: "load"});
+  return {page, problems};
+}
+
+/** Waits until Framework has settled every cell, then adds the cells that failed to `problems`. */
+export async function settle(page: Page, problems: string[]): Promise<void> {
+  // Framework holds a cell's place with <observablehq-loading> until the cell has a value or an error.
+  await page.waitForFunction(() => !document.querySelector("observablehq-loading"));
+  // Cells that failed render as errors in the page rather than on the console.
+  const cellErrors = await page.locator(".observablehq--error").allTextContents();
+  problems.push(...cellErrors.map((text) => `cell error: ${text}`));
+}
+
+/** The text of each cell of each body row of the table `testid`. */
+export function tableRows(page: Page, testid: string): Promise<string[][]> {
+  return page
+    .locator(`[data-testid="${testid}"] tbody tr`)
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? "")));
+}
+
+/**
+ * Checks a number as the page writes it ("1,250,000", "0.1326") against the computed one: integers exactly, other
+ * numbers to the four significant digits the page shows.
+ */
+export function shownNumber(text: string): number {
+  return Number(text.replace(/,/g, "").replace(/\u2212/g, "-"));
+}
