@@ -8,6 +8,7 @@ import {klout} from "./klout.js";
 import {kred, kredGlobal, kredOutreach} from "./kred.js";
 import type {Method} from "./method.js";
 import {pagerankFollows, pagerankInteractions} from "./pagerank.js";
+import {peerindex, peerindexActivity, peerindexAudience, peerindexAuthority} from "./peerindex.js";
 import {mentions, reactions, reposts} from "./reactions.js";
 import {
   twitalyzerClout,
@@ -25,6 +26,10 @@ export const METHODS: readonly Method[] = [
   kred,
   kredGlobal,
   kredOutreach,
+  peerindex,
+  peerindexAuthority,
+  peerindexAudience,
+  peerindexActivity,
   twitalyzerImpact,
   twitalyzerEngagement,
   twitalyzerClout,

@@ -1,0 +1,233 @@
+/**
+ * PeerIndex-style topic scores (INFLUENCE-METHODS.md §3; the method card is in `peerindex.ts`): for each topic,
+ * Authority as a personalised PageRank (`scoring/graph/personalized-pagerank.ts`) on the topic's reaction graph
+ * reactor → reacted-to, teleporting uniformly to the topic's members, shown as the mid-rank percentile (0–100)
+ * among them; the account's topic fingerprint; and the per-topic pieces of the overall Authority and Activity.
+ *
+ * The members of a topic, the accounts active in it, are those that posted on it, reacted to its posts or drew
+ * reactions on its posts in the window. Drawing a reaction counts as activity: the post reacted to may predate
+ * the window, or be missing from the data (SNAP Higgs records the retweet, not the tweet). Each topic's graph is
+ * built on its members alone, so the walk never leaves the topic.
+ */
+import type {Db} from "../db.js";
+import type {TimeWindow} from "../features/activity.js";
+import {topicEdges, topicMembers, topicSource, type TopicMemberRow} from "../features/peerindex.js";
+import {buildCsr} from "../graph/csr.js";
+import {personalizedPagerank} from "../graph/personalized-pagerank.js";
+import {ACCOUNT_INDEX_SQL} from "../graphs.js";
+import {midRankPercentiles} from "../scales.js";
+import {resolveWindow} from "../window.js";
+
+/** The one topic of a dataset whose posts carry no topics. */
+export const ALL_TOPICS = "all";
+
+/** PeerIndex's sliding window: 120 days of topic-associated actions ending at computation time. */
+export const PEERINDEX_WINDOW_DAYS = 120;
+
+const MODULE = "scoring/methods/peerindex";
+
+/** One topic's members (accounts that put out, made or received anything on it) and their scores. */
+export interface TopicScores {
+  topic: string;
+  /** Account indices (`account_id` order) of the members, increasing. */
+  members: Int32Array;
+  /** Each member's posts on the topic (on a post-less network in the `all` topic, its reactions made). */
+  output: Float64Array;
+  /** Each member's posts, reactions made and reactions received on the topic. */
+  participation: Float64Array;
+  /** Each member's personalised PageRank on the topic (summing to 1); empty unless authority was asked for. */
+  pagerank: Float64Array;
+  /** Its mid-rank percentile among the members, 0–100; empty unless authority was asked for. */
+  authority: Float64Array;
+}
+
+export interface TopicOptions {
+  /** Only the topics this account takes part in (default: every topic). */
+  focus?: string | null;
+  /** Compute the per-topic personalised PageRank and percentiles (default true). */
+  authority?: boolean;
+}
+
+/** Every account's id in `account_id` order, and the scores of each topic in the window, ordered by topic. */
+export async function topicScores(
+  db: Db,
+  window: TimeWindow,
+  {focus = null, authority = true}: TopicOptions = {}
+): Promise<{accountIds: string[]; topics: TopicScores[]}> {
+  // One query at a time: a native DuckDB connection runs statements one after another.
+  const accountIds = (await db.query<{account_id: string}>(ACCOUNT_INDEX_SQL)).map((row) => row.account_id);
+  const source = await topicSource(db, ALL_TOPICS);
+  const focusIndex = focus === null ? -1 : accountIds.indexOf(focus);
+  const topics = groupByTopic(await topicMembers(db, window, source))
+    .filter(([, rows]) => focus === null || rows.some((row) => row.account === focusIndex))
+    .map(([topic, rows]) => membersOf(topic, rows));
+  if (!authority || topics.length === 0) return {accountIds, topics};
+  const edges = new Map(groupByTopic(await topicEdges(db, window, source)));
+  const localIndex = new Int32Array(accountIds.length).fill(-1);
+  for (const scores of topics) {
+    const {topic, members} = scores;
+    const rows = edges.get(topic) ?? [];
+    members.forEach((account, k) => (localIndex[account] = k));
+    const local = (account: number) => {
+      const k = localIndex[account]!;
+      if (k < 0) throw new Error(`${MODULE}: topic "${topic}" has an edge to account ${account}, not a member`);
+      return k;
+    };
+    const graph = buildCsr(
+      members.length,
+      rows.map((edge) => local(edge.source)),
+      rows.map((edge) => local(edge.target)),
+      rows.map((edge) => edge.weight)
+    );
+    scores.pagerank = personalizedPagerank(graph, new Float64Array(graph.nodeCount).fill(1)).scores;
+    scores.authority = midRankPercentiles(scores.pagerank.map(toNineDigits)).map((percentile) => percentile * 100);
+    members.forEach((account) => (localIndex[account] = -1));
+  }
+  return {accountIds, topics};
+}
+
+/**
+ * PageRank values are ranked to 9 significant digits: accounts in the same position of a topic's graph (say, two
+ * accounts nobody reacted to) get values that differ only in the last bits, from the order of floating-point sums,
+ * and must tie.
+ */
+const toNineDigits = (value: number) => Number(value.toPrecision(9));
+
+/** Rows ordered by topic, as [topic, its rows] in that order. */
+function groupByTopic<R extends {topic: string}>(rows: readonly R[]): [string, R[]][] {
+  const groups: [string, R[]][] = [];
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (last?.[0] === row.topic) last[1].push(row);
+    else groups.push([row.topic, [row]]);
+  }
+  return groups;
+}
+
+function membersOf(topic: string, rows: TopicMemberRow[]): TopicScores {
+  return {
+    topic,
+    members: Int32Array.from(rows, (row) => row.account),
+    output: Float64Array.from(rows, (row) => row.output),
+    participation: Float64Array.from(rows, (row) => row.output + row.reactions_made + row.reactions_received),
+    pagerank: new Float64Array(0),
+    authority: new Float64Array(0)
+  };
+}
+
+/**
+ * Overall Authority per account: its topic percentiles averaged with the account's participation in each topic
+ * (posts, reactions made and received) as weights, so the topics it is most engaged in count most; 0 for an
+ * account in no topic.
+ *
+ * @example overallAuthority(2, [{members: [0], participation: [3], authority: [80]}, {members: [0, 1], participation: [1, 1], authority: [40, 60]}])
+ * // => [70, 60]  (account 0: (3·80 + 1·40) / 4)
+ */
+export function overallAuthority(
+  accountCount: number,
+  topics: readonly Pick<TopicScores, "members" | "participation" | "authority">[]
+): Float64Array {
+  const weighted = new Float64Array(accountCount);
+  const weight = new Float64Array(accountCount);
+  for (const {members, participation, authority} of topics) {
+    for (let k = 0; k < members.length; k++) {
+      weighted[members[k]!] += participation[k]! * authority[k]!;
+      weight[members[k]!] += participation[k]!;
+    }
+  }
+  return weighted.map((sum, account) => (weight[account]! > 0 ? sum / weight[account]! : 0));
+}
+
+/**
+ * Activity per account: Σ over its topics of ln(1 + posts / m), where m is the median posts on that topic of the
+ * members that posted on it (the topic's peers). The logarithm gives diminishing returns: doubling the posts adds
+ * less than double. 0 for an account that posted on no topic.
+ *
+ * @example topicActivity(3, [{members: [0, 1, 2], output: [1, 2, 6]}]) // median 2 => [ln 1.5, ln 2, ln 4]
+ */
+export function topicActivity(
+  accountCount: number,
+  topics: readonly Pick<TopicScores, "members" | "output">[]
+): Float64Array {
+  const activity = new Float64Array(accountCount);
+  for (const {members, output} of topics) {
+    const posted = Array.from(output)
+      .filter((posts) => posts > 0)
+      .sort((a, b) => a - b);
+    if (posted.length === 0) continue;
+    const half = posted.length >> 1;
+    const median = posted.length % 2 ? posted[half]! : (posted[half - 1]! + posted[half]!) / 2;
+    for (let k = 0; k < members.length; k++) activity[members[k]!] += Math.log1p(output[k]! / median);
+  }
+  return activity;
+}
+
+/** An account's Authority on one topic. */
+export interface TopicAuthority {
+  topic: string;
+  /** Mid-rank percentile of its personalised PageRank among the topic's members, 0–100. */
+  authority: number;
+  /** Its personalised PageRank on the topic (the members' values sum to 1). */
+  pagerank: number;
+  /** The topic's members in the window. */
+  members: number;
+  /** Its posts on the topic in the window. */
+  posts: number;
+}
+
+export interface FingerprintOptions {
+  /** End of the window (exclusive), epoch milliseconds; default just after the data's last event. */
+  at?: number;
+  /** Window length in days; default 120. */
+  windowDays?: number;
+}
+
+const byAuthority = (a: TopicAuthority, b: TopicAuthority) =>
+  b.authority - a.authority || b.members - a.members || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
+
+/** Each account's topics with its Authority on them, strongest first, keyed by account id (accounts in a topic). */
+export function topicFingerprints(db: Db, options: FingerprintOptions = {}): Promise<Map<string, TopicAuthority[]>> {
+  return fingerprints(db, options, null);
+}
+
+/**
+ * The topic fingerprint of one account: its Authority on every topic it took part in during the window, highest
+ * first (ties: the larger topic, then by name), so the first five are the five PeerIndex showed. Empty for an
+ * account that took part in none. Only that account's topics are scored.
+ *
+ * @example (await topicFingerprint(db, "twitter:alice")).slice(0, 5) // [{topic: "physics", authority: 97.5, …}, …]
+ */
+export async function topicFingerprint(
+  db: Db,
+  accountId: string,
+  options: FingerprintOptions = {}
+): Promise<TopicAuthority[]> {
+  return (await fingerprints(db, options, accountId)).get(accountId) ?? [];
+}
+
+async function fingerprints(
+  db: Db,
+  {at, windowDays = PEERINDEX_WINDOW_DAYS}: FingerprintOptions,
+  focus: string | null
+): Promise<Map<string, TopicAuthority[]>> {
+  const window = await resolveWindow(db, at, windowDays);
+  const {accountIds, topics} = await topicScores(db, window, {focus});
+  const byAccount = new Map<string, TopicAuthority[]>();
+  for (const {topic, members, output, pagerank, authority} of topics) {
+    members.forEach((account, k) => {
+      const id = accountIds[account]!;
+      if (focus !== null && id !== focus) return;
+      const entries = byAccount.get(id) ?? [];
+      if (entries.length === 0) byAccount.set(id, entries);
+      entries.push({
+        topic,
+        authority: authority[k]!,
+        pagerank: pagerank[k]!,
+        members: members.length,
+        posts: output[k]!
+      });
+    });
+  }
+  for (const entries of byAccount.values()) entries.sort(byAuthority);
+  return byAccount;
+}
