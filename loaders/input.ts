@@ -169,8 +169,19 @@ export async function head(file: InputFile, bytes = 64 * 1024): Promise<Uint8Arr
   return concat(chunks).subarray(0, bytes);
 }
 
-/** The lines of a text file, streamed: memory stays flat whatever the file size. */
-export async function* readLines(file: InputFile, options: ReadOptions = {}): AsyncGenerator<Line> {
+/** Consecutive lines of a text file, as one chunk of its bytes held them. */
+export interface LineBatch {
+  /** 1-based number of the first line. */
+  readonly first: number;
+  /** The lines without their ends (LF or CRLF). */
+  readonly lines: string[];
+}
+
+/**
+ * The lines of a text file, streamed a chunk at a time: memory stays flat whatever the file size, and a caller
+ * going through millions of lines pays one await per chunk of bytes rather than one per line.
+ */
+export async function* readLineBatches(file: InputFile, options: ReadOptions = {}): AsyncGenerator<LineBatch> {
   const decoder = new TextDecoder("utf-8", {fatal: true});
   let number = 0;
   let rest = "";
@@ -187,19 +198,31 @@ export async function* readLines(file: InputFile, options: ReadOptions = {}): As
         const before = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD")));
         throw new InputError(`${file.name}: line ${number + 1 + countLines(before)}: not valid UTF-8 text`);
       }
+      const lines: string[] = [];
       let start = 0;
       for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-        yield {number: ++number, text: stripCr(text.slice(start, end))};
+        lines.push(text.charCodeAt(end - 1) === CR ? text.slice(start, end - 1) : text.slice(start, end));
         start = end + 1;
       }
       rest = text.slice(start);
+      if (lines.length > 0) {
+        yield {first: number + 1, lines};
+        number += lines.length;
+      }
       if (done) break;
     }
   } finally {
     // Cancelling a stream that failed rethrows its error, which would hide the one explained above.
     await reader.cancel().catch(() => undefined);
   }
-  if (rest.length > 0) yield {number: ++number, text: stripCr(rest)};
+  if (rest.length > 0) yield {first: number + 1, lines: [stripCr(rest)]};
+}
+
+/** The lines of a text file one by one (see `readLineBatches`). */
+export async function* readLines(file: InputFile, options: ReadOptions = {}): AsyncGenerator<Line> {
+  for await (const {first, lines} of readLineBatches(file, options)) {
+    for (let i = 0; i < lines.length; i++) yield {number: first + i, text: lines[i]!};
+  }
 }
 
 /** The whole text of a (small) file, strictly decoded. */
@@ -251,6 +274,8 @@ export function bytesInput(name: string, content: Uint8Array | string): InputFil
       })
   };
 }
+
+const CR = 13;
 
 function stripCr(line: string): string {
   return line.endsWith("\r") ? line.slice(0, -1) : line;

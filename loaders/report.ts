@@ -7,7 +7,14 @@
  * browser's in-memory store both provide.
  */
 import {InputError} from "./input.js";
-import {validateRow, type Account, type TableName, type TableRow} from "./schema.js";
+import {
+  INTERACTION_KINDS,
+  validateRow,
+  type Account,
+  type InteractionKind,
+  type TableName,
+  type TableRow
+} from "./schema.js";
 
 /** How many rejections are kept verbatim in the manifest; all of them go to `rejects.csv`. */
 const EXAMPLES_KEPT = 20;
@@ -38,10 +45,34 @@ export interface SourceReport {
   merged: Partial<Record<TableName, number>>;
 }
 
+/**
+ * One interaction between two accounts known by network and handle alone, the whole content of a line of an
+ * edge list or an activity stream. As rows: the accounts `<network>:<actor>` and `<network>:<target>` (handle =
+ * the id after the network), the interaction, and with `follow` also a follow row since `since`.
+ */
+export interface Edge {
+  network: string;
+  actor: string;
+  target: string;
+  /** Time of the interaction, in milliseconds since the unix epoch. */
+  ts: number;
+  kind: InteractionKind;
+  weight: number | null;
+  /** Whether the edge is also a follow. */
+  follow: boolean;
+  /** The follow's start (milliseconds since the unix epoch), or null when unknown. */
+  since: number | null;
+}
+
 /** Where recorders put rows: a warehouse writer in Node, an in-memory store in the browser. */
 export interface RowStore {
   /** Appends one valid row. */
   write(row: TableRow): void;
+  /**
+   * Stores a valid edge as its rows (`Edge`), faster than row by row; returns how many of its two account rows
+   * were new (the others were already stored and are merged). Stores without it get the rows one by one.
+   */
+  writeEdge?(edge: Edge): 0 | 1 | 2;
   /** Whether an account or post with this id is already stored. */
   has(table: "accounts" | "posts", id: string): boolean;
   /** Fills the empty columns of a stored account from a later, valid row about the same account. */
@@ -124,6 +155,25 @@ export class SourceRecorder {
     return true;
   }
 
+  /**
+   * Accepts the record at `line` holding one edge: the same as `accept` with the edge's rows (`edgeRows`),
+   * written in one step when the store can (`RowStore.writeEdge`).
+   */
+  acceptEdge(line: number, edge: Edge, record: string): boolean {
+    const store = this.#store;
+    if (!store.writeEdge || !edgeValid(edge)) return this.accept(line, edgeRows(edge), record);
+    const report = this.report;
+    const added = store.writeEdge(edge);
+    const written = report.written;
+    if (added > 0) written.accounts = (written.accounts ?? 0) + added;
+    if (added < 2) report.merged.accounts = (report.merged.accounts ?? 0) + 2 - added;
+    written.interactions = (written.interactions ?? 0) + 1;
+    if (edge.follow) written.follows = (written.follows ?? 0) + 1;
+    report.records_read++;
+    report.records_accepted++;
+    return true;
+  }
+
   /** Whether this is an account or post row whose id is already stored. */
   #stored(tableRow: TableRow): boolean {
     if (tableRow.table === "accounts") return this.#store.has("accounts", tableRow.row.account_id);
@@ -154,6 +204,40 @@ export class SourceRecorder {
   hasPost(postId: string): boolean {
     return this.#store.has("posts", postId);
   }
+}
+
+const KINDS = new Set<string>(INTERACTION_KINDS);
+/** The largest distance from the epoch a JavaScript `Date` holds, in milliseconds (ECMA-262 §21.4.1.22). */
+const DATE_RANGE_MS = 8.64e15;
+
+const validTime = (ms: number) => Math.abs(ms) <= DATE_RANGE_MS;
+
+/** Whether an edge's rows pass `validateRow` (its ids and handles are strings by type). */
+function edgeValid({ts, kind, weight, since}: Edge): boolean {
+  return (
+    validTime(ts) &&
+    KINDS.has(kind) &&
+    (weight === null || Number.isFinite(weight)) &&
+    (since === null || validTime(since))
+  );
+}
+
+/** The rows an edge stands for (see `Edge`). */
+export function edgeRows({network, actor, target, ts, kind, weight, follow, since}: Edge): TableRow[] {
+  const actorId = `${network}:${actor}`;
+  const targetId = `${network}:${target}`;
+  const rows: TableRow[] = [
+    {table: "accounts", row: {account_id: actorId, network, handle: actor}},
+    {table: "accounts", row: {account_id: targetId, network, handle: target}},
+    {table: "interactions", row: {ts: new Date(ts), network, actor_id: actorId, target_id: targetId, kind, weight}}
+  ];
+  if (follow) {
+    rows.push({
+      table: "follows",
+      row: {follower_id: actorId, followee_id: targetId, network, since: since === null ? null : new Date(since)}
+    });
+  }
+  return rows;
 }
 
 /** A short human summary of one source's report, for the command line. */

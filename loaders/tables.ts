@@ -1,7 +1,8 @@
 /**
- * Canonical tables inside a native DuckDB database, and a fast row appender for importers.
+ * Canonical tables inside a native DuckDB database, a row appender for importers, and a column appender for
+ * bulk rows of numbers.
  */
-import {timestampValue, type DuckDBAppender} from "@duckdb/node-api";
+import {DuckDBDataChunk, timestampValue, type DuckDBAppender, type DuckDBType} from "@duckdb/node-api";
 import type {NodeDb} from "./node-db.js";
 import {TABLES, TABLE_NAMES, createTableSql, validateRow, type RowOf, type TableName} from "./schema.js";
 
@@ -63,5 +64,56 @@ export class TableAppender {
   close(): void {
     for (const appender of this.#appenders.values()) appender.closeSync();
     this.#appenders.clear();
+  }
+}
+
+/** Rows per chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+
+/** A value for `ColumnAppender`: a number for fixed-width columns, a string for VARCHAR. */
+export type Cell = number | string | null;
+
+/**
+ * Appends rows to a DuckDB table a chunk at a time: the caller fills `columns[c][row]` for
+ * `row = rows`, then calls `commit()`. Each full chunk crosses into DuckDB as one data chunk whose fixed-width
+ * vectors (numbers) are copied in bulk, instead of one native call per value as with the row appender; a
+ * VARCHAR vector still takes one call per string.
+ */
+export class ColumnAppender {
+  /** The values of the chunk being filled, one array per column. */
+  readonly columns: Cell[][];
+  /** Rows filled in the current chunk. */
+  rows = 0;
+  readonly #appender: DuckDBAppender;
+  readonly #types: readonly DuckDBType[];
+
+  constructor(appender: DuckDBAppender, types: readonly DuckDBType[]) {
+    this.#appender = appender;
+    this.#types = types;
+    this.columns = types.map(() => new Array<Cell>(CHUNK_ROWS).fill(null));
+  }
+
+  /** Ends the row just filled; a full chunk goes to DuckDB. */
+  commit(): void {
+    if (++this.rows === CHUNK_ROWS) this.flush();
+  }
+
+  /** Sends the rows filled so far to DuckDB. */
+  flush(): void {
+    const rows = this.rows;
+    if (rows === 0) return;
+    const chunk = DuckDBDataChunk.create(this.#types, rows);
+    for (let c = 0; c < this.columns.length; c++) {
+      const values = this.columns[c]!;
+      chunk.setColumnValues(c, rows === CHUNK_ROWS ? values : values.slice(0, rows));
+    }
+    this.#appender.appendDataChunk(chunk);
+    this.rows = 0;
+  }
+
+  /** Flushes and closes the appender; the rows are then visible to queries. */
+  close(): void {
+    this.flush();
+    this.#appender.closeSync();
   }
 }

@@ -10,12 +10,14 @@ import {openNodeDb, type NodeDb} from "./node-db.js";
 import {
   SourceRecorder,
   type RecorderOptions,
+  type Edge,
   type Rejection,
   type RowStore,
   type Sink,
   type SourceReport
 } from "./report.js";
 import {TABLE_NAMES, SCHEMA_VERSION, columnsOf, type Account, type TableName, type TableRow} from "./schema.js";
+import {DECODED_SQL, EdgeStaging, HandleCodes} from "./staging.js";
 import {TableAppender, createCanonicalTables} from "./tables.js";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -39,26 +41,65 @@ export interface WarehouseWriterOptions extends RecorderOptions {
   append?: boolean;
 }
 
-/** Writes canonical rows into a warehouse folder; `finish()` writes the files. */
+const COLON = 58;
+
+/** A network of edges: its code, and the codes of its accounts by handle. */
+interface EdgeNetwork {
+  readonly name: string;
+  readonly code: number;
+  readonly handles: HandleCodes;
+}
+
+/** What an account id stands for in the writer, by its code. */
+const enum AccountState {
+  /** Not an account (a network or kind name), or not seen yet. */
+  None = 0,
+  /** In the warehouse before this run (`--append`): later rows may only fill its empty columns. */
+  Prior = 1,
+  /** First seen in an edge: nothing known but network and handle, staged at `finish()`. */
+  Edge = 2,
+  /** First seen as a row: held whole until `finish()` so that later rows can fill its empty columns. */
+  Held = 3
+}
+
+/**
+ * Writes canonical rows into a warehouse folder; `finish()` writes the files. Rows arrive one by one (`write`),
+ * appended at once, or as edges (`writeEdge`), staged as codes (`staging.ts`). Every account id has a code, so
+ * whether an account is stored is the same lookup that encodes it.
+ */
 export class WarehouseWriter implements Sink {
   readonly dir: string;
   readonly sources: SourceReport[];
   readonly #db: NodeDb;
   readonly #rows: TableAppender;
   readonly #rejects: DuckDBAppender;
-  readonly #ids = {accounts: new Set<string>(), posts: new Set<string>()};
-  /** Accounts first seen in this run, held until `finish()` so later rows can fill their empty columns. */
-  readonly #accounts = new Map<string, Account>();
+  readonly #staging: EdgeStaging;
+  readonly #posts = new Set<string>();
+  /** `AccountState` by code, and for edge accounts the code of their network. */
+  #accountStates = new Uint8Array(1 << 16);
+  #accountNetworks = new Int32Array(1 << 16);
+  /** The names of the networks of edge accounts, by code. */
+  readonly #networkNames = new Map<number, string>();
+  /** Accounts first seen as rows in this run, by code. */
+  readonly #accounts = new Map<number, Account>();
   /** Later rows about accounts already in the warehouse before this run (`--append`). */
   readonly #accountFills: Account[] = [];
   readonly #options: RecorderOptions;
   readonly #store: RowStore;
+  /** The networks of edges by name. */
+  readonly #edgeNetworks = new Map<string, EdgeNetwork>();
+  /** The network and kind of the last edge: they rarely change from one edge to the next. */
+  #lastNetwork: EdgeNetwork | undefined;
+  #lastKind: {name: string; code: number} | undefined;
+  /** How many edge accounts were added so far. */
+  #edgeAccountsAdded = 0;
 
   private constructor(
     dir: string,
     db: NodeDb,
     rows: TableAppender,
     rejects: DuckDBAppender,
+    staging: EdgeStaging,
     sources: SourceReport[],
     options: RecorderOptions
   ) {
@@ -66,11 +107,13 @@ export class WarehouseWriter implements Sink {
     this.#db = db;
     this.#rows = rows;
     this.#rejects = rejects;
+    this.#staging = staging;
     this.sources = sources;
     this.#options = options;
     this.#store = {
       write: (tableRow) => this.#write(tableRow),
-      has: (table, id) => this.#ids[table].has(id),
+      writeEdge: (edge) => this.#writeEdge(edge),
+      has: (table, id) => (table === "posts" ? this.#posts.has(id) : this.#accountState(id) !== AccountState.None),
       mergeAccount: (row) => this.#mergeAccount(row),
       reject: (rejection) => this.#reject(rejection)
     };
@@ -109,15 +152,15 @@ export class WarehouseWriter implements Sink {
       db,
       await new TableAppender(db).open(),
       await db.connection.createAppender("_rejects"),
+      await EdgeStaging.create(db),
       sources,
       options
     );
     if (exists) {
       for (const row of await db.query<{account_id: string}>("SELECT account_id FROM accounts")) {
-        writer.#ids.accounts.add(row.account_id);
+        writer.#setAccountState(writer.#staging.code(row.account_id), AccountState.Prior);
       }
-      for (const row of await db.query<{post_id: string}>("SELECT post_id FROM posts"))
-        writer.#ids.posts.add(row.post_id);
+      for (const row of await db.query<{post_id: string}>("SELECT post_id FROM posts")) writer.#posts.add(row.post_id);
     }
     return writer;
   }
@@ -129,21 +172,127 @@ export class WarehouseWriter implements Sink {
     return recorder;
   }
 
+  /** The code of the account `id`, looked up among the accounts from rows, then among those from edges. */
+  #findAccount(id: string): number | undefined {
+    const code = this.#staging.find(id);
+    if (code !== undefined) return code;
+    for (const network of this.#edgeNetworks.values()) {
+      const name = network.name;
+      if (id.length > name.length && id.charCodeAt(name.length) === COLON && id.startsWith(name)) {
+        return network.handles.get(id.slice(name.length + 1));
+      }
+    }
+    return undefined;
+  }
+
+  #accountState(id: string): AccountState {
+    const code = this.#findAccount(id);
+    return code === undefined || code >= this.#accountStates.length ? AccountState.None : this.#accountStates[code]!;
+  }
+
+  #setAccountState(code: number, state: AccountState): void {
+    if (code >= this.#accountStates.length) {
+      const grown = new Uint8Array(this.#accountStates.length * 2);
+      grown.set(this.#accountStates);
+      this.#accountStates = grown;
+      const networks = new Int32Array(grown.length);
+      networks.set(this.#accountNetworks);
+      this.#accountNetworks = networks;
+    }
+    this.#accountStates[code] = state;
+  }
+
   #write(tableRow: TableRow): void {
     if (tableRow.table === "accounts") {
-      this.#ids.accounts.add(tableRow.row.account_id);
-      this.#accounts.set(tableRow.row.account_id, {...tableRow.row});
+      const code = this.#staging.code(tableRow.row.account_id);
+      this.#setAccountState(code, AccountState.Held);
+      this.#accounts.set(code, {...tableRow.row});
       return;
     }
-    if (tableRow.table === "posts") this.#ids.posts.add(tableRow.row.post_id);
+    if (tableRow.table === "posts") this.#posts.add(tableRow.row.post_id);
     this.#rows.appendValid(tableRow.table, tableRow.row);
   }
 
+  #writeEdge(edge: Edge): 0 | 1 | 2 {
+    const staging = this.#staging;
+    let network = this.#lastNetwork;
+    if (edge.network !== network?.name) network = this.#lastNetwork = this.#edgeNetwork(edge.network);
+    let kind = this.#lastKind;
+    if (edge.kind !== kind?.name) kind = this.#lastKind = {name: edge.kind, code: staging.code(edge.kind)};
+    const accountsBefore = this.#edgeAccountsAdded;
+    const actor = network.handles.get(edge.actor) ?? this.#edgeAccount(network, edge.actor);
+    const target = network.handles.get(edge.target) ?? this.#edgeAccount(network, edge.target);
+    const edges = staging.edges;
+    const [ts, networks, actors, targets, kinds, weights] = edges.columns as number[][];
+    const row = edges.rows;
+    ts![row] = edge.ts;
+    networks![row] = network.code;
+    actors![row] = actor;
+    targets![row] = target;
+    kinds![row] = kind.code;
+    (weights as (number | null)[])[row] = edge.weight;
+    edges.commit();
+    if (edge.follow) {
+      const follows = staging.follows;
+      const [followers, followees, followNetworks, since] = follows.columns as number[][];
+      const row = follows.rows;
+      followers![row] = actor;
+      followees![row] = target;
+      followNetworks![row] = network.code;
+      (since as (number | null)[])[row] = edge.since;
+      follows.commit();
+    }
+    return (this.#edgeAccountsAdded - accountsBefore) as 0 | 1 | 2;
+  }
+
+  /** The code of an edge network, and its accounts' codes by handle. */
+  #edgeNetwork(name: string): EdgeNetwork {
+    let network = this.#edgeNetworks.get(name);
+    if (!network) {
+      network = {name, code: this.#staging.code(name), handles: new HandleCodes()};
+      this.#edgeNetworks.set(name, network);
+      this.#networkNames.set(network.code, name);
+    }
+    return network;
+  }
+
+  /**
+   * The code of the account `<network>:<handle>`, the first time an edge names it: a new edge account unless
+   * a row made it an account already. Edges look accounts up by handle, which saves building the id each time.
+   */
+  #edgeAccount(network: EdgeNetwork, handle: string): number {
+    const id = `${network.name}:${handle}`;
+    // An account from a row, or from before this run, has its code already.
+    let code = this.#staging.find(id);
+    if (code === undefined) code = this.#staging.add(id);
+    // The key is cut from the id, which is kept anyway, rather than from a line of the input, which it would keep.
+    network.handles.set(id.slice(network.name.length + 1), code);
+    if (code >= this.#accountStates.length || this.#accountStates[code] === AccountState.None) {
+      this.#setAccountState(code, AccountState.Edge);
+      this.#accountNetworks[code] = network.code;
+      this.#edgeAccountsAdded++;
+    }
+    return code;
+  }
+
   #mergeAccount(row: Account): void {
-    const held = this.#accounts.get(row.account_id);
-    if (!held) {
+    const code = this.#findAccount(row.account_id)!;
+    const state = this.#accountStates[code];
+    if (state === AccountState.Prior) {
       this.#accountFills.push(row);
       return;
+    }
+    let held = this.#accounts.get(code);
+    if (!held) {
+      // An edge account gains columns only from a row that has more than an edge's.
+      if (
+        !FILLABLE_ACCOUNT_COLUMNS.some((column) => column !== "network" && column !== "handle" && row[column] != null)
+      )
+        return;
+      const network = this.#networkNames.get(this.#accountNetworks[code]!)!;
+      held = {account_id: row.account_id, network, handle: row.account_id.slice(network.length + 1)};
+      this.#accounts.set(code, held);
+      this.#setAccountState(code, AccountState.Held);
     }
     const target = held as Record<string, unknown>;
     for (const [column, value] of Object.entries(row)) {
@@ -183,10 +332,25 @@ export class WarehouseWriter implements Sink {
   async finish(): Promise<Manifest> {
     for (const account of this.#accounts.values()) this.#rows.appendValid("accounts", account);
     this.#rows.close();
-    for (const row of this.#accountFills) await this.#fillAccount(row);
+    const staged = this.#staging.accounts;
+    const [accounts, networks] = staged.columns;
+    for (let code = 0; code < this.#staging.size; code++) {
+      if (this.#accountStates[code] !== AccountState.Edge) continue;
+      accounts![staged.rows] = code;
+      networks![staged.rows] = this.#accountNetworks[code]!;
+      staged.commit();
+    }
+    this.#staging.close();
     this.#rejects.closeSync();
     try {
-      return await writeWarehouseFiles(this.#db, this.dir, this.sources, "_rejects");
+      const db = this.#db;
+      for (const row of this.#accountFills) await this.#fillAccount(row);
+      // The edges' rows are decoded on the way into the Parquet files, never held as strings.
+      for (const table of ["accounts", "interactions", "follows"] as const) {
+        await db.run(`ALTER TABLE ${table} RENAME TO _${table}_rows`);
+        await db.run(`CREATE VIEW ${table} AS SELECT * FROM _${table}_rows UNION ALL ${DECODED_SQL[table]}`);
+      }
+      return await writeWarehouseFiles(db, this.dir, this.sources, "_rejects");
     } finally {
       this.#db.close();
     }
@@ -207,8 +371,11 @@ export async function writeWarehouseFiles(
   const tables = {} as Manifest["tables"];
   for (const table of TABLE_NAMES) {
     const file = `${table}.parquet`;
-    await db.run(`COPY ${table} TO ? (FORMAT parquet, COMPRESSION zstd)`, [join(dir, file)]);
-    const [{rows}] = (await db.query<{rows: number}>(`SELECT count(*) AS rows FROM ${table}`)) as [{rows: number}];
+    // A query rather than a table name, so that a table may also be a view; COPY returns the rows written.
+    const [{Count: rows}] = (await db.query<{Count: number}>(
+      `COPY (SELECT * FROM ${table}) TO ? (FORMAT parquet, COMPRESSION zstd)`,
+      [join(dir, file)]
+    )) as [{Count: number}];
     tables[table] = {file, rows};
   }
   const rejectsPath = join(dir, REJECTS_FILE);

@@ -42,9 +42,9 @@
  * neither form (`ts is not unix seconds or ISO 8601`) or names no real date (`timestamp is not a valid date`:
  * 30 February, a year after 9999 such as milliseconds read as seconds).
  */
-import {InputError, isFolder, readLines, type Input, type InputFile} from "../../input.js";
+import {InputError, isFolder, readLineBatches, type Input, type InputFile} from "../../input.js";
 import type {Sink, SourceRecorder} from "../../report.js";
-import type {InteractionKind, TableRow} from "../../schema.js";
+import type {InteractionKind} from "../../schema.js";
 import type {ImportOptions, Importer} from "../importer.js";
 import {detectEdgeList} from "./detect.js";
 import {detectDelimiter, nodeIdProblem, parseNumber, parseTimestamp, splitFields, type Delimiter} from "./fields.js";
@@ -53,7 +53,7 @@ import {defaultLayout, kindOf, settingsOf, type Layout, type Settings} from "./s
 
 const NAME = "edgelist";
 /** The time of every edge of a file without a `ts` column: "unknown", see the module header. */
-const TIME_UNKNOWN = new Date(0);
+const TIME_UNKNOWN = 0;
 const KONECT_DATA_FILE = /(^|\/)out\.[^/]+$/;
 
 export const edgelist: Importer = {
@@ -90,25 +90,31 @@ async function readFile(
   let first: {number: number; text: string; fields: string[]} | undefined;
   let lastLine = 0;
   // A reader error (a truncated gzip stream) already names the file and the line reached (loaders/input.ts).
-  for await (const {number, text: raw} of readLines(file, {onProgress: progress})) {
-    lastLine = number;
-    const text = raw.trim();
-    if (text.length === 0) source.skip("blank line");
-    else if (text[0] === "#" || text[0] === "%") source.skip("comment line");
-    else if (edges) edges.write(number, text);
-    else {
-      if (text.includes("\0")) throw new InputError(`${file.name}: line ${number}: looks binary, not text`);
-      delimiter ??= detectDelimiter(text);
-      const fields = splitFields(text, delimiter);
-      if (!first) first = {number, text, fields};
-      else if (isHeader(first.fields, fields, settings.layout)) {
-        source.skip("header line");
-        edges = new EdgeWriter(file.name, source, settings, delimiter, number, fields);
-        edges.write(number, text);
-      } else {
-        edges = new EdgeWriter(file.name, source, settings, delimiter, first.number, first.fields);
-        edges.write(first.number, first.text);
-        edges.write(number, text);
+  for await (const {first: firstInBatch, lines} of readLineBatches(file, {onProgress: progress})) {
+    lastLine = firstInBatch + lines.length - 1;
+    for (let i = 0; i < lines.length; i++) {
+      const number = firstInBatch + i;
+      const raw = lines[i]!;
+      // Most lines begin and end in a printable ASCII character, so there is nothing to trim (and copy).
+      const text =
+        printableAscii(raw.charCodeAt(0)) && printableAscii(raw.charCodeAt(raw.length - 1)) ? raw : raw.trim();
+      if (text.length === 0) source.skip("blank line");
+      else if (text[0] === "#" || text[0] === "%") source.skip("comment line");
+      else if (edges) edges.write(number, text);
+      else {
+        if (text.includes("\0")) throw new InputError(`${file.name}: line ${number}: looks binary, not text`);
+        delimiter ??= detectDelimiter(text);
+        const fields = splitFields(text, delimiter);
+        if (!first) first = {number, text, fields};
+        else if (isHeader(first.fields, fields, settings.layout)) {
+          source.skip("header line");
+          edges = new EdgeWriter(file.name, source, settings, delimiter, number, fields);
+          edges.write(number, text);
+        } else {
+          edges = new EdgeWriter(file.name, source, settings, delimiter, first.number, first.fields);
+          edges.write(first.number, first.text);
+          edges.write(number, text);
+        }
       }
     }
   }
@@ -122,6 +128,11 @@ async function readFile(
     }
   }
   if (!edges) throw new InputError(`${file.name}: no edges, only comments, blank lines or a header`);
+}
+
+/** Whether a character code is printable ASCII (not whitespace, which `trim` would remove). */
+function printableAscii(code: number): boolean {
+  return code > 32 && code < 127;
 }
 
 /** Turns the data lines of one file into rows, with the layout fixed by its first data line. */
@@ -183,23 +194,22 @@ class EdgeWriter {
       const parsed = parseTimestamp(fields[layout.ts]!);
       if (parsed === "unparseable") return this.#source.reject(number, "ts is not unix seconds or ISO 8601", text);
       if (parsed === "invalid") return this.#source.reject(number, "timestamp is not a valid date", text);
-      ts = parsed;
+      ts = parsed.getTime();
     }
-    const network = this.#network;
-    const actorId = `${network}:${src}`;
-    const targetId = `${network}:${dst}`;
-    const rows: TableRow[] = [
-      {table: "accounts", row: {account_id: actorId, network, handle: src}},
-      {table: "accounts", row: {account_id: targetId, network, handle: dst}},
+    const follow = this.#kind === "follow";
+    this.#source.acceptEdge(
+      number,
       {
-        table: "interactions",
-        row: {ts, network, actor_id: actorId, target_id: targetId, kind: this.#kind, weight: weight ?? null}
-      }
-    ];
-    if (this.#kind === "follow") {
-      const since = layout.ts >= 0 ? ts : null;
-      rows.push({table: "follows", row: {follower_id: actorId, followee_id: targetId, network, since}});
-    }
-    this.#source.accept(number, rows, text);
+        network: this.#network,
+        actor: src,
+        target: dst,
+        ts,
+        kind: this.#kind,
+        weight: weight ?? null,
+        follow,
+        since: follow && layout.ts >= 0 ? ts : null
+      },
+      text
+    );
   }
 }
