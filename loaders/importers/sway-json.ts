@@ -5,7 +5,7 @@
  *
  * Every key is optional. Timestamps are ISO 8601 strings with a zone ("2026-03-01T12:00:00Z"); account ids are
  * `network:native_id` and their network must be the row's `network` where the row has one. Top-level keys
- * starting with `_` are comments (e.g. `"_placeholder": "why this file exists"`) and are skipped; any other
+ * starting with `_` are comments (e.g. `"_about": "why this file exists"`) and are skipped; any other
  * unknown key, and any unknown field of a record, is rejected rather than dropped.
  *
  * Each element is one record: accepted, or rejected with a reason that names its array and field

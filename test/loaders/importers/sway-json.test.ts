@@ -264,8 +264,8 @@ describe("sway-json importer", () => {
     expect(detect("1 2 1341100972 RT")).toBeUndefined();
   });
 
-  it("reads the placeholder world without rejecting anything", async () => {
-    const world = readFileSync(new URL("../../../data/placeholder-world.json", import.meta.url), "utf8");
+  it("reads a hand-written two-network world without rejecting anything", async () => {
+    const world = readFileSync(new URL("../../fixtures/sway-json/small-world.json", import.meta.url), "utf8");
     const {report} = await importJson(world);
     expect(report.rejected).toBe(0);
     expect(report.written).toMatchObject({accounts: 40, identities: 8});
