@@ -2,9 +2,10 @@ import {Command} from "commander";
 import {openWarehouse} from "../loaders/warehouse.js";
 import type {Db} from "../scoring/db.js";
 import {COMPARE_DEFAULTS, compareMethods, type Comparison} from "../scoring/compare/index.js";
-import {METHODS, getMethod} from "../scoring/methods/index.js";
-import {availableMethods, scoreMethods} from "../scoring/score.js";
+import {METHODS} from "../scoring/methods/index.js";
+import {scoreMethods} from "../scoring/score.js";
 import {CliError} from "./errors.js";
+import {methodsToRun, requestedMethods} from "./flags.js";
 
 interface CompareFlags {
   methods: string;
@@ -48,13 +49,7 @@ Prints, for the accounts every method scored:
       const top = integerFlag("--top", flags.top, 0);
       const {db} = await openWarehouse(dir);
       try {
-        const {available, unavailable} = await availableMethods(db, ids);
-        for (const {method, reason} of unavailable) {
-          if (!flags.methods.split(",").some((id) => id.trim() === "all")) {
-            throw new CliError(`${method} cannot score ${dir}: ${reason}`);
-          }
-          process.stderr.write(`sway: skipping ${method}: ${reason}\n`);
-        }
+        const available = await methodsToRun(db, ids, dir);
         if (available.length < 2) throw new CliError(`compare needs at least two methods that can score ${dir}`);
         const comparison = compareMethods(await scoreMethods(db, available), {k, top});
         const report = await withHandles(db, comparison);
@@ -66,18 +61,11 @@ Prints, for the accounts every method scored:
 }
 
 /** The method ids of `--methods`, without repeats; `all` stands for every registered method. */
-function methodIds(list: string): string[] {
-  const ids = list
-    .split(",")
-    .map((id) => id.trim())
-    .filter(Boolean)
-    .flatMap((id) => (id === "all" ? METHODS.map((method) => method.id) : [id]));
-  for (const id of ids) getMethod(id);
-  const unique = [...new Set(ids)];
-  if (unique.length < 2) {
-    throw new CliError(`compare needs at least two methods; --methods names ${unique.join(", ") || "none"}`);
-  }
-  return unique;
+function methodIds(list: string): string[] | undefined {
+  const ids = requestedMethods(list);
+  if (ids && ids.length < 2)
+    throw new CliError(`compare needs at least two methods; --methods names ${ids.join(", ")}`);
+  return ids;
 }
 
 function integerFlag(name: string, text: string, min: number): number {

@@ -6,9 +6,9 @@ import {Command} from "commander";
 import {openWarehouse} from "../loaders/warehouse.js";
 import {evaluatePredictive} from "../scoring/evaluate/predictive.js";
 import {CliError} from "./errors.js";
-import {checkRequested, reportSkipped, requestedMethods} from "./method-flags.js";
+import {checkRequested, reportSkipped, requestedMethods} from "./flags.js";
 import {progressReporter} from "./progress.js";
-import {parseDate} from "./score.js";
+import {parseDate} from "./flags.js";
 import {descendingNaNLast, formatNumber, formatTable} from "./text-table.js";
 
 interface PredictiveFlags {

@@ -14,7 +14,7 @@ import {
   type CascadeFlags
 } from "./cascade.js";
 import {CliError} from "./errors.js";
-import {checkRequested, reportSkipped, requestedMethods} from "./method-flags.js";
+import {checkRequested, reportSkipped, requestedMethods} from "./flags.js";
 import {progressReporter} from "./progress.js";
 import {descendingNaNLast, formatNumber, formatTable} from "./text-table.js";
 

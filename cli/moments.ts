@@ -8,7 +8,7 @@ import {readWeightsFile} from "../loaders/weights-file.js";
 import {getMethod} from "../scoring/methods/index.js";
 import {MOMENT_METHODS, scoreMoments, type MomentsResult} from "../scoring/moments.js";
 import {CliError} from "./errors.js";
-import {parseDate} from "./score.js";
+import {parseDate} from "./flags.js";
 
 interface MomentsFlags {
   from: string;

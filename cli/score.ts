@@ -5,9 +5,10 @@ import {openWarehouse} from "../loaders/warehouse.js";
 import {readWeightsFile} from "../loaders/weights-file.js";
 import {explainMethods, explanationTerms} from "../scoring/explain/explain.js";
 import {scoreHistory, type HistoryRow} from "../scoring/history.js";
-import {METHODS, getMethod} from "../scoring/methods/index.js";
-import {availableMethods, scoreMethods} from "../scoring/score.js";
+import {METHODS} from "../scoring/methods/index.js";
+import {scoreMethods} from "../scoring/score.js";
 import {CliError} from "./errors.js";
+import {methodsToRun, parseDate, parseDays, requestedMethods} from "./flags.js";
 import {progressReporter} from "./progress.js";
 
 type ColumnType = "VARCHAR" | "DOUBLE" | "INTEGER";
@@ -71,7 +72,7 @@ export function scoreCommand(): Command {
       `\nMethods:\n${methods.join("\n")}\n\nOne row per (account, method): account_id, method, value (the method's raw output),\nscore (its display scale), rank (1 = most influential; ties share the best rank).\n\n--explain (csv, parquet): one row per (account, method, network, feature) with the score row's columns and\nnetwork, network_account_id (the person's account on that network), feature, input (the feature's value as\nthe formula uses it) and contribution; per (account, method), contributions add up to value. In json, each\nrow gets "networks": [{network, account_id, contribution, features: {<feature>: {input, contribution}}}].\nA method without a decomposition explains as one feature, "value".\n\n--history daily: one row per (account, method, date): account_id, method, date, value, score, rank, each over\nthe method's window ending at the end of that UTC day.`
     )
     .action(async (dir: string, flags: ScoreFlags) => {
-      const requested = parseMethods(flags.methods);
+      const requested = requestedMethods(flags.methods);
       if (flags.format === "parquet" && !flags.out) throw new CliError("--format parquet needs --out <file>");
       if (flags.account.length && !flags.history) throw new CliError("--account needs --history");
       if (flags.history && flags.explain) throw new CliError("--history and --explain cannot be combined");
@@ -82,11 +83,7 @@ export function scoreCommand(): Command {
       const weights = Object.fromEntries(flags.weights.map(readWeightsFile).map((file) => [file.method, file.weights]));
       const {db} = await openWarehouse(dir);
       try {
-        const {available, unavailable} = await availableMethods(db, requested ?? METHODS.map((m) => m.id));
-        for (const {method, reason} of unavailable) {
-          if (requested) throw new CliError(`${method} cannot score ${dir}: ${reason}`);
-          process.stderr.write(`sway: skipping ${method}: ${reason}\n`);
-        }
+        const available = await methodsToRun(db, requested, dir);
         const options = {at, windowDays, weights};
         if (flags.history) {
           const accounts = flags.account.length ? new Set(flags.account) : undefined;
@@ -118,31 +115,6 @@ export function scoreCommand(): Command {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** The method ids named, or undefined for all. */
-function parseMethods(list: string): string[] | undefined {
-  const ids = list
-    .split(",")
-    .map((id) => id.trim())
-    .filter(Boolean);
-  if (ids.length === 0) throw new CliError("--methods names no method");
-  if (ids.includes("all")) return undefined;
-  for (const id of ids) getMethod(id);
-  return ids;
-}
-
-/** A date or date-time (ISO 8601, UTC); a bare date is its midnight. */
-export function parseDate(text: string, option = "--at"): number {
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Date.parse(text);
-  if (!Number.isFinite(time)) throw new CliError(`${option}: "${text}" is not a date (use ISO 8601, e.g. 2012-07-04)`);
-  return time;
-}
-
-function parseDays(text: string): number {
-  const days = Number(text);
-  if (!(days > 0)) throw new CliError(`--window-days: "${text}" is not a positive number of days`);
-  return days;
 }
 
 function write(text: string, out: string | undefined): void {
