@@ -1,26 +1,14 @@
 /** `sway compare` as a user runs it, on the fixture world. */
-import {execFile} from "node:child_process";
 import {join} from "node:path";
-import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
 import {main} from "../../cli/main.js";
 import {METHODS} from "../../scoring/methods/index.js";
 import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
 import {tempDir, writeWorld} from "../helpers/world.js";
+import {sway} from "./run-sway.js";
 
-const run = promisify(execFile);
 const temp = tempDir();
 const world = join(temp.dir, "world");
-
-async function sway(...args: string[]): Promise<{stdout: string; stderr: string; code: number}> {
-  try {
-    const {stdout, stderr} = await run("node", ["bin/sway.js", ...args]);
-    return {stdout, stderr, code: 0};
-  } catch (error) {
-    const {stdout, stderr, code} = error as {stdout: string; stderr: string; code: number};
-    return {stdout, stderr, code};
-  }
-}
 
 /** The same command run inside the test process: much faster than a new process, for the cases that need no more. */
 async function swayInProcess(...args: string[]): Promise<{stdout: string; stderr: string; code: number}> {

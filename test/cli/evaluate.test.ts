@@ -1,26 +1,14 @@
 /** `sway evaluate pairs` as a user runs it: a separate process on a hand-made pairs file. */
-import {execFile} from "node:child_process";
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
 import {main} from "../../cli/main.js";
 import {PAIR_FEATURES} from "../../scoring/evaluate/aggregate-methods.js";
 import {tempDir} from "../helpers/world.js";
+import {sway} from "./run-sway.js";
 
-const run = promisify(execFile);
 const temp = tempDir();
 const pairsCsv = join(temp.dir, "hand.csv");
-
-async function sway(...args: string[]): Promise<{stdout: string; stderr: string; code: number}> {
-  try {
-    const {stdout, stderr} = await run("node", ["bin/sway.js", ...args]);
-    return {stdout, stderr, code: 0};
-  } catch (error) {
-    const {stdout, stderr, code} = error as {stdout: string; stderr: string; code: number};
-    return {stdout, stderr, code};
-  }
-}
 
 /** [choice, A followers, B followers, A listed, B listed]; every other feature is 1. */
 const ROWS = [

@@ -1,24 +1,12 @@
 /** `sway moments` as a user runs it: the table, JSON, and errors in one line. */
-import {execFile} from "node:child_process";
 import {join} from "node:path";
-import {promisify} from "node:util";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Interaction} from "../../loaders/schema.js";
 import {tempDir, writeWorld} from "../helpers/world.js";
+import {sway} from "./run-sway.js";
 
-const run = promisify(execFile);
 const temp = tempDir();
 const world = join(temp.dir, "world");
-
-async function sway(...args: string[]): Promise<{stdout: string; stderr: string; code: number}> {
-  try {
-    const {stdout, stderr} = await run("node", ["bin/sway.js", ...args]);
-    return {stdout, stderr, code: 0};
-  } catch (error) {
-    const {stdout, stderr, code} = error as {stdout: string; stderr: string; code: number};
-    return {stdout, stderr, code};
-  }
-}
 
 const T0 = Date.UTC(2026, 2, 1);
 const hour = (h: number) => new Date(T0 + h * 3_600_000);

@@ -1,25 +1,13 @@
 /** `sway score --explain` and `--history daily` as a user runs them: output columns, sums and errors. */
-import {execFile} from "node:child_process";
 import {join} from "node:path";
-import {promisify} from "node:util";
 import {csvParse} from "d3";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
 import {tempDir, writeWorld} from "../helpers/world.js";
+import {sway} from "./run-sway.js";
 
-const run = promisify(execFile);
 const temp = tempDir();
 const world = join(temp.dir, "world");
-
-async function sway(...args: string[]): Promise<{stdout: string; stderr: string; code: number}> {
-  try {
-    const {stdout, stderr} = await run("node", ["bin/sway.js", ...args]);
-    return {stdout, stderr, code: 0};
-  } catch (error) {
-    const {stdout, stderr, code} = error as {stdout: string; stderr: string; code: number};
-    return {stdout, stderr, code};
-  }
-}
 
 beforeAll(() => writeWorld(world, FIXTURE_WORLD));
 afterAll(() => temp.remove());

@@ -1,24 +1,12 @@
 /** `sway simulate` as a user runs it: a separate process, its output, its exit code and the warehouse it writes. */
-import {execFile} from "node:child_process";
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {promisify} from "node:util";
 import {afterAll, describe, expect, it} from "vitest";
 import {tempDir} from "../helpers/world.js";
+import {sway} from "./run-sway.js";
 
-const run = promisify(execFile);
 const temp = tempDir();
 afterAll(() => temp.remove());
-
-async function sway(...args: string[]): Promise<{stdout: string; stderr: string; code: number}> {
-  try {
-    const {stdout, stderr} = await run("node", ["bin/sway.js", ...args]);
-    return {stdout, stderr, code: 0};
-  } catch (error) {
-    const {stdout, stderr, code} = error as {stdout: string; stderr: string; code: number};
-    return {stdout, stderr, code};
-  }
-}
 
 describe("sway simulate", () => {
   it("writes a warehouse whose manifest records the recipe", async () => {

@@ -1,8 +1,6 @@
 /** `sway export`: a warehouse as GEXF or GraphML, read back by the gexf and graphml importers. */
-import {execFile} from "node:child_process";
 import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {promisify} from "node:util";
 import {DOMParser} from "@xmldom/xmldom";
 import {MultiDirectedGraph} from "graphology";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -12,8 +10,8 @@ import {toGraphml} from "../../loaders/export/graphml.js";
 import {importInto} from "../../loaders/import.js";
 import {openWarehouse} from "../../loaders/warehouse.js";
 import {tempDir, writeWorld, type WorldRows} from "../helpers/world.js";
+import {sway} from "../cli/run-sway.js";
 
-const run = promisify(execFile);
 const temp = tempDir();
 const world = join(temp.dir, "world");
 const day = (n: number) => new Date(Date.UTC(2026, 2, n));
@@ -97,16 +95,6 @@ async function tables(dir: string) {
     };
   } finally {
     db.close();
-  }
-}
-
-async function sway(...args: string[]): Promise<{stdout: string; stderr: string; code: number}> {
-  try {
-    const {stdout, stderr} = await run("node", ["bin/sway.js", ...args]);
-    return {stdout, stderr, code: 0};
-  } catch (error) {
-    const {stdout, stderr, code} = error as {stdout: string; stderr: string; code: number};
-    return {stdout, stderr, code};
   }
 }
 
