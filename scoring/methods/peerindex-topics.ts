@@ -1,6 +1,6 @@
 /**
  * PeerIndex-style topic scores (INFLUENCE-METHODS.md §3; the method card is in `peerindex.ts`): for each topic,
- * Authority as a personalised PageRank (`scoring/graph/personalized-pagerank.ts`) on the topic's reaction graph
+ * Authority as a personalised PageRank (`pagerank` of `scoring/graph/pagerank.ts`) on the topic's reaction graph
  * reactor → reacted-to, teleporting uniformly to the topic's members, shown as the mid-rank percentile (0–100)
  * among them; the account's topic fingerprint; and the per-topic pieces of the overall Authority and Activity.
  *
@@ -13,7 +13,7 @@ import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
 import {topicEdges, topicMembers, topicSource, type TopicMemberRow} from "../features/peerindex.js";
 import {buildCsr} from "../graph/csr.js";
-import {personalizedPagerank} from "../graph/personalized-pagerank.js";
+import {pagerank} from "../graph/pagerank.js";
 import {ACCOUNT_INDEX_SQL} from "../graphs.js";
 import {midRankPercentiles} from "../scales.js";
 import {resolveWindow} from "../window.js";
@@ -79,7 +79,7 @@ export async function topicScores(
       rows.map((edge) => local(edge.target)),
       rows.map((edge) => edge.weight)
     );
-    scores.pagerank = personalizedPagerank(graph, new Float64Array(graph.nodeCount).fill(1)).scores;
+    scores.pagerank = pagerank(graph).scores;
     scores.authority = midRankPercentiles(scores.pagerank.map(toNineDigits)).map((percentile) => percentile * 100);
     members.forEach((account) => (localIndex[account] = -1));
   }

@@ -1,7 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {buildCsr} from "../../../scoring/graph/csr.js";
 import {pagerank} from "../../../scoring/graph/pagerank.js";
-import {PERSONALIZED_PAGERANK_DEFAULTS, personalizedPagerank} from "../../../scoring/graph/personalized-pagerank.js";
 import {mulberry32} from "../../../scoring/random.js";
 
 interface EdgeList {
@@ -63,7 +62,7 @@ const SMALL: EdgeList = {
   weights: [2, 1, 1, 1, 3, 1, 0.5, 1]
 };
 
-describe("personalizedPagerank(graph, seeds)", () => {
+describe("pagerank(graph, {personalization: seeds})", () => {
   it("matches networkx.pagerank with a personalization", () => {
     // NetworkX 3.6.1:
     //   G = nx.DiGraph(); G.add_nodes_from(range(6))
@@ -76,17 +75,21 @@ describe("personalizedPagerank(graph, seeds)", () => {
       0.42857142857142855
     ];
     const graph = csrOf(SMALL);
-    const first = personalizedPagerank(graph, [1, 0, 0, 2, 0, 0]);
+    const first = pagerank(graph, {personalization: [1, 0, 0, 2, 0, 0]});
     expect(first.converged).toBe(true);
     first.scores.forEach((score, i) => expect(score).toBeCloseTo(networkx85[i]!, 10));
-    const second = personalizedPagerank(graph, [0, 0, 0, 0, 1, 3], {damping: 0.5});
+    const second = pagerank(graph, {personalization: [0, 0, 0, 0, 1, 3], damping: 0.5});
     second.scores.forEach((score, i) => expect(score).toBeCloseTo(networkx50[i]!, 10));
   });
 
   it("gives the hand-solved chain 0 → 1 → 2 restarting at 0", () => {
     // Damping 0.5, seeds {0}, node 2 dangling: x1 = x0/2, x2 = x1/2, and x0 = 0.5 + 0.5·x2 (teleport plus the
     // dangling mass of 2), so x0 = 4/7, x1 = 2/7, x2 = 1/7.
-    const {scores} = personalizedPagerank(buildCsr(3, [0, 1], [1, 2]), [1, 0, 0], {damping: 0.5, tolerance: 1e-15});
+    const {scores} = pagerank(buildCsr(3, [0, 1], [1, 2]), {
+      personalization: [1, 0, 0],
+      damping: 0.5,
+      tolerance: 1e-15
+    });
     expect(scores[0]).toBeCloseTo(4 / 7, 12);
     expect(scores[1]).toBeCloseTo(2 / 7, 12);
     expect(scores[2]).toBeCloseTo(1 / 7, 12);
@@ -94,7 +97,7 @@ describe("personalizedPagerank(graph, seeds)", () => {
 
   it("gives 0 to nodes no seed can reach", () => {
     // From seed 0 the walk reaches 1, 2 and 3 only; 4 and 5 have no in-edges from them.
-    const {scores} = personalizedPagerank(csrOf(SMALL), [1, 0, 0, 0, 0, 0]);
+    const {scores} = pagerank(csrOf(SMALL), {personalization: [1, 0, 0, 0, 0, 0]});
     expect(scores[4]).toBe(0);
     expect(scores[5]).toBe(0);
     expect(scores.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
@@ -108,7 +111,7 @@ describe("personalizedPagerank(graph, seeds)", () => {
     ] as const) {
       const {graph, seeds} = randomCase(seed, n, m);
       for (const damping of [0.5, 0.85, 0.99]) {
-        const {scores, converged} = personalizedPagerank(csrOf(graph), seeds, {damping, tolerance: 1e-13});
+        const {scores, converged} = pagerank(csrOf(graph), {personalization: seeds, damping, tolerance: 1e-13});
         expect(converged).toBe(true);
         const expected = denseReference(graph, seeds, damping);
         scores.forEach((score, i) => expect(score).toBeCloseTo(expected[i]!, 10));
@@ -116,46 +119,9 @@ describe("personalizedPagerank(graph, seeds)", () => {
     }
   });
 
-  it("agrees with pagerank(graph, {personalization})", () => {
-    const {graph, seeds} = randomCase(7, 25, 80);
-    const personalised = personalizedPagerank(csrOf(graph), seeds).scores;
-    const reference = pagerank(csrOf(graph), {personalization: seeds}).scores;
-    personalised.forEach((score, i) => expect(score).toBeCloseTo(reference[i]!, 12));
-  });
-
   it("scales the seeds: only their proportions matter", () => {
-    const a = personalizedPagerank(csrOf(SMALL), [1, 0, 0, 2, 0, 0]).scores;
-    const b = personalizedPagerank(csrOf(SMALL), [1e300, 0, 0, 2e300, 0, 0]).scores;
+    const a = pagerank(csrOf(SMALL), {personalization: [1, 0, 0, 2, 0, 0]}).scores;
+    const b = pagerank(csrOf(SMALL), {personalization: [1e300, 0, 0, 2e300, 0, 0]}).scores;
     a.forEach((score, i) => expect(b[i]).toBeCloseTo(score, 14));
-  });
-
-  it("returns an empty vector for an empty graph", () => {
-    expect(personalizedPagerank(buildCsr(0, [], []), [])).toEqual({
-      scores: new Float64Array(0),
-      iterations: 0,
-      converged: true
-    });
-  });
-
-  it("reports hitting maxIterations without throwing", () => {
-    const result = personalizedPagerank(csrOf(SMALL), [1, 1, 1, 1, 1, 1], {maxIterations: 2});
-    expect(result).toMatchObject({iterations: 2, converged: false});
-  });
-
-  it("exposes its defaults", () => {
-    expect(PERSONALIZED_PAGERANK_DEFAULTS).toEqual({damping: 0.85, tolerance: 1e-10, maxIterations: 1000});
-  });
-
-  it("rejects bad seeds and options with the module's name", () => {
-    const graph = csrOf(SMALL);
-    const module = "scoring/graph/personalized-pagerank: ";
-    expect(() => personalizedPagerank(graph, [1, 0])).toThrow(`${module}seeds has length 2, expected nodeCount 6`);
-    expect(() => personalizedPagerank(graph, [1, 0, 0, -1, 0, 0])).toThrow(`${module}seeds[3] must be finite`);
-    expect(() => personalizedPagerank(graph, [1, 0, NaN, 0, 0, 0])).toThrow(`${module}seeds[2] must be finite`);
-    expect(() => personalizedPagerank(graph, [0, 0, 0, 0, 0, 0])).toThrow(`${module}seeds must have a positive sum`);
-    const seeds = [1, 0, 0, 0, 0, 0];
-    expect(() => personalizedPagerank(graph, seeds, {damping: 1})).toThrow(`${module}damping must be in [0, 1)`);
-    expect(() => personalizedPagerank(graph, seeds, {tolerance: 0})).toThrow(`${module}tolerance must be`);
-    expect(() => personalizedPagerank(graph, seeds, {maxIterations: 1.5})).toThrow(`${module}maxIterations must be`);
   });
 });
