@@ -18,6 +18,7 @@
  * On Sway's reaction graphs (edges actor → target) the reactors are the hubs and the reacted-to the authorities.
  */
 import type {Csr} from "./csr.js";
+import {stoppingRule} from "./iteration-options.js";
 
 export const HITS_DEFAULTS: Readonly<{tolerance: number; maxIterations: number; weighted: boolean}> = Object.freeze({
   tolerance: 1e-10,
@@ -81,15 +82,8 @@ const MODULE = "scoring/graph/hits";
  *   maxIterations that is not a positive integer, or a `weighted` that is not a boolean.
  */
 export function hits(graph: Csr, options: HitsOptions = {}): HitsResult {
-  const tolerance = options.tolerance ?? HITS_DEFAULTS.tolerance;
-  const maxIterations = options.maxIterations ?? HITS_DEFAULTS.maxIterations;
+  const {tolerance, maxIterations} = stoppingRule(MODULE, options, HITS_DEFAULTS);
   const weighted = options.weighted ?? HITS_DEFAULTS.weighted;
-  if (typeof tolerance !== "number" || !(tolerance > 0 && tolerance < Infinity)) {
-    throw new Error(`${MODULE}: tolerance must be a positive finite number, got ${tolerance}`);
-  }
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new Error(`${MODULE}: maxIterations must be a positive integer, got ${maxIterations}`);
-  }
   if (typeof weighted !== "boolean") throw new Error(`${MODULE}: weighted must be a boolean, got ${String(weighted)}`);
 
   const n = graph.nodeCount;

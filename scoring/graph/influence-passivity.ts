@@ -32,6 +32,7 @@
  * 0 stays 0 instead of being scaled.
  */
 import type {Csr} from "./csr.js";
+import {stoppingRule} from "./iteration-options.js";
 
 export const INFLUENCE_PASSIVITY_DEFAULTS: Readonly<{tolerance: number; maxIterations: number}> = Object.freeze({
   tolerance: 1e-10,
@@ -89,14 +90,7 @@ const MODULE = "scoring/graph/influence-passivity";
  *   or non-finite entry.
  */
 export function influencePassivity(graph: Csr, options: InfluencePassivityOptions = {}): InfluencePassivityResult {
-  const tolerance = options.tolerance ?? INFLUENCE_PASSIVITY_DEFAULTS.tolerance;
-  const maxIterations = options.maxIterations ?? INFLUENCE_PASSIVITY_DEFAULTS.maxIterations;
-  if (typeof tolerance !== "number" || !(tolerance > 0 && tolerance < Infinity)) {
-    throw new Error(`${MODULE}: tolerance must be a positive finite number, got ${tolerance}`);
-  }
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new Error(`${MODULE}: maxIterations must be a positive integer, got ${maxIterations}`);
-  }
+  const {tolerance, maxIterations} = stoppingRule(MODULE, options, INFLUENCE_PASSIVITY_DEFAULTS);
   const n = graph.nodeCount;
   const {offsets, targets, weights} = graph;
   const m = targets.length;

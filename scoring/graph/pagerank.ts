@@ -8,6 +8,7 @@
  */
 import type {Csr} from "./csr.js";
 import {powerIteration} from "./power-iteration.js";
+import {walkOptions} from "./iteration-options.js";
 
 export const PAGERANK_DEFAULTS: Readonly<{damping: number; tolerance: number; maxIterations: number}> = Object.freeze({
   damping: 0.85,
@@ -60,18 +61,7 @@ const MODULE = "scoring/graph/pagerank";
  *   wrong length, with a negative or non-finite entry, or with zero sum.
  */
 export function pagerank(graph: Csr, options: PagerankOptions = {}): PagerankResult {
-  const damping = options.damping ?? PAGERANK_DEFAULTS.damping;
-  const tolerance = options.tolerance ?? PAGERANK_DEFAULTS.tolerance;
-  const maxIterations = options.maxIterations ?? PAGERANK_DEFAULTS.maxIterations;
-  if (typeof damping !== "number" || !(damping >= 0 && damping < 1)) {
-    throw new Error(`${MODULE}: damping must be in [0, 1), got ${damping}`);
-  }
-  if (typeof tolerance !== "number" || !(tolerance > 0 && tolerance < Infinity)) {
-    throw new Error(`${MODULE}: tolerance must be a positive finite number, got ${tolerance}`);
-  }
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new Error(`${MODULE}: maxIterations must be a positive integer, got ${maxIterations}`);
-  }
+  const {damping, tolerance, maxIterations} = walkOptions(MODULE, options, PAGERANK_DEFAULTS);
   const n = graph.nodeCount;
   const p = personalizationVector(options.personalization, n);
   if (n === 0) return {scores: new Float64Array(0), iterations: 0, converged: true};

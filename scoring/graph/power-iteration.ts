@@ -18,6 +18,7 @@
  * (the 1M-edge graph converges to 1e-10 in 19).
  */
 import type {Csr} from "./csr.js";
+import {transpose} from "./transpose.js";
 
 export interface PowerIterationOptions {
   damping: number;
@@ -39,7 +40,11 @@ export function powerIteration(
   {damping, tolerance, maxIterations}: PowerIterationOptions
 ): PowerIterationResult {
   const n = graph.nodeCount;
-  const {inOffsets, sources, inProbability} = gatherInEdges(graph, probability);
+  // Pull over the in-edges: each node sums its in-neighbours' mass, with each edge's probability read in
+  // transposed order.
+  const {offsets: inOffsets, targets: sources, sourceEdge} = transpose(graph);
+  const inProbability = new Float64Array(sourceEdge.length);
+  for (let k = 0; k < sourceEdge.length; k++) inProbability[k] = probability[sourceEdge[k]];
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   let leaked = 0;
@@ -73,31 +78,4 @@ export function powerIteration(
   for (let j = 0; j < n; j++) total += x[j];
   for (let j = 0; j < n; j++) x[j] /= total;
   return {scores: x, iterations, converged};
-}
-
-/**
- * The in-edges of every node, grouped by target with one counting sort: `inOffsets[i]..inOffsets[i + 1]` index
- * node i's in-edges in `sources` (their source nodes, increasing) and `inProbability` (their probabilities).
- */
-function gatherInEdges(
-  graph: Csr,
-  probability: Float64Array
-): {inOffsets: Int32Array; sources: Int32Array; inProbability: Float64Array} {
-  const {nodeCount: n, offsets, targets} = graph;
-  const m = targets.length;
-  const inOffsets = new Int32Array(n + 1);
-  for (let k = 0; k < m; k++) inOffsets[targets[k] + 1]++;
-  for (let i = 0; i < n; i++) inOffsets[i + 1] += inOffsets[i];
-  const cursor = inOffsets.slice(0, n);
-  const sources = new Int32Array(m);
-  const inProbability = new Float64Array(m);
-  for (let j = 0; j < n; j++) {
-    const end = offsets[j + 1];
-    for (let k = offsets[j]; k < end; k++) {
-      const slot = cursor[targets[k]]++;
-      sources[slot] = j;
-      inProbability[slot] = probability[k];
-    }
-  }
-  return {inOffsets, sources, inProbability};
 }

@@ -27,6 +27,7 @@
  */
 import type {Csr} from "./csr.js";
 import {powerIteration} from "./power-iteration.js";
+import {walkOptions} from "./iteration-options.js";
 
 export const TWITTERRANK_DEFAULTS: Readonly<{damping: number; tolerance: number; maxIterations: number}> =
   Object.freeze({damping: 0.85, tolerance: 1e-10, maxIterations: 1000});
@@ -82,18 +83,7 @@ export function twitterrank(graph: Csr, options: TwitterrankOptions): Twitterran
   if (typeof options !== "object" || options === null) {
     throw new Error(`${MODULE}: options with topicShares and posts are required, got ${String(options)}`);
   }
-  const damping = options.damping ?? TWITTERRANK_DEFAULTS.damping;
-  const tolerance = options.tolerance ?? TWITTERRANK_DEFAULTS.tolerance;
-  const maxIterations = options.maxIterations ?? TWITTERRANK_DEFAULTS.maxIterations;
-  if (typeof damping !== "number" || !(damping >= 0 && damping < 1)) {
-    throw new Error(`${MODULE}: damping must be in [0, 1), got ${damping}`);
-  }
-  if (typeof tolerance !== "number" || !(tolerance > 0 && tolerance < Infinity)) {
-    throw new Error(`${MODULE}: tolerance must be a positive finite number, got ${tolerance}`);
-  }
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new Error(`${MODULE}: maxIterations must be a positive integer, got ${maxIterations}`);
-  }
+  const {damping, tolerance, maxIterations} = walkOptions(MODULE, options, TWITTERRANK_DEFAULTS);
   const n = graph.nodeCount;
   const {topicShares, posts} = options;
   if (!Array.isArray(topicShares) || topicShares.length === 0) {
