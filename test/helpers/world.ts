@@ -4,12 +4,12 @@
  * `.duckdb` file the site ships.
  */
 import {mkdtempSync, readFileSync, rmSync} from "node:fs";
-import {createRequire} from "node:module";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {TABLE_NAMES, type RowOf, type TableName, type TableRow} from "../../loaders/schema.js";
 import {WarehouseWriter, exportDuckDbFile, openWarehouse} from "../../loaders/warehouse.js";
 import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
+import {openWasmBindings} from "../../loaders/node-wasm.js";
 import {TableAppender, createCanonicalTables} from "../../loaders/tables.js";
 import type {Db} from "../../scoring/db.js";
 import {wasmDb} from "../../src/components/wasm-db.js";
@@ -63,19 +63,7 @@ interface WasmBindings {
 let bindingsPromise: Promise<WasmBindings> | undefined;
 
 function wasmBindings(): Promise<WasmBindings> {
-  bindingsPromise ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs");
-    const dist = join(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs"), "..");
-    const bundles = {
-      mvp: {mainModule: join(dist, "duckdb-mvp.wasm"), mainWorker: join(dist, "duckdb-node-mvp.worker.cjs")},
-      eh: {mainModule: join(dist, "duckdb-eh.wasm"), mainWorker: join(dist, "duckdb-node-eh.worker.cjs")}
-    };
-    const bindings = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-    await bindings.instantiate();
-    bindings.open({});
-    return bindings as WasmBindings;
-  })();
+  bindingsPromise ??= openWasmBindings<WasmBindings>();
   return bindingsPromise;
 }
 
