@@ -39,6 +39,7 @@
  * - velocity's percentile is over all accounts scored, in every network together: a display sees values only.
  */
 import type {Db} from "../db.js";
+import type {TimeWindow} from "../features/activity.js";
 import {referenceFeatures, updateFeatures, type ReferenceFeatures} from "../features/twitalyzer.js";
 import {midRankPercentiles} from "../scales.js";
 import {composed, personIndex, type Decomposition, type Method} from "./method.js";
@@ -61,78 +62,84 @@ const withoutReferences = async (db: Db) =>
     ? "the data has no references (mentions or replies)"
     : undefined;
 
-export const twitalyzerSignalToNoise: Method = {
+/**
+ * A Twitalyzer ratio: one number per account from one feature query's row, over the method's window. The five
+ * published ratios differ only in the query, the formula and the display.
+ */
+function ratioMethod<Row extends {account_id: string}>(
+  spec: Pick<Method, "id" | "name" | "summary" | "scoreLabel" | "windowDays" | "unavailable" | "display"> & {
+    features(db: Db, window: TimeWindow): Promise<Row[]>;
+    value(row: Row): number;
+  }
+): Method {
+  const {features, value, ...method} = spec;
+  return {
+    ...method,
+    async compute(db, {window}) {
+      return (await features(db, window)).map((row) => ({account_id: row.account_id, value: value(row)}));
+    }
+  };
+}
+
+export const twitalyzerSignalToNoise = ratioMethod({
   id: "twitalyzer-signal-to-noise",
   name: "Twitalyzer signal-to-noise",
   summary: "Share of updates carrying a mention, link, hashtag or retweet marker (Twitalyzer).",
   scoreLabel: "% of updates",
   windowDays: 90,
   unavailable: withoutPosts,
-  async compute(db, {window}) {
-    const rows = await updateFeatures(db, window);
-    return rows.map((row) => ({account_id: row.account_id, value: share(row.signal_updates, row.updates)}));
-  },
+  features: updateFeatures,
+  value: (row) => share(row.signal_updates, row.updates),
   display: asPercentage
-};
+});
 
-export const twitalyzerGenerosity: Method = {
+export const twitalyzerGenerosity = ratioMethod({
   id: "twitalyzer-generosity",
   name: "Twitalyzer generosity",
   summary: "Share of updates that are retweets of other people (Twitalyzer).",
   scoreLabel: "% of updates",
   windowDays: 90,
   unavailable: withoutPosts,
-  async compute(db, {window}) {
-    const rows = await updateFeatures(db, window);
-    return rows.map((row) => ({account_id: row.account_id, value: share(row.retweets_of_others, row.updates)}));
-  },
+  features: updateFeatures,
+  value: (row) => share(row.retweets_of_others, row.updates),
   display: asPercentage
-};
+});
 
-export const twitalyzerVelocity: Method = {
+export const twitalyzerVelocity = ratioMethod({
   id: "twitalyzer-velocity",
   name: "Twitalyzer velocity",
   summary: "Updates over 7 days, shown as a percentile of all accounts (Twitalyzer).",
   scoreLabel: "percentile",
   windowDays: 7,
   unavailable: withoutPosts,
-  async compute(db, {window}) {
-    const rows = await updateFeatures(db, window);
-    return rows.map((row) => ({account_id: row.account_id, value: row.updates}));
-  },
+  features: updateFeatures,
+  value: (row) => row.updates,
   display: (values) => midRankPercentiles(values).map((percentile) => percentile * 100)
-};
+});
 
-export const twitalyzerClout: Method = {
+export const twitalyzerClout = ratioMethod({
   id: "twitalyzer-clout",
   name: "Twitalyzer clout",
   summary: "References to the account as a share of all references made in its network (Twitalyzer 2009).",
   scoreLabel: "% of references",
   windowDays: 90,
   unavailable: withoutReferences,
-  async compute(db, {window}) {
-    const rows = await referenceFeatures(db, window);
-    return rows.map((row) => ({
-      account_id: row.account_id,
-      value: share(row.references_received, row.network_references)
-    }));
-  },
+  features: referenceFeatures,
+  value: (row) => share(row.references_received, row.network_references),
   display: asPercentage
-};
+});
 
-export const twitalyzerEngagement: Method = {
+export const twitalyzerEngagement = ratioMethod({
   id: "twitalyzer-engagement",
   name: "Twitalyzer engagement",
   summary: "People the account references per person who references it (Twitalyzer 2010).",
   scoreLabel: "%",
   windowDays: 90,
   unavailable: withoutReferences,
-  async compute(db, {window}) {
-    const rows = await referenceFeatures(db, window);
-    return rows.map((row) => ({account_id: row.account_id, value: row.referenced / Math.max(row.referencers, 1)}));
-  },
+  features: referenceFeatures,
+  value: (row) => row.referenced / Math.max(row.referencers, 1),
   display: asPercentage
-};
+});
 
 /** Impact's components and their default weights (equal: Twitalyzer never published its weights). */
 export const TWITALYZER_IMPACT_WEIGHTS = Object.freeze({
