@@ -14,6 +14,7 @@ import {FULL_PLAN, emptyResults, printResults, writeResults, type RunPlan} from 
 import {aggregateBench} from "./aggregate.bench.js";
 import {importBench} from "./import.bench.js";
 import {pagerankBench, type GraphSize} from "./pagerank.bench.js";
+import {rerankBench} from "./rerank.bench.js";
 import {syntheticInteractions} from "./synthetic-graph.js";
 
 const SEED = 7;
@@ -70,6 +71,7 @@ try {
     {plan, timeLimitMs, triadMegabytes: quick ? 32 : 200},
     results
   );
+  rerankBench(quick ? [100_000] : [100_000, 1_000_000], SEED, {plan}, results);
   await aggregateBench(quick ? [20_000] : [1_000_000, 5_000_000], SEED, {plan, timeLimitMs}, results);
   await importBench(
     join(work, "import"),
