@@ -6,6 +6,7 @@ import type {Db} from "./db.js";
 import {getMethod, type Method, type MethodOptions, type ResolvedOptions} from "./methods/index.js";
 import {resolveWeights} from "./weights.js";
 import {resolveWindow} from "./window.js";
+import {memoizedDb} from "./memo-db.js";
 
 export interface ScoreRow {
   account_id: string;
@@ -73,8 +74,11 @@ export async function scoreMethods(
   options: Omit<MethodOptions, "weights"> & {weights?: Readonly<Record<string, Readonly<Record<string, number>>>>} = {}
 ): Promise<ScoreRow[]> {
   for (const id of methodIds) resolveWeights(getMethod(id), options.weights?.[id]); // fail before any work
+  // Queries the methods share (the reaction graph, features) run once for all of them.
+  const shared = memoizedDb(db);
   const perMethod: ScoreRow[][] = [];
-  for (const id of methodIds) perMethod.push(await scoreMethod(db, id, {...options, weights: options.weights?.[id]}));
+  for (const id of methodIds)
+    perMethod.push(await scoreMethod(shared, id, {...options, weights: options.weights?.[id]}));
   return perMethod.flat();
 }
 

@@ -1,5 +1,6 @@
 /** Scoring a dataset with several methods for a page: one method after another, kept by method id. */
 import type {Db} from "../scoring/db.js";
+import {memoizedDb} from "../scoring/memo-db.js";
 import {scoreMethod, type ScoreRow} from "../scoring/score.js";
 
 /**
@@ -11,7 +12,9 @@ export async function scoreAll(
   methodIds: readonly string[],
   known: ReadonlyMap<string, ScoreRow[]> = new Map()
 ): Promise<Map<string, ScoreRow[]>> {
+  // Queries the methods share (the reaction graph, features) run once for all of them.
+  const shared = memoizedDb(db);
   const scores = new Map<string, ScoreRow[]>();
-  for (const id of methodIds) scores.set(id, known.get(id) ?? (await scoreMethod(db, id)));
+  for (const id of methodIds) scores.set(id, known.get(id) ?? (await scoreMethod(shared, id)));
   return scores;
 }
