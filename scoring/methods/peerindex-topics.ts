@@ -2,7 +2,8 @@
  * PeerIndex-style topic scores (INFLUENCE-METHODS.md §3; the method card is in `peerindex.ts`): for each topic,
  * Authority as a personalised PageRank (`pagerank` of `scoring/graph/pagerank.ts`) on the topic's reaction graph
  * reactor → reacted-to, teleporting uniformly to the topic's members, shown as the mid-rank percentile (0–100)
- * among them; the account's topic fingerprint; and the per-topic pieces of the overall Authority and Activity.
+ * among them; the account's topic fingerprint; a topic's members by Authority (who is influential on it); and the
+ * per-topic pieces of the overall Authority and Activity.
  *
  * The members of a topic, the accounts active in it, are those that posted on it, reacted to its posts or drew
  * reactions on its posts in the window. Drawing a reaction counts as activity: the post reacted to may predate
@@ -44,6 +45,8 @@ export interface TopicScores {
 export interface TopicOptions {
   /** Only the topics this account takes part in (default: every topic). */
   focus?: string | null;
+  /** Only this topic (default: every topic). */
+  topic?: string | null;
   /** Compute the per-topic personalised PageRank and percentiles (default true). */
   authority?: boolean;
 }
@@ -52,13 +55,14 @@ export interface TopicOptions {
 export async function topicScores(
   db: Db,
   window: TimeWindow,
-  {focus = null, authority = true}: TopicOptions = {}
+  {focus = null, topic: only = null, authority = true}: TopicOptions = {}
 ): Promise<{accountIds: string[]; topics: TopicScores[]}> {
   // One query at a time: a native DuckDB connection runs statements one after another.
   const accountIds = (await db.query<{account_id: string}>(ACCOUNT_INDEX_SQL)).map((row) => row.account_id);
   const source = await topicSource(db, ALL_TOPICS);
   const focusIndex = focus === null ? -1 : accountIds.indexOf(focus);
   const topics = groupByTopic(await topicMembers(db, window, source))
+    .filter(([topic]) => only === null || topic === only)
     .filter(([, rows]) => focus === null || rows.some((row) => row.account === focusIndex))
     .map(([topic, rows]) => membersOf(topic, rows));
   if (!authority || topics.length === 0) return {accountIds, topics};
@@ -213,21 +217,69 @@ async function fingerprints(
   const window = await resolveWindow(db, at, windowDays);
   const {accountIds, topics} = await topicScores(db, window, {focus});
   const byAccount = new Map<string, TopicAuthority[]>();
-  for (const {topic, members, output, pagerank, authority} of topics) {
-    members.forEach((account, k) => {
+  for (const scores of topics) {
+    scores.members.forEach((account, k) => {
       const id = accountIds[account]!;
       if (focus !== null && id !== focus) return;
       const entries = byAccount.get(id) ?? [];
       if (entries.length === 0) byAccount.set(id, entries);
-      entries.push({
-        topic,
-        authority: authority[k]!,
-        pagerank: pagerank[k]!,
-        members: members.length,
-        posts: output[k]!
-      });
+      entries.push(memberAuthority(scores, k));
     });
   }
   for (const entries of byAccount.values()) entries.sort(byAuthority);
   return byAccount;
+}
+
+/** The Authority of the k-th member of a topic. */
+function memberAuthority({topic, members, output, pagerank, authority}: TopicScores, k: number): TopicAuthority {
+  return {topic, authority: authority[k]!, pagerank: pagerank[k]!, members: members.length, posts: output[k]!};
+}
+
+/** A member of a topic and its Authority there. */
+export interface TopicMember extends TopicAuthority {
+  account_id: string;
+}
+
+/**
+ * Every member of one topic with its Authority on it, highest first (ties by account id): who is influential on
+ * the topic. Empty for a topic nobody took part in during the window. Only that topic is scored.
+ *
+ * @example (await topicMembersByAuthority(db, "physics"))[0] // {account_id: "twitter:alice", authority: 97.5, …}
+ */
+export async function topicMembersByAuthority(
+  db: Db,
+  topic: string,
+  {at, windowDays = PEERINDEX_WINDOW_DAYS}: FingerprintOptions = {}
+): Promise<TopicMember[]> {
+  const window = await resolveWindow(db, at, windowDays);
+  const {accountIds, topics} = await topicScores(db, window, {topic});
+  return topics
+    .flatMap((scores) =>
+      Array.from(scores.members, (account, k) => ({account_id: accountIds[account]!, ...memberAuthority(scores, k)}))
+    )
+    .sort((a, b) => b.authority - a.authority || (a.account_id < b.account_id ? -1 : 1));
+}
+
+/** A topic of the window and its size. */
+export interface TopicSize {
+  topic: string;
+  /** Accounts that posted on it, reacted to its posts or drew reactions on them. */
+  members: number;
+  /** Posts on it (in `all`, on a network without posts, the reactions made: `TopicScores.output`). */
+  posts: number;
+}
+
+/**
+ * The topics of the window, the most members first (ties by name): `all` alone for data whose posts carry no
+ * topics, none for data with no activity in the window.
+ */
+export async function topicSizes(
+  db: Db,
+  {at, windowDays = PEERINDEX_WINDOW_DAYS}: FingerprintOptions = {}
+): Promise<TopicSize[]> {
+  const window = await resolveWindow(db, at, windowDays);
+  const {topics} = await topicScores(db, window, {authority: false});
+  return topics
+    .map(({topic, members, output}) => ({topic, members: members.length, posts: output.reduce((a, b) => a + b, 0)}))
+    .sort((a, b) => b.members - a.members || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
 }
