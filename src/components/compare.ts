@@ -159,6 +159,12 @@ export function pairValues(
   });
 }
 
+// Plot's default log ticks use SI prefixes ("200m" for 0.2), which read as units here; "~g" prints plain numbers.
+function axisOptions(values: readonly number[], label: string) {
+  const type = axisType(values);
+  return type === "linear" ? {type, label} : {type, label, tickFormat: "~g"};
+}
+
 /** A scatter of two methods' values, each axis logarithmic where its values call for it (`axisType`). */
 export function methodScatter(
   points: readonly ScatterPoint[],
@@ -174,8 +180,14 @@ export function methodScatter(
     width,
     height: Math.min(480, width),
     grid: true,
-    x: {type: axisType(points.map((p) => p.x)), label: `${xLabel} →`},
-    y: {type: axisType(points.map((p) => p.y)), label: `↑ ${yLabel}`},
+    x: axisOptions(
+      points.map((p) => p.x),
+      `${xLabel} →`
+    ),
+    y: axisOptions(
+      points.map((p) => p.y),
+      `↑ ${yLabel}`
+    ),
     marks: [
       Plot.dot(points, {x: "x", y: "y", r: 3, fillOpacity: 0.6, fill: "currentColor", tip: true, title: "handle"})
     ]

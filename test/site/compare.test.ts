@@ -1,6 +1,13 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {axisType, formatEntry, matrixCells, matrixFigure, pairValues} from "../../src/components/compare.js";
+import {
+  axisType,
+  formatEntry,
+  matrixCells,
+  matrixFigure,
+  methodScatter,
+  pairValues
+} from "../../src/components/compare.js";
 
 describe("matrixCells", () => {
   it("matrixCells(methods, matrix) lays out m² cells row by row", () => {
@@ -72,6 +79,17 @@ describe("axisType", () => {
     expect(axisType([-1, 1000])).toBe("linear");
     expect(axisType([0, 0])).toBe("linear");
     expect(axisType([])).toBe("linear");
+  });
+});
+
+describe("methodScatter", () => {
+  it("methodScatter(points) labels log ticks as plain numbers, not SI prefixes", () => {
+    const points = [0.01, 0.2, 3, 40, 500].map((x, i) => ({account_id: `a${i}`, handle: `h${i}`, x, y: i + 1}));
+    const svg = methodScatter(points, {xLabel: "x", yLabel: "y"});
+    const ticks = [...svg.querySelectorAll("g[aria-label='x-axis tick label'] text")].map((t) => t.textContent);
+    expect(ticks).toContain("0.1");
+    expect(ticks).toContain("100");
+    expect(ticks.some((tick) => /[mµk]$/.test(tick ?? ""))).toBe(false);
   });
 });
 
