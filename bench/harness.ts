@@ -10,45 +10,9 @@ import {mkdirSync, writeFileSync} from "node:fs";
 import {arch, cpus, hostname, totalmem} from "node:os";
 import {join} from "node:path";
 import * as prettier from "prettier";
+import {rowGroups, type Results, type Row} from "../src/components/performance.js";
 
-export interface Row {
-  kernel: string;
-  tool: string;
-  size: string;
-  medianMs: number;
-  minMs: number;
-  maxMs: number;
-  /** Peak resident memory of the process that ran the tool (its whole process, runtime included), MiB. */
-  peakMiB: number | null;
-  /** Iterations of an iterative kernel, when the tool reports them. */
-  iterations?: number | null;
-  /** The median run divided by the iterations (Sway's when the tool does not report its own). */
-  perIterationMs?: number | null;
-  /** L1 distance of the tool's result to Sway's, when results are vectors. */
-  l1ToSway?: number | null;
-}
-
-export interface Skipped {
-  kernel: string;
-  tool: string;
-  size: string;
-  reason: string;
-}
-
-export interface Budget {
-  name: string;
-  target: string;
-  measured: string;
-  met: boolean;
-}
-
-export interface Results {
-  rows: Row[];
-  skipped: Skipped[];
-  budgets: Budget[];
-  /** Free-text lines printed under the table (bounds, agreement, what was not measured and why). */
-  notes: string[];
-}
+export type {Budget, Results, Row, Skipped} from "../src/components/performance.js";
 
 export function emptyResults(): Results {
   return {rows: [], skipped: [], budgets: [], notes: []};
@@ -191,21 +155,15 @@ export function rowOf(kernel: string, tool: string, size: string, report: ChildR
  * the budgets and the notes.
  */
 export function printResults(results: Results): void {
-  const groups = new Map<string, Row[]>();
-  for (const row of results.rows) {
-    const key = `${row.kernel} · ${row.size}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
   const ms = (value: number) => value.toFixed(value < 10 ? 2 : 0).padStart(9);
-  for (const [title, rows] of groups) {
-    const ours = rows.find((row) => row.tool.startsWith("sway"));
-    console.log(`\n${title}`);
+  for (const {kernel, size, rows} of rowGroups(results.rows)) {
+    console.log(`\n${kernel} · ${size}`);
     console.log(
       `  ${"tool".padEnd(34)} ${"median ms".padStart(9)} ${"min".padStart(9)} ${"max".padStart(9)} ${"peak MiB".padStart(9)}` +
         `  ${"× sway".padStart(7)}  ${"ms/iter".padStart(8)}  L1 to sway`
     );
     for (const row of rows) {
-      const ratio = ours ? (row.medianMs / ours.medianMs).toFixed(2) : "–";
+      const ratio = row.timesSway === null ? "–" : row.timesSway.toFixed(2);
       const perIteration = row.perIterationMs == null ? "–" : row.perIterationMs.toFixed(2);
       const l1 = row.l1ToSway == null ? "" : row.l1ToSway.toExponential(1);
       console.log(
