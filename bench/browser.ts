@@ -1,0 +1,49 @@
+/**
+ * Headless Chromium for the benchmarks, through the browser tests' harness (`test/browser/harness.ts`: Debian's
+ * Chromium, a static server on 127.0.0.1, pages that record console errors and requests to other hosts), and
+ * bench pages of our own: a module bundled from `bench/` with esbuild, resolving packages from node_modules,
+ * so nothing comes from a CDN.
+ */
+import {mkdirSync, symlinkSync, writeFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {dirname, join} from "node:path";
+import {build} from "esbuild";
+import type {Browser} from "playwright-core";
+import {closeServer, launchBrowser, serve} from "../test/browser/harness.js";
+
+/**
+ * Writes a bench page into `dir`: `index.html` loading `bench.js`, the bundle of `entry` (a file of `bench/`),
+ * and duckdb-wasm's `dist` folder linked as `dir/duckdb` for the worker and the wasm.
+ */
+export async function writeBenchPage(dir: string, entry: string): Promise<void> {
+  mkdirSync(dir, {recursive: true});
+  await build({
+    entryPoints: [join(import.meta.dirname, entry)],
+    outfile: join(dir, "bench.js"),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    logLevel: "error"
+  });
+  const wasmDist = dirname(createRequire(import.meta.url).resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
+  symlinkSync(wasmDist, join(dir, "duckdb"));
+  writeFileSync(
+    join(dir, "index.html"),
+    '<!doctype html>\n<meta charset="utf-8">\n<title>Sway bench</title>\n<script type="module" src="bench.js"></script>\n'
+  );
+}
+
+/** Serves `root` on 127.0.0.1, starts Chromium, hands both to `use`, and stops them again. */
+export async function withChromium<T>(root: string, use: (browser: Browser, origin: string) => Promise<T>): Promise<T> {
+  const {server, origin} = await serve(root);
+  try {
+    const browser = await launchBrowser();
+    try {
+      return await use(browser, origin);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await closeServer(server);
+  }
+}
