@@ -1,0 +1,41 @@
+/**
+ * One size of the growth benchmark in a process of its own, so that its peak memory is its own: opens a
+ * warehouse in native DuckDB (not timed), then scores it with every method the data allows, the path of
+ * `sway score --methods all` (`scoreMethods`), `runs` times.
+ *
+ *   tsx bench/growth-peer.ts <warehouse> <runs>
+ *
+ * Prints `{"runsMs": [...], "iterations": null, "maxRssKiB": r, "methods": n, "scoreRows": n}`; the peak is the
+ * process's resident-set high-water mark (`process.resourceUsage().maxRSS`), DuckDB's tables included.
+ */
+import {openWarehouse} from "../loaders/warehouse.js";
+import {METHODS} from "../scoring/methods/index.js";
+import {availableMethods, scoreMethods} from "../scoring/score.js";
+
+const [warehouse, runs] = process.argv.slice(2);
+if (warehouse === undefined || runs === undefined) {
+  console.error("bench/growth-peer: usage: <warehouse> <runs>");
+  process.exit(2);
+}
+const {db} = await openWarehouse(warehouse);
+const {available} = await availableMethods(
+  db,
+  METHODS.map((method) => method.id)
+);
+const runsMs: number[] = [];
+let scoreRows = 0;
+for (let run = 0; run < Number(runs); run++) {
+  const started = performance.now();
+  scoreRows = (await scoreMethods(db, available)).length;
+  runsMs.push(performance.now() - started);
+}
+db.close();
+console.log(
+  JSON.stringify({
+    runsMs,
+    iterations: null,
+    maxRssKiB: process.resourceUsage().maxRSS,
+    methods: available.length,
+    scoreRows
+  })
+);
