@@ -12,7 +12,11 @@ import {buildCsr} from "../scoring/graph/csr.js";
 import {reactionGraph} from "../scoring/graphs.js";
 import {FULL_PLAN, emptyResults, printResults, writeResults, type RunPlan} from "./harness.js";
 import {aggregateBench} from "./aggregate.bench.js";
+import {browserLoadBench} from "./browser-load.bench.js";
+import {growthBench} from "./growth.bench.js";
+import {GROWTH_ACCOUNTS} from "./growth-worlds.js";
 import {importBench} from "./import.bench.js";
+import {overviewBench} from "./overview.bench.js";
 import {pagerankBench, type GraphSize} from "./pagerank.bench.js";
 import {rerankBench} from "./rerank.bench.js";
 import {syntheticInteractions} from "./synthetic-graph.js";
@@ -78,6 +82,19 @@ try {
     quick
       ? {edgeListRows: 20_000, plan: {warmup: 0, repeats: 1}}
       : {higgsFile: higgs, edgeListRows: 10_000_000, plan: {warmup: 0, repeats: 3}},
+    results
+  );
+  await browserLoadBench(quick ? [20_000] : [1_000_000, 5_000_000], SEED, {plan, workDir: work, timeLimitMs}, results);
+  await overviewBench({plan: quick ? {warmup: 0, repeats: 1} : plan}, results);
+  // Scoring a large world takes minutes a run: three timed runs, in a fresh process per size.
+  await growthBench(
+    quick ? GROWTH_ACCOUNTS.quick : GROWTH_ACCOUNTS.full,
+    {
+      plan: quick ? {warmup: 0, repeats: 1} : {warmup: 0, repeats: 3},
+      workDir: work,
+      timeLimitMs: quick ? timeLimitMs : 10 * timeLimitMs,
+      higgsFile: quick ? undefined : higgs
+    },
     results
   );
   printResults(results);
