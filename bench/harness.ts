@@ -10,7 +10,7 @@ import {mkdirSync, writeFileSync} from "node:fs";
 import {arch, cpus, hostname, totalmem} from "node:os";
 import {join} from "node:path";
 import * as prettier from "prettier";
-import {rowGroups, type Results, type Row} from "../src/components/performance.js";
+import {rowGroups, type Results, type ResultsFile, type Row} from "../src/components/performance.js";
 
 export type {Budget, Results, Row, Skipped} from "../src/components/performance.js";
 
@@ -198,7 +198,7 @@ export async function writeResults(dir: string, results: Results, mode: "full" |
   const machine = hostname().replace(/[^A-Za-z0-9_.-]/g, "_");
   const file = join(dir, `${date}-${machine}${mode === "quick" ? "-quick" : ""}.json`);
   const cpu = cpus();
-  const document = {
+  const document: ResultsFile = {
     date: new Date().toISOString(),
     mode,
     machine: {

@@ -108,8 +108,8 @@ export function kernels(rows: readonly Row[]): string[] {
 const milliseconds = format(",.0f");
 const fine = format(",.2f");
 const ratio = format(".2f");
-/** Log-axis ticks as plain numbers (0.3, 2,000), not SI prefixes (300m, 2k). */
-const plain = format(",~g");
+/** Log-axis ticks as plain numbers (0.3, 1,000,000), not SI prefixes or exponents (300m, 1e+6). */
+const plain = format(",~r");
 
 /** A time in milliseconds: two decimals below 10 ms, whole milliseconds above. */
 export function formatMs(ms: number): string {
@@ -230,7 +230,9 @@ export function growthChart(
   return Plot.plot({
     width,
     height: 280,
-    marginRight: 40,
+    // Room for the label of the largest input, written to the right of its dot.
+    marginRight: 110,
+    inset: 16,
     x: {type: "log", label: "interactions in the input", grid: true, tickFormat: plain},
     y: {type: "log", label, grid: true, tickFormat: plain},
     marks: [
@@ -240,7 +242,8 @@ export function growthChart(
         x: "interactions",
         y: value,
         text: (point: GrowthPoint) => point.size.replace(/ \(.*\)$/, ""),
-        dy: -10
+        textAnchor: "start",
+        dx: 8
       })
     ]
   });
