@@ -10,32 +10,51 @@
 import type {WorldBuilder} from "./builder.js";
 import {isDormant} from "./population.js";
 import type {WorldParams} from "./recipe.js";
-import {cumulative, integerBelow, logNormal, pickWeighted, type Rng} from "./sampling.js";
-import {TOPICS} from "./topics.js";
+import {aliasTable, integerBelow, logNormal, pickWeighted, type AliasTable, type Rng} from "./sampling.js";
+import {TOPICS, topicIndexes} from "./topics.js";
 
 const DEGREE_SIGMA = 0.8;
+
+/** Accounts to draw followees from, with the alias table of their attraction. */
+interface Pool {
+  members: Int32Array;
+  table: AliasTable;
+}
+
+/** The members (and their attraction) for which `keep` holds, as a pool. */
+function poolOf(members: Int32Array, attraction: Float64Array, keep: (account: number) => boolean): Pool {
+  let count = 0;
+  for (let k = 0; k < members.length; k++) if (keep(members[k]!)) count++;
+  const chosen = new Int32Array(count);
+  const weights = new Float64Array(count);
+  count = 0;
+  for (let k = 0; k < members.length; k++) {
+    if (!keep(members[k]!)) continue;
+    chosen[count] = members[k]!;
+    weights[count++] = attraction[k]!;
+  }
+  return {members: chosen, table: aliasTable(weights)};
+}
 
 export function organicFollows(build: WorldBuilder, random: Rng, params: WorldParams): void {
   const p = build.population;
   const mark = new Int32Array(p.count).fill(-1);
+  const all = Int32Array.from({length: p.count}, (_, i) => i);
   for (let network = 0; network < build.networks.length; network++) {
-    const members: number[] = [];
-    for (let i = 0; i < p.count; i++) if (p.network[i] === network && !p.silent[i]) members.push(i);
+    const members = all.filter((i) => p.network[i] === network && !p.silent[i]);
     if (members.length < 2) continue;
-    const attraction = members.map(
-      (i) =>
+    const attraction = new Float64Array(members.length);
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k]!;
+      attraction[k] =
         p.influence[i]! ** params.followInfluenceExponent *
         logNormal(random, 1, params.followNoiseSigma) *
-        p.followWeight[i]!
+        p.followWeight[i]!;
+    }
+    const everywhere = poolOf(members, attraction, () => true);
+    const byTopic = TOPICS.map((_, t) =>
+      poolOf(members, attraction, (account) => ((p.topics[account]! >> t) & 1) === 1)
     );
-    const everywhere = {members: Int32Array.from(members), sums: cumulative(attraction)};
-    const byTopic = TOPICS.map((_, t) => {
-      const chosen = members.flatMap((account, k) => ((p.topics[account]! >> t) & 1 ? [k] : []));
-      return {
-        members: Int32Array.from(chosen, (k) => members[k]!),
-        sums: cumulative(chosen.map((k) => attraction[k]!))
-      };
-    });
     const median = params.meanFollowing * Math.exp((-DEGREE_SIGMA * DEGREE_SIGMA) / 2);
     for (const account of members) {
       const wanted = Math.min(
@@ -53,7 +72,7 @@ export function organicFollows(build: WorldBuilder, random: Rng, params: WorldPa
             ? byTopic[topics[integerBelow(random, topics.length)]!]!
             : everywhere;
         if (pool.members.length === 0) continue;
-        const followee = pool.members[pickWeighted(random, pool.sums)]!;
+        const followee = pool.members[pickWeighted(random, pool.table)]!;
         if (mark[followee] === account) continue;
         mark[followee] = account;
         build.follow(account, followee, sinceOf(build, random, account, followee));
@@ -67,12 +86,6 @@ export function organicFollows(build: WorldBuilder, random: Rng, params: WorldPa
 export function sinceOf(build: WorldBuilder, random: Rng, follower: number, followee: number): number {
   const created = Math.max(build.population.createdAt[follower]!, build.population.createdAt[followee]!);
   return created + random() * Math.max(0, build.start - created);
-}
-
-function topicIndexes(bits: number): number[] {
-  const indexes: number[] = [];
-  for (let t = 0; t < TOPICS.length; t++) if ((bits >> t) & 1) indexes.push(t);
-  return indexes;
 }
 
 export interface FollowGraph {
@@ -92,29 +105,35 @@ export function indexFollows(build: WorldBuilder): FollowGraph {
   const rawFollower = build.follower.values();
   const rawFollowee = build.followee.values();
   const rawSince = build.followSince.values();
+  // Counting sort by follower: each edge goes straight to its place (most edges arrive grouped by follower,
+  // so the writes are mostly sequential).
   const outStart = new Int32Array(n + 1);
-  for (const f of rawFollower) outStart[f + 1]!++;
+  for (let e = 0; e < rawFollower.length; e++) outStart[rawFollower[e]! + 1]!++;
   for (let a = 0; a < n; a++) outStart[a + 1]! += outStart[a]!;
-  const order = new Int32Array(rawFollower.length);
   const cursor = outStart.slice(0, n);
-  for (let e = 0; e < rawFollower.length; e++) order[cursor[rawFollower[e]!]!++] = e;
+  const followee = new Int32Array(rawFollower.length);
+  const since = new Float64Array(rawFollower.length);
+  for (let e = 0; e < rawFollower.length; e++) {
+    const place = cursor[rawFollower[e]!]!++;
+    followee[place] = rawFollowee[e]!;
+    since[place] = rawSince[e]!;
+  }
+  // Duplicates and self-follows out, compacting in place.
   const mark = new Int32Array(n).fill(-1);
-  const follower = new Int32Array(order.length);
-  const followee = new Int32Array(order.length);
-  const since = new Float64Array(order.length);
+  const follower = new Int32Array(rawFollower.length);
   let kept = 0;
   for (let a = 0; a < n; a++) {
     const from = outStart[a]!;
     const to = outStart[a + 1]!;
     outStart[a] = kept;
+    mark[a] = a;
     for (let k = from; k < to; k++) {
-      const e = order[k]!;
-      const b = rawFollowee[e]!;
-      if (mark[b] === a || b === a) continue;
+      const b = followee[k]!;
+      if (mark[b] === a) continue;
       mark[b] = a;
       follower[kept] = a;
       followee[kept] = b;
-      since[kept] = rawSince[e]!;
+      since[kept] = since[k]!;
       kept++;
     }
   }

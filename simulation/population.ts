@@ -11,7 +11,7 @@ import type {Population} from "./builder.js";
 import {HOURS_AWAKE, MIX_ORDINARY} from "./builder.js";
 import {generateName} from "./names.js";
 import type {WorldParams} from "./recipe.js";
-import {cumulative, integerBelow, logNormal, pickWeighted, type Rng} from "./sampling.js";
+import {aliasTable, integerBelow, logNormal, pickWeighted, type Rng} from "./sampling.js";
 import {TOPICS, topicWeight} from "./topics.js";
 
 /** Time zones (UTC offsets) and the share of people living in each. */
@@ -26,8 +26,8 @@ const ZONES = [
   [8, 0.11],
   [9, 0.08]
 ] as const;
-const ZONE_SUMS = cumulative(ZONES.map(([, share]) => share));
-const TOPIC_SUMS = cumulative(TOPICS.map((_, i) => topicWeight(i)));
+const ZONE_TABLE = aliasTable(ZONES.map(([, share]) => share));
+const TOPIC_TABLE = aliasTable(TOPICS.map((_, i) => topicWeight(i)));
 /** How much a dormant second account keeps of its owner's activity and of its pull on followers. */
 const DORMANT_ACTIVITY = 0.03;
 const DORMANT_FOLLOW_WEIGHT = 0.1;
@@ -65,7 +65,7 @@ function emptyPopulation(count: number): Population {
 function topicSet(random: Rng): number {
   const wanted = 1 + integerBelow(random, 3);
   let bits = 0;
-  for (let tries = 0; tries < 12 && popcount(bits) < wanted; tries++) bits |= 1 << pickWeighted(random, TOPIC_SUMS);
+  for (let tries = 0; tries < 12 && popcount(bits) < wanted; tries++) bits |= 1 << pickWeighted(random, TOPIC_TABLE);
   return bits;
 }
 
@@ -97,7 +97,7 @@ export function generatePopulation(
     const topics = topicSet(random);
     const postsPerDay = logNormal(random, params.postsPerDay, 0.8);
     const reactivity = Math.min(MAX_REACTIVITY, logNormal(random, 1, 0.6));
-    const utcOffset = ZONES[pickWeighted(random, ZONE_SUMS)]![0];
+    const utcOffset = ZONES[pickWeighted(random, ZONE_TABLE)]![0];
     const wakeHour = 6 + integerBelow(random, 4);
     const wakeLength = 14 + integerBelow(random, 4);
     const createdAt = start - (0.1 + random() * 9) * YEAR_MS;

@@ -7,11 +7,11 @@
  */
 import {DAY_MS, HOURS_ANY, HOURS_ONE, HOUR_MS, MENTION, POST, TEXT_MIXES, type WorldBuilder} from "./builder.js";
 import type {FollowGraph} from "./follow-graph.js";
-import {cumulative, integerBelow, pickWeighted, poisson, type Rng} from "./sampling.js";
+import {aliasTable, integerBelow, pickWeighted, poisson, type Rng} from "./sampling.js";
 import {STYLE_RANGE, TEXT_STYLES, type TextStyle} from "./texts.js";
-import {TOPICS} from "./topics.js";
+import {topicIndexes} from "./topics.js";
 
-const MIX_TABLES = TEXT_MIXES.map((mix) => cumulative(TEXT_STYLES.map((style) => mix[style] ?? 0)));
+const MIX_TABLES = TEXT_MIXES.map((mix) => aliasTable(TEXT_STYLES.map((style) => mix[style] ?? 0)));
 const MENTION_STYLE = TEXT_STYLES.indexOf("mention");
 const STATEMENT_STYLE = TEXT_STYLES.indexOf("statement");
 
@@ -30,8 +30,7 @@ export function originalPosts(build: WorldBuilder, follows: FollowGraph, random:
   for (let account = 0; account < p.count; account++) {
     if (p.silent[account]) continue;
     const count = poisson(random, p.postsPerDay[account]! * days);
-    const topics: number[] = [];
-    for (let t = 0; t < TOPICS.length; t++) if ((p.topics[account]! >> t) & 1) topics.push(t);
+    const topics = topicIndexes(p.topics[account]!);
     const followees = follows.outStart[account + 1]! - follows.outStart[account]!;
     for (let k = 0; k < count; k++) {
       const day = integerBelow(random, days);

@@ -2,7 +2,8 @@
  * Seeded draws from the distributions the world generator needs, all built on mulberry32
  * (`scoring/random.ts`): normal by Box–Muller (Box & Muller 1958), log-normal, Poisson by Knuth's
  * multiplication method for small means and a rounded normal for large ones (Knuth, TAOCP vol. 2, §3.4.1),
- * exponential by inversion, and weighted choice by binary search over a cumulative table.
+ * exponential by inversion, and weighted choice in constant time by Walker's alias method (Walker 1977, in
+ * Vose's 1991 linear-time construction).
  */
 import {mulberry32} from "../scoring/random.js";
 
@@ -43,25 +44,52 @@ export function integerBelow(random: Rng, n: number): number {
   return Math.floor(random() * n);
 }
 
-/** Cumulative sums of `weights`, for `pickWeighted`. */
-export function cumulative(weights: ArrayLike<number>): Float64Array {
-  const sums = new Float64Array(weights.length);
-  let total = 0;
-  for (let i = 0; i < weights.length; i++) sums[i] = total += weights[i]!;
-  return sums;
+/** Walker's alias table of a list of weights, for `pickWeighted`. */
+export interface AliasTable {
+  /** Probability of keeping index i once drawn uniformly; otherwise the pick is `alias[i]`. */
+  keep: Float64Array;
+  alias: Int32Array;
 }
 
-/** An index drawn with probability proportional to its weight; `sums` from `cumulative`. */
-export function pickWeighted(random: Rng, sums: Float64Array): number {
-  const target = random() * sums[sums.length - 1]!;
-  let low = 0;
-  let high = sums.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sums[middle]! > target) high = middle;
-    else low = middle + 1;
+/**
+ * The alias table of `weights` (non-negative, not all zero). Each index's weight is scaled so the mean is 1;
+ * an index below 1 is topped up by an index above 1, its alias, which gives away as much (Vose 1991).
+ */
+export function aliasTable(weights: ArrayLike<number>): AliasTable {
+  const n = weights.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i]!;
+  const keep = new Float64Array(n);
+  const alias = new Int32Array(n);
+  // Indexes below the mean fill `work` from the front, those at or above it from the back.
+  const work = new Int32Array(n);
+  let small = 0;
+  let large = n;
+  for (let i = 0; i < n; i++) {
+    keep[i] = (weights[i]! * n) / total;
+    if (keep[i]! < 1) work[small++] = i;
+    else work[--large] = i;
   }
-  return low;
+  while (small > 0 && large < n) {
+    const under = work[--small]!;
+    const over = work[large]!;
+    alias[under] = over;
+    keep[over] = keep[over]! + keep[under]! - 1;
+    if (keep[over]! < 1) {
+      large++;
+      work[small++] = over;
+    }
+  }
+  // What is left is 1 up to rounding.
+  for (let k = 0; k < small; k++) keep[work[k]!] = 1;
+  for (let k = large; k < n; k++) keep[work[k]!] = 1;
+  return {keep, alias};
+}
+
+/** An index drawn with probability proportional to its weight, in constant time; `table` from `aliasTable`. */
+export function pickWeighted(random: Rng, table: AliasTable): number {
+  const i = Math.floor(random() * table.keep.length);
+  return random() < table.keep[i]! ? i : table.alias[i]!;
 }
 
 /** Fisher–Yates shuffle in place (Knuth's Algorithm P). */

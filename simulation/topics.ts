@@ -18,3 +18,10 @@ export type Topic = (typeof TOPICS)[number];
 
 /** Popularity weight of the topic at `index`: 1 / (rank + 1), rank = index. */
 export const topicWeight = (index: number): number => 1 / (index + 1);
+
+/** The indexes of the topics whose bits are set in `bits` (an account's topic set). */
+export function topicIndexes(bits: number): number[] {
+  const indexes: number[] = [];
+  for (let t = 0; t < TOPICS.length; t++) if ((bits >> t) & 1) indexes.push(t);
+  return indexes;
+}

@@ -1,6 +1,6 @@
 /** The generator's draws against the moments of their distributions (values from the textbook formulas). */
 import {describe, expect, it} from "vitest";
-import {cumulative, exponential, logNormal, pickWeighted, poisson, shuffle, stream} from "../../simulation/sampling.js";
+import {aliasTable, exponential, logNormal, pickWeighted, poisson, shuffle, stream} from "../../simulation/sampling.js";
 
 const N = 200_000;
 const mean = (draw: () => number) => {
@@ -35,11 +35,28 @@ describe("sampling", () => {
 
   it("weighted picks follow the weights", () => {
     const random = stream(3, 1);
-    const sums = cumulative([1, 0, 3]);
+    const table = aliasTable([1, 0, 3]);
     const counts = [0, 0, 0];
-    for (let i = 0; i < N; i++) counts[pickWeighted(random, sums)]!++;
+    for (let i = 0; i < N; i++) counts[pickWeighted(random, table)]!++;
     expect(counts[1]).toBe(0);
     expect(counts[2]! / N).toBeCloseTo(0.75, 2);
+  });
+
+  it("weighted picks over many uneven weights stay within sampling error of each weight's share", () => {
+    // Weights 0, 1, …, 99 and zeros every tenth index: index i has probability w_i / Σw, Σw = 4500.
+    const weights = Array.from({length: 100}, (_, i) => (i % 10 === 0 ? 0 : i));
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    expect(total).toBe(4500);
+    const random = stream(5, 1);
+    const table = aliasTable(weights);
+    const counts = new Array<number>(100).fill(0);
+    for (let i = 0; i < N; i++) counts[pickWeighted(random, table)]!++;
+    for (let i = 0; i < 100; i++) {
+      const p = weights[i]! / total;
+      if (p === 0) expect(counts[i]).toBe(0);
+      // Five standard errors of a binomial count.
+      else expect(Math.abs(counts[i]! - N * p)).toBeLessThan(5 * Math.sqrt(N * p * (1 - p)));
+    }
   });
 
   it("shuffles into a permutation", () => {
