@@ -92,6 +92,9 @@ export const STYLE_EFFECT: Record<TextStyle, {appeal: number; reply: number}> = 
   quote: {appeal: 0.8, reply: 1}
 };
 
+const REPLY_TEMPLATES = STYLE_RANGE.reply;
+const QUOTE_TEMPLATES = STYLE_RANGE.quote;
+
 export class WorldBuilder {
   readonly start: number;
   readonly end: number;
@@ -211,18 +214,17 @@ export class WorldBuilder {
     const author = this.postAuthor.at(post);
     this.interact(actor, author, post, kind, time);
     if (kind === LIKE) return -1;
-    const root = this.postRoot.at(post) >= 0 ? this.postRoot.at(post) : post;
-    const topic = this.postTopic.at(post);
+    const parentRoot = this.postRoot.at(post);
+    const root = parentRoot >= 0 ? parentRoot : post;
     if (kind === REPOSTED) return this.post(actor, time, REPOST, post, root, -1, -1);
-    const style = kind === REPLIED ? "reply" : "quote";
-    const {first, count} = STYLE_RANGE[style];
+    const {first, count} = kind === REPLIED ? REPLY_TEMPLATES : QUOTE_TEMPLATES;
     return this.post(
       actor,
       time,
       kind === REPLIED ? REPLY : QUOTE,
       post,
       root,
-      topic,
+      this.postTopic.at(post),
       first + integerBelow(random, count)
     );
   }

@@ -11,7 +11,8 @@
  * (capped at 0.95), after an exponential delay. A reaction is a like, repost, reply or quote (replies
  * weighted up for questions, down for pleasantries); a repost shows the post to the reposter's followers,
  * one level deeper, so reach emerges from the graph instead of being assigned. Reactions falling after the
- * world's end are not recorded.
+ * world's end are not recorded. Only the followers who may react are visited: geometric skips over each group
+ * of followers of similar reactivity, bounded by the group's highest chance, then acceptance by the ratio.
  */
 import {LIKE, POST, QUOTED, REPLIED, REPOSTED, STYLE_EFFECT, type WorldBuilder} from "./builder.js";
 import type {FollowGraph} from "./follow-graph.js";
@@ -24,9 +25,49 @@ import {TEXT_STYLES} from "./texts.js";
 const KIND_WEIGHTS = {like: 0.72, repost: 0.14, reply: 0.11, quote: 0.03};
 const MAX_DEPTH = 3;
 const MAX_PROBABILITY = 0.95;
+/**
+ * Followers are grouped by reactivity, halving from `MAX_REACTIVITY`: group g holds reactivities in
+ * (MAX / 2^(g+1), MAX / 2^g], the last group everything lower (dormant accounts), and accounts that never react
+ * are left out. Skipping within a group uses the group's ceiling, so fewer followers are drawn only to be
+ * turned down.
+ */
+const GROUPS = 6;
+const CEILINGS = Float64Array.from({length: GROUPS}, (_, g) => MAX_REACTIVITY / 2 ** g);
+const STYLE_APPEAL = Float64Array.from(TEXT_STYLES, (style) => STYLE_EFFECT[style].appeal);
+const STYLE_REPLY = Float64Array.from(TEXT_STYLES, (style) => STYLE_EFFECT[style].reply);
 
-/** How many followers to pass over before the next candidate: geometric, with `logMiss` = ln(1 − p). */
-const skip = (random: Rng, logMiss: number): number => Math.floor(Math.log(1 - random()) / logMiss);
+/**
+ * Each account's followers by reactivity group, in CSR form: group g of account a is
+ * `readers[start[a·GROUPS + g] .. start[a·GROUPS + g + 1])`.
+ */
+function readersByReactivity(follows: FollowGraph, reactivity: Float64Array) {
+  const n = reactivity.length;
+  const group = new Int8Array(n).fill(-1);
+  for (let a = 0; a < n; a++) {
+    const r = reactivity[a]!;
+    if (r <= 0) continue;
+    let g = 0;
+    while (g < GROUPS - 1 && r <= CEILINGS[g + 1]!) g++;
+    group[a] = g;
+  }
+  const start = new Int32Array(n * GROUPS + 1);
+  for (let a = 0; a < n; a++) {
+    for (let k = follows.inStart[a]!; k < follows.inStart[a + 1]!; k++) {
+      const g = group[follows.inList[k]!]!;
+      if (g >= 0) start[a * GROUPS + g + 1]!++;
+    }
+  }
+  for (let i = 0; i < n * GROUPS; i++) start[i + 1]! += start[i]!;
+  const place = start.slice(0, n * GROUPS);
+  const readers = new Int32Array(start[n * GROUPS]!);
+  for (let a = 0; a < n; a++) {
+    for (let k = follows.inStart[a]!; k < follows.inStart[a + 1]!; k++) {
+      const reader = follows.inList[k]!;
+      if (group[reader]! >= 0) readers[place[a * GROUPS + group[reader]!]!++] = reader;
+    }
+  }
+  return {start, readers};
+}
 
 export function organicReactions(
   build: WorldBuilder,
@@ -36,68 +77,84 @@ export function organicReactions(
   onProgress: (fraction: number) => void
 ): void {
   const p = build.population;
+  const {reactivity, topics, influence, appeal} = p;
+  const {start: groupStart, readers} = readersByReactivity(follows, reactivity);
   const reacted = new Int32Array(p.count).fill(-1);
   const meanDelay = params.meanDelayMinutes * 60_000;
+  const {offTopicFactor, asleepFactor} = params;
+  const end = build.end;
+  // The original posts, as they stand before the reactions add theirs (their rows never change).
   const originals = build.postAuthor.length;
-  // Cascade frontier: account whose followers see the post, its depth and when it reposted.
-  const queueAccount: number[] = [];
-  const queueDepth: number[] = [];
-  const queueTime: number[] = [];
+  const postKind = build.postKind.values();
+  const postAuthor = build.postAuthor.values();
+  const postTopic = build.postTopic.values();
+  const postStyle = build.postStyle.values();
+  const postTime = build.postTime.values();
+  const decay = Float64Array.from({length: MAX_DEPTH + 1}, (_, depth) => params.cascadeDecay ** depth);
+  // Cascade frontier: account whose followers see the post, its depth and when it reposted. A post reaches
+  // each account at most once, so the accounts bound its length.
+  const queueAccount = new Int32Array(p.count);
+  const queueDepth = new Uint8Array(p.count);
+  const queueTime = new Float64Array(p.count);
   for (let post = 0; post < originals; post++) {
     if ((post & 0xffff) === 0) onProgress(post / originals);
-    if (build.postKind.at(post) !== POST) continue;
-    const author = build.postAuthor.at(post);
-    const topicBit = 1 << build.postTopic.at(post);
-    const effect = STYLE_EFFECT[TEXT_STYLES[build.postStyle.at(post)]!];
+    if (postKind[post] !== POST) continue;
+    const author = postAuthor[post]!;
+    const topicBit = 1 << postTopic[post]!;
+    const style = postStyle[post]!;
     const base =
       params.reactionRate *
-      p.influence[author]! ** params.reactionInfluenceExponent *
-      p.appeal[author]! *
-      effect.appeal;
-    const replyWeight = KIND_WEIGHTS.reply * effect.reply;
-    const kindTotal = KIND_WEIGHTS.like + KIND_WEIGHTS.repost + replyWeight + KIND_WEIGHTS.quote;
+      influence[author]! ** params.reactionInfluenceExponent *
+      appeal[author]! *
+      STYLE_APPEAL[style]!;
+    const replyWeight = KIND_WEIGHTS.reply * STYLE_REPLY[style]!;
+    const likeOrRepost = KIND_WEIGHTS.like + KIND_WEIGHTS.repost;
+    const kindTotal = likeOrRepost + replyWeight + KIND_WEIGHTS.quote;
     reacted[author] = post;
-    queueAccount.length = queueDepth.length = queueTime.length = 0;
-    queueAccount.push(author);
-    queueDepth.push(0);
-    queueTime.push(build.postTime.at(post));
-    for (let head = 0; head < queueAccount.length; head++) {
+    queueAccount[0] = author;
+    queueDepth[0] = 0;
+    queueTime[0] = postTime[post]!;
+    let queued = 1;
+    for (let head = 0; head < queued; head++) {
       const source = queueAccount[head]!;
       const depth = queueDepth[head]!;
       const shown = queueTime[head]!;
-      const level = base * params.cascadeDecay ** depth;
-      // Geometric skipping (Batagelj & Brandes 2005): jump straight to the next follower whose draw falls
-      // under the highest possible chance, then accept it with probability chance / highest.
-      const highest = Math.min(MAX_PROBABILITY, level * MAX_REACTIVITY);
-      if (highest <= 0) continue;
-      const logMiss = Math.log(1 - highest);
-      const first = follows.inStart[source]!;
-      const last = follows.inStart[source + 1]!;
-      for (let k = first + skip(random, logMiss); k < last; k += 1 + skip(random, logMiss)) {
-        const reader = follows.inList[k]!;
-        if (reacted[reader] === post) continue;
-        const topical = p.topics[reader]! & topicBit ? 1 : params.offTopicFactor;
-        const chance = Math.min(MAX_PROBABILITY, level * p.reactivity[reader]! * topical);
-        const draw = random() * highest;
-        if (draw >= chance) continue;
-        const time = shown + exponential(random, meanDelay);
-        if (!build.awake(reader, time) && draw >= chance * params.asleepFactor) continue;
-        if (time >= build.end) continue;
-        reacted[reader] = post;
-        const pick = random() * kindTotal;
-        const kind =
-          pick < KIND_WEIGHTS.like
-            ? LIKE
-            : pick < KIND_WEIGHTS.like + KIND_WEIGHTS.repost
-              ? REPOSTED
-              : pick < KIND_WEIGHTS.like + KIND_WEIGHTS.repost + replyWeight
-                ? REPLIED
-                : QUOTED;
-        build.react(reader, post, kind, time, random);
-        if (kind === REPOSTED && depth < MAX_DEPTH) {
-          queueAccount.push(reader);
-          queueDepth.push(depth + 1);
-          queueTime.push(time);
+      const level = base * decay[depth]!;
+      if (level <= 0) continue;
+      for (let g = 0; g < GROUPS; g++) {
+        const first = groupStart[source * GROUPS + g]!;
+        const last = groupStart[source * GROUPS + g + 1]!;
+        if (first === last) continue;
+        // Geometric skipping (Batagelj & Brandes 2005): jump straight to the next follower whose draw falls
+        // under the group's highest chance, then accept it with probability chance / highest.
+        const highest = Math.min(MAX_PROBABILITY, level * CEILINGS[g]!);
+        const logMiss = Math.log(1 - highest);
+        for (let k = first + Math.floor(Math.log(1 - random()) / logMiss); k < last;) {
+          const reader = readers[k]!;
+          k += 1 + Math.floor(Math.log(1 - random()) / logMiss);
+          if (reacted[reader] === post) continue;
+          const topical = topics[reader]! & topicBit ? 1 : offTopicFactor;
+          const chance = Math.min(MAX_PROBABILITY, level * reactivity[reader]! * topical);
+          const draw = random() * highest;
+          if (draw >= chance) continue;
+          const time = shown + exponential(random, meanDelay);
+          if (time >= end || (draw >= chance * asleepFactor && !build.awake(reader, time))) continue;
+          reacted[reader] = post;
+          const pick = random() * kindTotal;
+          const kind =
+            pick < KIND_WEIGHTS.like
+              ? LIKE
+              : pick < likeOrRepost
+                ? REPOSTED
+                : pick < likeOrRepost + replyWeight
+                  ? REPLIED
+                  : QUOTED;
+          build.react(reader, post, kind, time, random);
+          if (kind === REPOSTED && depth < MAX_DEPTH) {
+            queueAccount[queued] = reader;
+            queueDepth[queued] = depth + 1;
+            queueTime[queued++] = time;
+          }
         }
       }
     }
