@@ -121,17 +121,22 @@ export function organicReactions(
       const shown = queueTime[head]!;
       const level = base * decay[depth]!;
       if (level <= 0) continue;
+      // Geometric skipping (Batagelj & Brandes 2005) as exponential waiting: each follower passed over uses up
+      // −ln(1 − highest) of an exponential draw, the highest chance of its group; the follower where the draw
+      // runs out is a candidate, accepted with probability chance / highest. What a group leaves of the draw
+      // carries over to the next group (the exponential has no memory).
+      let wait = exponential(random, 1);
       for (let g = 0; g < GROUPS; g++) {
         const first = groupStart[source * GROUPS + g]!;
         const last = groupStart[source * GROUPS + g + 1]!;
         if (first === last) continue;
-        // Geometric skipping (Batagelj & Brandes 2005): jump straight to the next follower whose draw falls
-        // under the group's highest chance, then accept it with probability chance / highest.
         const highest = Math.min(MAX_PROBABILITY, level * CEILINGS[g]!);
-        const logMiss = Math.log(1 - highest);
-        for (let k = first + Math.floor(Math.log(1 - random()) / logMiss); k < last;) {
+        const hazard = -Math.log(1 - highest);
+        let from = first;
+        for (let k = from + Math.floor(wait / hazard); k < last; k = from + Math.floor(wait / hazard)) {
           const reader = readers[k]!;
-          k += 1 + Math.floor(Math.log(1 - random()) / logMiss);
+          from = k + 1;
+          wait = exponential(random, 1);
           if (reacted[reader] === post) continue;
           const topical = topics[reader]! & topicBit ? 1 : offTopicFactor;
           const chance = Math.min(MAX_PROBABILITY, level * reactivity[reader]! * topical);
@@ -156,6 +161,7 @@ export function organicReactions(
             queueTime[queued++] = time;
           }
         }
+        wait -= (last - from) * hazard;
       }
     }
   }
