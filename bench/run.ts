@@ -19,6 +19,7 @@ import {importBench} from "./import.bench.js";
 import {overviewBench} from "./overview.bench.js";
 import {pagerankBench, type GraphSize} from "./pagerank.bench.js";
 import {rerankBench} from "./rerank.bench.js";
+import {simulateBench} from "./simulate.bench.js";
 import {syntheticInteractions} from "./synthetic-graph.js";
 
 const SEED = 7;
@@ -97,6 +98,7 @@ try {
     },
     results
   );
+  await simulateBench(quick ? [5_000] : [100_000], SEED, {plan, workDir: work}, results);
   printResults(results);
   const file = await writeResults(join(import.meta.dirname, "results"), results, quick ? "quick" : "full");
   console.log(`\nresults: ${file}`);
