@@ -4,8 +4,12 @@
  * undirected graph of the accounts shown, each pair weighted by its interactions (both directions, every kind).
  * Louvain visits nodes in a random order: the order comes from a seeded generator, so the same network always
  * gets the same communities.
+ *
+ * The graph is not a graphology `Graph`: graphology imports Node's `events` module, which Framework 1.13 leaves as a
+ * bare import in the browser bundle, where it cannot be resolved. Louvain only reads its graph through a few
+ * methods of graphology's interface (and recognises a graph by duck typing), so `louvainGraph` provides those for
+ * a simple undirected graph; the tests check that it gives the same communities as a graphology graph.
  */
-import {UndirectedGraph} from "graphology";
 import louvainModule from "graphology-communities-louvain";
 import {mulberry32} from "../scoring/random.js";
 import {compareIds, pairWeights, type EgoNetwork} from "./network.js";
@@ -30,11 +34,9 @@ export function egoCommunities(
     resolution = COMMUNITY_DEFAULTS.resolution
   }: {seed?: number; resolution?: number} = {}
 ): Map<string, number> {
-  const graph = new UndirectedGraph();
   const ids = network.nodes.map((node) => node.account_id).sort(compareIds);
-  for (const id of ids) graph.addNode(id);
-  for (const pair of pairWeights(network)) graph.addEdge(pair.source, pair.target, {weight: pair.interactions});
-  const labels = louvain(graph, {getEdgeWeight: "weight", resolution, rng: mulberry32(seed)});
+  const pairs = pairWeights(network).map((pair) => ({...pair, weight: pair.interactions}));
+  const labels = louvain(louvainGraph(ids, pairs), {getEdgeWeight: "weight", resolution, rng: mulberry32(seed)});
 
   const members = new Map<number, string[]>();
   for (const id of ids) {
@@ -47,6 +49,59 @@ export function egoCommunities(
   const communities = new Map<string, number>();
   ordered.forEach((group, index) => group.forEach((id) => communities.set(id, index)));
   return communities;
+}
+
+type LouvainGraph = Parameters<typeof louvain>[0];
+
+/**
+ * A read-only, simple (no loops, no parallel edges) undirected graph of `nodes` and weighted `edges`, offering
+ * the part of graphology's interface Louvain reads: nodes and edges visited in the order given, as a graphology
+ * graph built in that order would visit them.
+ */
+export function louvainGraph(
+  nodes: readonly string[],
+  edges: readonly {source: string; target: string; weight: number}[]
+): LouvainGraph {
+  const degrees = new Map(nodes.map((node) => [node, 0]));
+  for (const {source, target} of edges) {
+    if (source === target || !degrees.has(source) || !degrees.has(target))
+      throw new Error(`network: edge ${source}–${target} is a loop or leaves the graph`);
+    degrees.set(source, degrees.get(source)! + 1);
+    degrees.set(target, degrees.get(target)! + 1);
+  }
+  const readOnly = () => {
+    throw new Error("network: the Louvain graph is read-only");
+  };
+  const graph = {
+    type: "undirected",
+    multi: false,
+    order: nodes.length,
+    size: edges.length,
+    selfLoopCount: 0,
+    forEachNode: (callback: (node: string, attributes: object) => void) => {
+      for (const node of nodes) callback(node, {});
+    },
+    forEachEdge: (
+      callback: (
+        edge: string,
+        attributes: {weight: number},
+        source: string,
+        target: string,
+        sourceAttributes: object,
+        targetAttributes: object,
+        undirected: boolean
+      ) => void
+    ) => {
+      edges.forEach(({source, target, weight}, index) =>
+        callback(String(index), {weight}, source, target, {}, {}, true)
+      );
+    },
+    undirectedDegreeWithoutSelfLoops: (node: string) => degrees.get(node)!,
+    // Graphology recognises a graph by these methods; Louvain never calls them.
+    addUndirectedEdgeWithKey: readOnly,
+    dropNode: readOnly
+  };
+  return graph as unknown as LouvainGraph;
 }
 
 /** A community of the network as its table shows it. */
