@@ -32,7 +32,7 @@ export function communityColour(index: number): string {
   return schemeTableau10[index] ?? "#bab0ac";
 }
 
-export const RADIUS_RANGE = [4, 20] as const;
+export const RADIUS_RANGE = [3, 12] as const;
 
 /**
  * A circle's radius for `score` when the method's scores span [min, max]: its area grows linearly with the
@@ -186,6 +186,8 @@ export function networkFigure(network: EgoNetwork, options: FigureOptions): SVGS
     .attr("paint-order", "stroke")
     .style("font-weight", (node) => (node.hop === 0 ? "bold" : null))
     .text((node) => names(node.account_id).handle);
+  // Labelled accounts are drawn last, so that no circle hides their labels.
+  nodes.filter((node) => labelled.has(node.account_id)).raise();
 
   // A drag moves the account and its lines; d3-drag keeps a drag from also counting as a click.
   nodes.call(

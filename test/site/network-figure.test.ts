@@ -47,9 +47,10 @@ describe("nodeRadius", () => {
     const [small, large] = RADIUS_RANGE;
     expect(nodeRadius(0, {min: 0, max: 100})).toBe(small);
     expect(nodeRadius(100, {min: 0, max: 100})).toBe(large);
-    // Halfway: the area halfway between the smallest and the largest (hand-computed: (16 + 400) / 2 = 208).
-    expect(nodeRadius(50, {min: 0, max: 100})).toBeCloseTo(Math.sqrt(208), 12);
-    expect(nodeRadius(-5, {min: -10, max: 0})).toBeCloseTo(Math.sqrt(208), 12);
+    // Halfway: the area halfway between the smallest and the largest (hand-computed: (3² + 12²) / 2 = 76.5).
+    expect([small, large]).toEqual([3, 12]);
+    expect(nodeRadius(50, {min: 0, max: 100})).toBeCloseTo(Math.sqrt(76.5), 12);
+    expect(nodeRadius(-5, {min: -10, max: 0})).toBeCloseTo(Math.sqrt(76.5), 12);
   });
 
   it("nodeRadius gives the smallest circle to an unscored account and when every score is equal", () => {
@@ -73,12 +74,14 @@ describe("networkFigure", () => {
   it("networkFigure draws one focusable, named button per account and one line per pair and kind", () => {
     const svg = figure();
     const nodes = svg.querySelectorAll("g[data-account]");
-    expect(Array.from(nodes, (node) => node.getAttribute("data-account"))).toEqual(["x:1", "x:2", "x:3"]);
+    // Labelled accounts (the centre and the scored ones) come last, above the others.
+    expect(Array.from(nodes, (node) => node.getAttribute("data-account"))).toEqual(["x:3", "x:1", "x:2"]);
+    expect(svg.querySelector('g[data-account="x:3"] text')).toBeNull();
     for (const node of nodes) {
       expect(node.getAttribute("tabindex")).toBe("0");
       expect(node.getAttribute("role")).toBe("button");
     }
-    expect(nodes[2]!.getAttribute("aria-label")).toBe("carol (x), not scored, community 2, 1 hop from the centre");
+    expect(nodes[0]!.getAttribute("aria-label")).toBe("carol (x), not scored, community 2, 1 hop from the centre");
     expect(Array.from(svg.querySelectorAll("path[data-kind]"), (path) => path.getAttribute("data-kind"))).toEqual([
       "like",
       "reply",
