@@ -1,0 +1,46 @@
+/**
+ * The simulation lab's Web Worker: receives a `SimulationRequest`, runs it (`simulate-run.ts`) on its own
+ * duckdb-wasm, and posts progress messages and the result, so the page stays responsive while a world of
+ * 20,000 accounts is generated and scored. duckdb-wasm runs in a worker of its own, started from this one as a
+ * module worker from node_modules (STACK.md); terminating this worker ends both.
+ */
+import {AsyncDuckDB, ConsoleLogger, LogLevel} from "@duckdb/duckdb-wasm";
+import {simulateAndEvaluate, type SimulationRequest, type WorkerMessage} from "./simulate-run.js";
+import {wasmDb} from "./wasm-db.js";
+
+/** Progress is posted at most this often (the generator reports after every few hundred accounts). */
+const PROGRESS_INTERVAL_MS = 100;
+
+const post = (message: WorkerMessage) => postMessage(message);
+
+async function run(request: SimulationRequest): Promise<void> {
+  const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {
+    type: "module"
+  });
+  // Warnings and errors only: duckdb-wasm logs every query at INFO level.
+  const duckdb = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+  try {
+    await duckdb.instantiate(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
+    const connection = await duckdb.connect();
+    let posted = 0;
+    let lastStage = "";
+    const result = await simulateAndEvaluate(
+      request,
+      {db: wasmDb(connection), connection},
+      (stage, detail, overall) => {
+        const now = performance.now();
+        if (stage === lastStage && now - posted < PROGRESS_INTERVAL_MS) return;
+        posted = now;
+        lastStage = stage;
+        post({type: "progress", stage, detail, overall});
+      }
+    );
+    post({type: "result", result});
+  } catch (error) {
+    post({type: "error", message: error instanceof Error ? error.message : String(error)});
+  } finally {
+    await duckdb.terminate();
+  }
+}
+
+addEventListener("message", (event: MessageEvent<SimulationRequest>) => void run(event.data));

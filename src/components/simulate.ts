@@ -1,0 +1,289 @@
+/**
+ * The simulation lab's page logic: its state in the URL, the Web Worker that runs a simulation, and the
+ * figures of the result (the truth table, Spearman with the truth per method, inflation per role and method).
+ */
+import * as Plot from "@observablehq/plot";
+import {sort} from "d3";
+import type {MethodTruth, TruthEvaluation} from "../scoring/evaluate/truth.js";
+import {SCENARIO_IDS, type ScenarioId} from "../simulation/scenarios/index.js";
+import {formatEntry} from "./compare.js";
+import type {RunStage, SimulationRequest, SimulationResult, WorkerMessage} from "./simulate-run.js";
+import {textTable} from "./text-table.js";
+
+/** What the lab keeps in the URL. */
+export interface SimulateState {
+  seed: number;
+  accounts: number;
+  days: number;
+  scenarios: ScenarioId[];
+  /** Live-edge samples of the single-seed spread. */
+  runs: number;
+  /** The k of precision at k. */
+  k: number;
+}
+
+/** The built-in world's recipe (`data/worlds/default.json`) and a spread estimate a browser makes in seconds. */
+export const SIMULATE_DEFAULTS: Readonly<SimulateState> = Object.freeze({
+  seed: 7,
+  accounts: 2000,
+  days: 90,
+  scenarios: [...SCENARIO_IDS],
+  runs: 20,
+  k: 50
+});
+
+/** The range of each numeric control; a URL value outside it is ignored. */
+export const SIMULATE_LIMITS = Object.freeze({
+  seed: [0, 0xffffffff],
+  accounts: [100, 20000],
+  days: [7, 365],
+  runs: [1, 200],
+  k: [1, 1000]
+} as const satisfies Record<string, readonly [number, number]>);
+
+type NumericField = keyof typeof SIMULATE_LIMITS;
+const NUMERIC_FIELDS = Object.keys(SIMULATE_LIMITS) as NumericField[];
+
+/**
+ * The lab's state in a query string, defaults filling what is absent or malformed. `scenarios=none` chooses
+ * none; unknown scenario ids are dropped.
+ *
+ * @example decodeSimulateState("?accounts=20000&scenarios=spammers").accounts; // 20000
+ */
+export function decodeSimulateState(search: string): SimulateState {
+  const params = new URLSearchParams(search);
+  const state: SimulateState = {...SIMULATE_DEFAULTS, scenarios: [...SIMULATE_DEFAULTS.scenarios]};
+  for (const field of NUMERIC_FIELDS) {
+    const raw = params.get(field);
+    const [min, max] = SIMULATE_LIMITS[field];
+    if (raw !== null && /^\d{1,10}$/.test(raw) && Number(raw) >= min && Number(raw) <= max) state[field] = Number(raw);
+  }
+  const scenarios = params.get("scenarios");
+  if (scenarios === "none") state.scenarios = [];
+  else if (scenarios !== null) {
+    const chosen = scenarios.split(",");
+    state.scenarios = SCENARIO_IDS.filter((id) => chosen.includes(id));
+  }
+  return state;
+}
+
+/**
+ * `href` with the lab's state in its query string: fields at their default or out of range (a number being
+ * typed) are left out, other parameters (the dataset) kept.
+ */
+export function withSimulateState(href: string, state: SimulateState): string {
+  const url = new URL(href);
+  for (const field of NUMERIC_FIELDS) {
+    const value = state[field];
+    const [min, max] = SIMULATE_LIMITS[field];
+    const valid = Number.isInteger(value) && value >= min && value <= max;
+    if (!valid || value === SIMULATE_DEFAULTS[field]) url.searchParams.delete(field);
+    else url.searchParams.set(field, String(value));
+  }
+  const all = state.scenarios.length === SCENARIO_IDS.length;
+  if (all) url.searchParams.delete("scenarios");
+  else url.searchParams.set("scenarios", state.scenarios.length === 0 ? "none" : state.scenarios.join(","));
+  return url.href;
+}
+
+/** What the worker is asked to run for `state`. */
+export function simulationRequest(state: SimulateState): SimulationRequest {
+  const {seed, accounts, days, scenarios, runs, k} = state;
+  return {recipe: {seed, accounts, days, scenarios}, runs, k};
+}
+
+/** What each stage of a run is called next to the progress bar. */
+export function stageText(stage: RunStage, detail: string): string {
+  switch (stage) {
+    case "generate":
+      return `Generating the world: ${detail}`;
+    case "load":
+      return "Loading the world into DuckDB";
+    case "scores":
+      return "Scoring every method";
+    case "spread":
+      return `Simulating each account's spread: ${detail}`;
+  }
+}
+
+/** A running simulation: its result, and a way to stop it. */
+export interface Simulation {
+  result: Promise<SimulationResult>;
+  /** Terminates the worker (and its duckdb-wasm); the result then rejects with `SimulationCancelled`. */
+  cancel(): void;
+}
+
+export class SimulationCancelled extends Error {
+  override name = "SimulationCancelled";
+  constructor() {
+    super("The simulation was cancelled.");
+  }
+}
+
+/** Starts `request` in a new Web Worker; `onProgress` receives the stage text and the share of the run done. */
+export function startSimulation(
+  request: SimulationRequest,
+  onProgress: (text: string, overall: number) => void
+): Simulation {
+  const worker = new Worker(import.meta.resolve("./simulate-worker.js"), {type: "module"});
+  let cancel = () => {};
+  const result = new Promise<SimulationResult>((resolve, reject) => {
+    cancel = () => {
+      worker.terminate();
+      reject(new SimulationCancelled());
+    };
+    worker.addEventListener("message", (event: MessageEvent<WorkerMessage>) => {
+      const message = event.data;
+      if (message.type === "progress") {
+        onProgress(stageText(message.stage, message.detail), message.overall);
+        return;
+      }
+      worker.terminate();
+      if (message.type === "result") resolve(message.result);
+      else reject(new Error(message.message));
+    });
+    worker.addEventListener("error", (event) => {
+      worker.terminate();
+      reject(new Error(event.message || "the simulation worker failed to start"));
+    });
+  });
+  worker.postMessage(request);
+  return {result, cancel: () => cancel()};
+}
+
+/** The methods judged, by Spearman's ρ with the truth, largest first (undefined correlations last). */
+export function byTruthSpearman(evaluation: TruthEvaluation): MethodTruth[] {
+  return sort(evaluation.methods, (m) => -m.spearman);
+}
+
+/** Inflation as the page writes it: one decimal with a sign, or "n/a". */
+export function formatInflation(value: number): string {
+  return Number.isNaN(value) ? "n/a" : `${value > 0 ? "+" : ""}${value.toFixed(1)}`;
+}
+
+/** The truth table: one row per method (by Spearman's ρ), `data-testid="simulate-truth"`. */
+export function truthTable(
+  evaluation: TruthEvaluation,
+  {names = new Map(), document = globalThis.document}: {names?: ReadonlyMap<string, string>; document?: Document} = {}
+): HTMLTableElement {
+  const rows = byTruthSpearman(evaluation).map((m) => ({
+    method: m.method,
+    name: names.get(m.method) ?? m.method,
+    spearman: m.spearman,
+    kendall: m.kendall,
+    spreadSpearman: m.spreadSpearman,
+    precisionAtK: m.precisionAtK
+  }));
+  const correlation = (value: unknown) => formatEntry(value as number);
+  return textTable(
+    rows,
+    [
+      {key: "name", label: "Method"},
+      {key: "spearman", label: "Spearman ρ", format: correlation},
+      {key: "kendall", label: "Kendall τ-b", format: correlation},
+      {key: "spreadSpearman", label: "Spearman ρ with spread", format: correlation},
+      {key: "precisionAtK", label: `Precision at ${evaluation.k}`, format: correlation}
+    ],
+    {key: "method", testid: "simulate-truth", document}
+  );
+}
+
+/** A bar per method: its Spearman's ρ with the true influence, largest first. */
+export function spearmanChart(
+  evaluation: TruthEvaluation,
+  {
+    names = new Map(),
+    width = 640,
+    document = globalThis.document
+  }: {names?: ReadonlyMap<string, string>; width?: number; document?: Document} = {}
+): SVGSVGElement | HTMLElement {
+  const methods = byTruthSpearman(evaluation).filter((m) => !Number.isNaN(m.spearman));
+  return Plot.plot({
+    document,
+    width,
+    height: 40 + 18 * methods.length,
+    marginLeft: 190,
+    x: {
+      domain: [Math.min(0, ...methods.map((m) => m.spearman)), 1],
+      label: "Spearman's ρ with the true influence",
+      grid: true
+    },
+    y: {domain: methods.map((m) => m.method), tickFormat: (id: string) => names.get(id) ?? id, label: null},
+    marks: [
+      Plot.barX(methods, {x: "spearman", y: "method", fill: "steelblue"}),
+      Plot.text(methods, {x: "spearman", y: "method", text: (m: MethodTruth) => formatEntry(m.spearman), dx: 16}),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
+export interface InflationCell {
+  method: string;
+  role: string;
+  /** Median rank-percentile points gained over the truth. */
+  value: number;
+}
+
+/** Every (method, role) inflation, methods in `byTruthSpearman` order, roles alphabetically. */
+export function inflationCells(evaluation: TruthEvaluation): InflationCell[] {
+  return byTruthSpearman(evaluation).flatMap((m) =>
+    Object.keys(m.inflation)
+      .sort()
+      .map((role) => ({method: m.method, role, value: m.inflation[role]!}))
+  );
+}
+
+/**
+ * A heatmap of how far each gaming role climbs under each method (median percentile points over the truth):
+ * red where a method lifts the role, blue where it holds it down; `null` when the world has no gaming role.
+ */
+export function inflationChart(
+  evaluation: TruthEvaluation,
+  {
+    names = new Map(),
+    width = 640,
+    legend = true,
+    document = globalThis.document
+  }: {
+    names?: ReadonlyMap<string, string>;
+    width?: number;
+    /** Whether to draw the colour legend (a ramp that needs a canvas). */
+    legend?: boolean;
+    document?: Document;
+  } = {}
+): SVGSVGElement | HTMLElement | null {
+  const cells = inflationCells(evaluation);
+  if (cells.length === 0) return null;
+  const roles = [...new Set(cells.map((cell) => cell.role))];
+  const methods = [...new Set(cells.map((cell) => cell.method))];
+  const extent = Math.max(1, ...cells.filter((c) => !Number.isNaN(c.value)).map((c) => Math.abs(c.value)));
+  const size = Math.max(34, Math.min(56, Math.floor((width - 190) / roles.length)));
+  return Plot.plot({
+    document,
+    width: 190 + size * roles.length,
+    height: 120 + 20 * methods.length,
+    marginLeft: 190,
+    marginTop: 110,
+    x: {domain: roles, axis: "top", tickRotate: -45, label: null},
+    y: {domain: methods, tickFormat: (id: string) => names.get(id) ?? id, label: null},
+    color: {
+      type: "linear",
+      domain: [-extent, extent],
+      scheme: "rdbu",
+      reverse: true,
+      unknown: "#ccc",
+      legend,
+      label: "percentile points over the truth"
+    },
+    marks: [
+      Plot.cell(cells, {x: "role", y: "method", fill: (c: InflationCell) => (Number.isNaN(c.value) ? null : c.value)}),
+      Plot.text(cells, {
+        x: "role",
+        y: "method",
+        text: (c: InflationCell) => formatInflation(c.value),
+        fontSize: 9,
+        fill: (c: InflationCell) => (Math.abs(c.value) > extent * 0.6 ? "white" : "black")
+      })
+    ]
+  });
+}
