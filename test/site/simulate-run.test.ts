@@ -1,0 +1,63 @@
+/**
+ * One run of the simulation lab on duckdb-wasm's Node build (the browser's engine), against the same recipe
+ * generated and judged on native DuckDB.
+ */
+import {beforeAll, describe, expect, it} from "vitest";
+import {openNodeDb} from "../../loaders/node-db.js";
+import {openWasmBindings} from "../../loaders/node-wasm.js";
+import {evaluateTruth, type TruthEvaluation} from "../../scoring/evaluate/truth.js";
+import {loadWorld} from "../../simulation/node-writer.js";
+import {resolveRecipe} from "../../simulation/recipe.js";
+import type {ArrowTarget} from "../../simulation/wasm-writer.js";
+import {generateWorld} from "../../simulation/world.js";
+import {simulateAndEvaluate, type RunStage, type SimulationResult} from "../../src/components/simulate-run.js";
+import {wasmDb, type WasmConnection} from "../../src/components/wasm-db.js";
+
+const REQUEST = {recipe: {seed: 9, accounts: 400, days: 10, scenarios: ["engagement-pods" as const]}, runs: 4, k: 15};
+
+let result: SimulationResult;
+let expected: TruthEvaluation;
+const progress: {stage: RunStage; overall: number}[] = [];
+
+beforeAll(async () => {
+  const connection = (await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect();
+  result = await simulateAndEvaluate(REQUEST, {db: wasmDb(connection), connection}, (stage, _detail, overall) =>
+    progress.push({stage, overall})
+  );
+  const native = await openNodeDb();
+  const world = generateWorld(resolveRecipe(REQUEST.recipe));
+  await loadWorld(native, world);
+  expected = await evaluateTruth(native, {runs: REQUEST.runs, k: REQUEST.k});
+  native.close();
+}, 300_000);
+
+describe("simulateAndEvaluate(request, engine, onProgress)", () => {
+  it("judges the methods as evaluateTruth does on native DuckDB for the same recipe", () => {
+    expect(result.recipe).toEqual(resolveRecipe(REQUEST.recipe));
+    expect(result.evaluation.methods.map((m) => m.method)).toEqual(expected.methods.map((m) => m.method));
+    expect(result.evaluation.roles).toEqual(expected.roles);
+    expect(result.evaluation.k).toBe(15);
+    result.evaluation.methods.forEach((m, i) => {
+      const reference = expected.methods[i]!;
+      for (const field of ["spearman", "kendall", "spreadSpearman", "precisionAtK"] as const) {
+        if (Number.isNaN(reference[field])) expect(m[field]).toBeNaN();
+        else expect(m[field], `${m.method} ${field}`).toBeCloseTo(reference[field], 9);
+      }
+    });
+  });
+
+  it("counts the world's rows and times every stage", () => {
+    expect(result.rows.accounts).toBe(400);
+    expect(result.rows.posts).toBeGreaterThan(0);
+    expect(Object.keys(result.timings).sort()).toEqual(["generate", "load", "scores", "spread"]);
+    expect(Object.values(result.timings).every((ms) => ms >= 0)).toBe(true);
+  });
+
+  it("reports the stages in order, the overall share never falling, from 0 to 1", () => {
+    const stages = progress.map((p) => p.stage).filter((stage, i, all) => stage !== all[i - 1]);
+    expect(stages).toEqual(["generate", "load", "scores", "spread"]);
+    expect(progress.every((p, i) => i === 0 || p.overall >= progress[i - 1]!.overall)).toBe(true);
+    expect(progress[0]!.overall).toBe(0);
+    expect(progress.at(-1)!.overall).toBeCloseTo(1, 12);
+  });
+});
