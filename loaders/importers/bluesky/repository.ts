@@ -11,8 +11,7 @@
  * That bites around a 1 GB CAR (some 3 million records, several times the largest accounts' repositories), which
  * needs ~2 GB: more than a browser tab may get.
  */
-import {CarIndexer} from "@ipld/car/indexer";
-import {decode} from "@ipld/dag-cbor";
+import {decodeDagCbor} from "./dag-cbor.js";
 import {CID} from "multiformats/cid";
 import {InputError, openBytes, type InputFile, type ReadOptions} from "../../input.js";
 
@@ -29,7 +28,7 @@ export interface Repository {
 export async function readRepository(file: InputFile, options: ReadOptions = {}): Promise<Repository> {
   const bytes = new Uint8Array(await new Response(await openBytes(file, options)).arrayBuffer());
   if (bytes.byteLength === 0) throw new InputError(`${file.name}: empty file`);
-  const {roots, ordinals, starts, ends} = await indexBlocks(file.name, bytes);
+  const {roots, ordinals, starts, ends} = indexBlocks(file.name, bytes);
   const block = (cid: CID) => {
     const ordinal = ordinals.get(keyOf(cid));
     return ordinal === undefined ? undefined : bytes.subarray(starts[ordinal], ends[ordinal]);
@@ -62,40 +61,59 @@ function keyOf(cid: CID): string {
   return String.fromCharCode.apply(null, cid.bytes as unknown as number[]);
 }
 
-/** Where every block of the CAR lies, and its roots. */
-async function indexBlocks(name: string, bytes: Uint8Array): Promise<BlockIndex> {
-  let indexer: CarIndexer;
-  let roots: CID[];
-  try {
-    indexer = await CarIndexer.fromBytes(bytes);
-    roots = await indexer.getRoots();
-  } catch {
-    throw new InputError(`${name}: not a CAR v1 file`);
-  }
+/**
+ * Where every block of the CAR lies, and its roots. A CAR v1 is a header section, the DAG-CBOR map
+ * `{version: 1, roots}`, then one section per block, the block's CID followed by its bytes; each section is its
+ * length (a varint) and that many bytes. Read here rather than with `@ipld/car`, whose package exports only an
+ * `import` condition, which the site's bundler (resolving as `require` does) cannot follow.
+ */
+function indexBlocks(name: string, bytes: Uint8Array): BlockIndex {
+  const header = carHeader(bytes);
+  if (!header) throw new InputError(`${name}: not a CAR v1 file`);
   // getRepo writes CAR v1; a CAR v2 wraps one with an index, which a repository export never has.
-  if (indexer.version !== 1) throw new InputError(`${name}: not a CAR v1 file (CAR v${indexer.version})`);
-  const index: BlockIndex = {roots, ordinals: new Map(), starts: [], ends: []};
+  if (header.version !== 1) throw new InputError(`${name}: not a CAR v1 file (CAR v${header.version})`);
+  const index: BlockIndex = {roots: header.roots, ordinals: new Map(), starts: [], ends: []};
   // Where the next block starts: a cut or damaged file is reported there.
   let next = headerEnd(bytes);
   let count = 0;
   const cut = () => new InputError(`${name}: truncated CAR: block ${count + 1} at byte ${next} is cut short`);
-  try {
-    // The indexer reads block heads only and skips the data, even past the end of the bytes: that is checked here.
-    for await (const {cid, blockOffset, blockLength} of indexer) {
-      if (blockOffset + blockLength > bytes.byteLength) throw cut();
-      index.ordinals.set(keyOf(cid), count);
-      index.starts.push(blockOffset);
-      index.ends.push(blockOffset + blockLength);
-      next = blockOffset + blockLength;
-      count++;
+  while (next < bytes.byteLength) {
+    const end = sectionEnd(bytes, next);
+    if (end > bytes.byteLength) throw cut();
+    const start = varintEnd(bytes, next);
+    let cid: CID;
+    try {
+      if (end === start) throw new Error("Invalid CAR section (zero length)");
+      [cid] = CID.decodeFirst(bytes.subarray(start, end));
+    } catch (error) {
+      throw new InputError(`${name}: damaged CAR: block ${count + 1} at byte ${next} (${(error as Error).message})`);
     }
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    // A block that would run past the end of the file was cut; anything else is damage within the file.
-    if (sectionEnd(bytes, next) > bytes.byteLength) throw cut();
-    throw new InputError(`${name}: damaged CAR: block ${count + 1} at byte ${next} (${(error as Error).message})`);
+    index.ordinals.set(keyOf(cid), count);
+    index.starts.push(start + cid.bytes.byteLength);
+    index.ends.push(end);
+    next = end;
+    count++;
   }
   return index;
+}
+
+/** The CAR's header, `{version: 1, roots}` (or a CAR v2's pragma, `{version: 2}`), if complete and well-formed. */
+function carHeader(bytes: Uint8Array): {version: number; roots: CID[]} | undefined {
+  const end = headerEnd(bytes);
+  if (end > bytes.byteLength) return undefined;
+  const header = decodeOrUndefined(bytes.subarray(varintEnd(bytes, 0), end)) as
+    {version?: unknown; roots?: unknown} | undefined;
+  if (header?.version === 2) return {version: 2, roots: []};
+  if (header?.version !== 1 || !Array.isArray(header.roots)) return undefined;
+  const roots = header.roots.map((root) => CID.asCID(root));
+  return roots.every((root) => root !== null) ? {version: 1, roots: roots as CID[]} : undefined;
+}
+
+/** The offset after the varint at `offset`. */
+function varintEnd(bytes: Uint8Array, offset: number): number {
+  let position = offset;
+  while (position < bytes.length && bytes[position]! >= 0x80) position++;
+  return position + 1;
 }
 
 /** The offset after the CAR header. */
@@ -120,7 +138,7 @@ function sectionEnd(bytes: Uint8Array, offset: number): number {
 /** The decoded DAG-CBOR value of a block, or undefined if it is not DAG-CBOR. */
 export function decodeOrUndefined(bytes: Uint8Array): unknown {
   try {
-    return decode(bytes);
+    return decodeDagCbor(bytes);
   } catch {
     return undefined;
   }
