@@ -30,7 +30,6 @@
  * invalid attribute values (naming the column), times that are not dates. XML is read whole (a DOM, about 25 times the file's size in memory), so files over 64 MiB are
  * refused with a message that suggests an edge list instead.
  */
-import {MultiGraph} from "graphology";
 import type {AbstractGraph, Attributes, GraphConstructor} from "graphology-types";
 import {InputError, isFolder, readText, type Input} from "../../input.js";
 import type {SourceRecorder, Sink} from "../../report.js";
@@ -129,6 +128,7 @@ export async function readGraphFile(
     }
   }
   format.prepare?.(document);
+  const MultiGraph = await loadMultiGraph(input.name, format.title);
   let graph: AbstractGraph;
   try {
     graph = format.parser(xml.parserClass, xml.documentClass)(MultiGraph, document, format.parserOptions);
@@ -269,4 +269,19 @@ function checkEdges(edges: Element[], source: SourceRecorder, nodeCount: number,
 
 function firstPresent(...values: unknown[]): unknown {
   return values.find((value) => value !== undefined && value !== null && value !== "");
+}
+
+/**
+ * graphology, loaded only when a graph file is read: it imports Node's `events`, which the site's bundler leaves
+ * unresolved, so a static import would stop every other importer from loading in the browser. There, the import
+ * fails, and the reader is told where the file can be read.
+ */
+async function loadMultiGraph(name: string, title: string): Promise<GraphConstructor> {
+  try {
+    return (await import("graphology")).MultiGraph;
+  } catch (error) {
+    throw new InputError(
+      `${name}: ${title} files are read by sway import, not in the browser (${(error as Error).message})`
+    );
+  }
 }
