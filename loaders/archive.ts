@@ -4,7 +4,7 @@
  */
 import {unzipSync} from "fflate";
 import {parseTar} from "nanotar";
-import {InputError, bytesInput, openBytes, type InputFile, type InputFolder} from "./input.js";
+import {InputError, bytesInput, head, openBytes, type Input, type InputFile, type InputFolder} from "./input.js";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -13,6 +13,11 @@ const USTAR_OFFSET = 257;
 /** Whether these first (decompressed) bytes start a zip or tar archive. */
 export function isArchive(head: Uint8Array): boolean {
   return startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP) || isTar(head);
+}
+
+/** `file` as importers take it: an archive as the folder it holds, any other file as it is. */
+export async function fileOrArchive(file: InputFile): Promise<Input> {
+  return isArchive(await head(file, 512)) ? archiveFolder(file) : file;
 }
 
 /** Reads the archive `file` and returns it as a folder (entries without their leading `./`). */
