@@ -1,0 +1,175 @@
+/**
+ * The upload page in a real browser: files set on its input as a reader would choose them, for each format a
+ * researcher is likely to bring, must be recognised, imported and scored in the page, with a leaderboard; a
+ * damaged file must show the importer's own message. No request may leave localhost, and none may carry a
+ * file: every request the page makes is a GET with no body.
+ *
+ * Needs `npm run build` first.
+ */
+import {existsSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
+import type {Server} from "node:http";
+import {join} from "node:path";
+import {zipSync} from "fflate";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {importInto} from "../../loaders/import.js";
+import {tempDir} from "../helpers/world.js";
+import {FIXTURES, blueskyCar} from "../loaders/browser-fixtures.js";
+import {
+  DIST,
+  HOOK_TIMEOUT,
+  TEST_TIMEOUT,
+  closeServer,
+  launchBrowser,
+  openPage,
+  serve,
+  settle,
+  tableRows
+} from "./harness.js";
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+let temp: ReturnType<typeof tempDir>;
+
+/** The fixture folder `dir`'s files as zip entries under `prefix`. */
+function zipOf(dir: string, prefix = ""): Uint8Array {
+  const entries = Object.fromEntries(
+    readdirSync(join(FIXTURES, dir)).map((name) => [
+      `${prefix}${name}`,
+      new Uint8Array(readFileSync(join(FIXTURES, dir, name)))
+    ])
+  );
+  return zipSync(entries);
+}
+
+function write(name: string, content: Uint8Array): string {
+  const path = join(temp.dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+beforeAll(async () => {
+  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
+  temp = tempDir("sway-upload-test-");
+  ({server, origin} = await serve(DIST));
+  browser = await launchBrowser();
+}, HOOK_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await closeServer(server);
+  temp?.remove();
+});
+
+/** Opens the upload page, recording problems and every request made after it loaded. */
+async function openUpload(): Promise<{page: Page; problems: string[]; requests: string[]}> {
+  const {page, problems} = await openPage(browser, origin, "upload.html");
+  await settle(page, problems);
+  const requests: string[] = [];
+  page.on("request", (request) => {
+    const body = request.postDataBuffer();
+    if (request.method() !== "GET" || (body && body.byteLength > 0)) {
+      requests.push(`${request.method()} ${request.url()} with ${body?.byteLength ?? 0} bytes`);
+    }
+  });
+  return {page, problems, requests};
+}
+
+/** Waits until the page has finished with the files just set: scored, or an error shown. */
+async function uploaded(page: Page, problems: string[]): Promise<void> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[data-testid="upload-status"]')?.textContent ?? "";
+    return status.startsWith("Imported") || status.startsWith("The files could not");
+  });
+  await settle(page, problems);
+}
+
+describe("the upload page", () => {
+  it(
+    "renders with a labelled file input and says that nothing leaves the browser",
+    async () => {
+      const {page, problems} = await openUpload();
+      const input = page.locator('input[type="file"][data-testid="upload"]');
+      expect(await input.getAttribute("multiple")).not.toBeNull();
+      const id = await input.getAttribute("id");
+      expect(await page.locator(`label[for="${id}"]`).textContent()).toBe("Files");
+      expect(await page.locator("main").textContent()).toContain("Nothing leaves your browser.");
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT
+  );
+
+  const CASES: [string, () => Promise<string>, string][] = [
+    ["a Mastodon export (.zip)", async () => write("archive.zip", zipOf("mastodon/archive")), "mastodon"],
+    ["a Bluesky repository (.car)", async () => write("repo.car", await blueskyCar()), "bluesky"],
+    ["Twitter API v2 JSON", async () => join(FIXTURES, "twitter-api/v2-search.json"), "twitter-api"],
+    ["an X archive (.zip)", async () => write("twitter-archive.zip", zipOf("x-archive/data", "data/")), "x-archive"],
+    ["an edge-list CSV", async () => join(FIXTURES, "edgelist/ratings-header.csv"), "edgelist"]
+  ];
+
+  it.each(CASES)(
+    "recognises, imports and scores %s",
+    async (_, file, format) => {
+      const path = await file();
+      const {page, problems, requests} = await openUpload();
+      await page.locator('[data-testid="upload"]').setInputFiles(path);
+      await uploaded(page, problems);
+      const name = path.replace(/^.*\//, "");
+      expect(await tableRows(page, "upload-formats")).toEqual([[name, format, expect.any(String)]]);
+      // The report is the importer's: it names the file and what was read from it.
+      const report = (await page.locator('[data-testid="upload-report"]').textContent()) ?? "";
+      expect(report).toMatch(new RegExp(`\\(${format}\\): read [\\d,]+ records`));
+      const leaderboard = await tableRows(page, "leaderboard");
+      expect(leaderboard.length).toBeGreaterThan(0);
+      // Ranks start at 1 and every score is a number.
+      expect(leaderboard[0]![2]).toBe("1");
+      for (const row of leaderboard) expect(Number(row[3]!.replace(/,/g, "").replace("\u2212", "-"))).not.toBeNaN();
+      expect(await page.locator('[data-testid="leaderboard"] a').count()).toBe(0);
+      expect(await tableRows(page, "upload-methods")).not.toEqual([]);
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT
+  );
+
+  it(
+    "reads the files of a chosen folder as one export",
+    async () => {
+      const {page, problems, requests} = await openUpload();
+      await page.locator('[data-testid="upload-folder"]').setInputFiles(join(FIXTURES, "mastodon/archive"));
+      await uploaded(page, problems);
+      expect(await tableRows(page, "upload-formats")).toEqual([["archive", "mastodon", expect.any(String)]]);
+      expect((await tableRows(page, "leaderboard")).length).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT
+  );
+
+  it(
+    "shows the importer's message for a damaged file, and scores nothing",
+    async () => {
+      const car = await blueskyCar();
+      const path = write("cut.car", car.subarray(0, car.byteLength - 20));
+      // The message the command line gives for the same bytes, with the page's file name.
+      const expected = await importInto("bluesky", [path], join(temp.dir, "cut")).then(
+        () => "",
+        (error: Error) => error.message.replace(path, "cut.car")
+      );
+      expect(expected).toMatch(/^cut\.car: truncated CAR/);
+      const {page, problems, requests} = await openUpload();
+      await page.locator('[data-testid="upload"]').setInputFiles(path);
+      await uploaded(page, problems);
+      expect(await page.locator('[data-testid="upload-error"]').textContent()).toBe(expected);
+      expect(await page.locator('[data-testid="leaderboard"]').count()).toBe(0);
+      expect(problems).toEqual([]);
+      expect(requests).toEqual([]);
+      await page.close();
+    },
+    TEST_TIMEOUT
+  );
+});
