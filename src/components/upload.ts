@@ -155,7 +155,7 @@ export function uploadForm(document: Document = globalThis.document): HTMLElemen
     input.id = id;
     input.multiple = true;
     input.dataset.testid = testid;
-    if (folder) input.webkitdirectory = true;
+    if (folder) input.setAttribute("webkitdirectory", "");
     // The control's own events stop here: the form announces the files instead.
     input.addEventListener("input", (event) => event.stopPropagation());
     input.addEventListener("change", () => choose(input.files));
