@@ -9,6 +9,8 @@ import {CID} from "multiformats/cid";
 
 const CID_TAG = 42;
 const utf8 = new TextDecoder();
+/** Texts up to this many bytes are decoded by hand when ASCII: a decoder call costs more than that. */
+const SHORT_TEXT = 32;
 
 /** The value encoded by `bytes`; throws an `Error` saying what is wrong when they are not one DAG-CBOR value. */
 export function decodeDagCbor(bytes: Uint8Array): unknown {
@@ -36,16 +38,25 @@ function readArgument(reader: Reader, info: number): number | bigint {
   if (info < 24) return info;
   const {view} = reader;
   let value: number | bigint;
-  let minimum: number | bigint;
-  if (info === 24) [value, minimum] = [view.getUint8(take(reader, 1)), 24];
-  else if (info === 25) [value, minimum] = [view.getUint16(take(reader, 2)), 0x100];
-  else if (info === 26) [value, minimum] = [view.getUint32(take(reader, 4)), 0x10000];
-  else if (info === 27) {
+  if (info === 24) {
+    value = view.getUint8(take(reader, 1));
+    if (value < 24) throw notShortest();
+  } else if (info === 25) {
+    value = view.getUint16(take(reader, 2));
+    if (value < 0x100) throw notShortest();
+  } else if (info === 26) {
+    value = view.getUint32(take(reader, 4));
+    if (value < 0x10000) throw notShortest();
+  } else if (info === 27) {
     const big = view.getBigUint64(take(reader, 8));
-    [value, minimum] = [big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big, 0x100000000];
+    if (big < 0x100000000n) throw notShortest();
+    value = big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
   } else throw new Error(`DAG-CBOR: indefinite length or reserved additional information ${info}`);
-  if (value < minimum) throw new Error("DAG-CBOR: integer not in its shortest form");
   return value;
+}
+
+function notShortest(): Error {
+  return new Error("DAG-CBOR: integer not in its shortest form");
 }
 
 function readLength(reader: Reader, info: number): number {
@@ -73,7 +84,7 @@ function readValue(reader: Reader): unknown {
     }
     case 3: {
       const start = take(reader, readLength(reader, info));
-      return utf8.decode(reader.bytes.subarray(start, reader.offset));
+      return text(reader.bytes, start, reader.offset);
     }
     case 4: {
       const length = readLength(reader, info);
@@ -83,17 +94,22 @@ function readValue(reader: Reader): unknown {
     }
     case 5: {
       const length = readLength(reader, info);
-      const entries: [string, unknown][] = [];
-      const keys = new Set<string>();
+      const map: Record<string, unknown> = {};
       for (let i = 0; i < length; i++) {
         const key = readValue(reader);
         if (typeof key !== "string") throw new Error("DAG-CBOR: map key is not a string");
-        if (keys.has(key)) throw new Error(`DAG-CBOR: duplicate map key ${JSON.stringify(key)}`);
-        keys.add(key);
-        entries.push([key, readValue(reader)]);
+        if (Object.hasOwn(map, key)) throw new Error(`DAG-CBOR: duplicate map key ${JSON.stringify(key)}`);
+        // A key `__proto__` is data like any other, never the object's prototype.
+        if (key === "__proto__")
+          Object.defineProperty(map, key, {
+            value: readValue(reader),
+            enumerable: true,
+            writable: true,
+            configurable: true
+          });
+        else map[key] = readValue(reader);
       }
-      // fromEntries defines each key as an own property, `__proto__` included.
-      return Object.fromEntries(entries);
+      return map;
     }
     case 6: {
       if (readArgument(reader, info) !== CID_TAG) throw new Error("DAG-CBOR: tag other than 42 (CID)");
@@ -104,6 +120,18 @@ function readValue(reader: Reader): unknown {
     default:
       return readSimple(reader, info);
   }
+}
+
+/** The UTF-8 text of `bytes` from `start` to `end`; short ASCII strings, most keys and values, without a decoder call. */
+function text(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > SHORT_TEXT) return utf8.decode(bytes.subarray(start, end));
+  let ascii = "";
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i]!;
+    if (byte >= 0x80) return utf8.decode(bytes.subarray(start, end));
+    ascii += String.fromCharCode(byte);
+  }
+  return ascii;
 }
 
 function readSimple(reader: Reader, info: number): unknown {
