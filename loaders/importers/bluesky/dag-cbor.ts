@@ -1,7 +1,7 @@
 /**
  * DAG-CBOR decoding (https://ipld.io/specs/codecs/dag-cbor/spec/), the block format of atproto repositories:
  * CBOR (RFC 8949) restricted to definite lengths, integers and lengths in their shortest form, maps keyed by
- * strings (each key once), no `undefined`, NaN or infinities, and one tag, 42, a CID as bytes after a 0x00 byte.
+ * strings (each key once), no NaN or infinities (`undefined` reads as null), and one tag, 42, a CID as bytes after a 0x00 byte.
  * Integers beyond the safe range decode as bigint. The same rules as `@ipld/dag-cbor`'s decoder, written here
  * because its CBOR library (`cborg`) exports only an `import` condition, which the site's bundler cannot resolve.
  */
@@ -80,7 +80,7 @@ function readValue(reader: Reader): unknown {
     }
     case 2: {
       const start = take(reader, readLength(reader, info));
-      return reader.bytes.slice(start, reader.offset);
+      return new Uint8Array(reader.bytes.subarray(start, reader.offset));
     }
     case 3: {
       const start = take(reader, readLength(reader, info));
@@ -139,7 +139,8 @@ function readSimple(reader: Reader, info: number): unknown {
   let value: number;
   if (info === 20) return false;
   if (info === 21) return true;
-  if (info === 22) return null;
+  // `undefined` is not in the data model; it reads as null, as @ipld/dag-cbor reads it.
+  if (info === 22 || info === 23) return null;
   if (info === 25) value = float16(view.getUint16(take(reader, 2)));
   else if (info === 26) value = view.getFloat32(take(reader, 4));
   else if (info === 27) value = view.getFloat64(take(reader, 8));
