@@ -2,7 +2,19 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  {ignores: ["node_modules/", "dist/", "src/.observablehq/", "scratch/", "out/", "src/scoring/", "test/fixtures/"]},
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "src/.observablehq/",
+      "scratch/",
+      "out/",
+      "src/scoring/",
+      "src/loaders/",
+      "src/simulation/",
+      "test/fixtures/"
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,8 +2,8 @@
 import {createReadStream, existsSync, readdirSync, statSync} from "node:fs";
 import {join, relative, sep} from "node:path";
 import {Readable} from "node:stream";
-import {archiveFolder, isArchive} from "./archive.js";
-import {InputError, head, type Input, type InputFile, type InputFolder} from "./input.js";
+import {fileOrArchive} from "./archive.js";
+import {InputError, type Input, type InputFile, type InputFolder} from "./input.js";
 
 export function fileInput(path: string): InputFile {
   return {
@@ -29,8 +29,7 @@ export function folderInput(path: string): InputFolder {
 export async function openInput(path: string): Promise<Input> {
   if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
   if (statSync(path).isDirectory()) return folderInput(path);
-  const file = fileInput(path);
-  return isArchive(await head(file, 512)) ? archiveFolder(file) : file;
+  return fileOrArchive(fileInput(path));
 }
 
 function walk(dir: string): string[] {

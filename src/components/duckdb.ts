@@ -17,19 +17,35 @@ export interface WorldDb extends Db {
 /** The name the database file gets inside duckdb-wasm's virtual file system; fixed, so no URL reaches SQL. */
 const FILE_NAME = "world.duckdb";
 
-/** Starts duckdb-wasm, fetches the database file at `url` and attaches it as the schema searched by default. */
-export async function openWorld(url: string): Promise<WorldDb> {
+/**
+ * Starts duckdb-wasm in a module worker with the wasm from node_modules; `whileCompiling` runs while the wasm
+ * compiles (a page downloads its world meanwhile). The worker is terminated if either fails.
+ */
+export async function startDuckDb<T = void>(
+  whileCompiling: () => Promise<T> = async () => undefined as T
+): Promise<{duckdb: AsyncDuckDB; started: T}> {
   const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {
     type: "module"
   });
   // Warnings and errors only: duckdb-wasm logs every query at INFO level.
   const duckdb = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   try {
-    // Download the world while the wasm compiles.
-    const [file] = await Promise.all([
-      fetch(url),
+    const [started] = await Promise.all([
+      whileCompiling(),
       duckdb.instantiate(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"))
     ]);
+    return {duckdb, started};
+  } catch (error) {
+    await duckdb.terminate();
+    throw error;
+  }
+}
+
+/** Starts duckdb-wasm, fetches the database file at `url` and attaches it as the schema searched by default. */
+export async function openWorld(url: string): Promise<WorldDb> {
+  // Download the world while the wasm compiles.
+  const {duckdb, started: file} = await startDuckDb(() => fetch(url));
+  try {
     if (!file.ok) throw new Error(`${url}: HTTP ${file.status} ${file.statusText}`);
     await duckdb.registerFileBuffer(FILE_NAME, new Uint8Array(await file.arrayBuffer()));
     const connection = await duckdb.connect();

@@ -4,7 +4,8 @@
  * 20,000 accounts is generated and scored. duckdb-wasm runs in a worker of its own, started from this one as a
  * module worker from node_modules (STACK.md); terminating this worker ends both.
  */
-import {AsyncDuckDB, ConsoleLogger, LogLevel} from "@duckdb/duckdb-wasm";
+import type {AsyncDuckDB} from "@duckdb/duckdb-wasm";
+import {startDuckDb} from "./duckdb.js";
 import {simulateAndEvaluate, type SimulationRequest, type WorkerMessage} from "./simulate-run.js";
 import {wasmDb} from "./wasm-db.js";
 
@@ -14,13 +15,9 @@ const PROGRESS_INTERVAL_MS = 100;
 const post = (message: WorkerMessage) => postMessage(message);
 
 async function run(request: SimulationRequest): Promise<void> {
-  const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {
-    type: "module"
-  });
-  // Warnings and errors only: duckdb-wasm logs every query at INFO level.
-  const duckdb = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+  let duckdb: AsyncDuckDB | undefined;
   try {
-    await duckdb.instantiate(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
+    ({duckdb} = await startDuckDb());
     const connection = await duckdb.connect();
     let posted = 0;
     let lastStage = "";
@@ -39,7 +36,7 @@ async function run(request: SimulationRequest): Promise<void> {
   } catch (error) {
     post({type: "error", message: error instanceof Error ? error.message : String(error)});
   } finally {
-    await duckdb.terminate();
+    await duckdb?.terminate();
   }
 }
 

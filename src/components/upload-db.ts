@@ -3,8 +3,9 @@
  * worker, local wasm, no extension). Each upload gets a fresh in-memory database of its own, so a new upload
  * never mixes with the last.
  */
-import {AsyncDuckDB, ConsoleLogger, LogLevel, type AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
+import type {AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 import type {Db} from "../scoring/db.js";
+import {startDuckDb} from "./duckdb.js";
 import {wasmDb} from "./wasm-db.js";
 
 export interface UploadEngine {
@@ -16,17 +17,7 @@ export interface UploadEngine {
 
 /** Starts duckdb-wasm in a module worker. */
 export async function startUploadEngine(): Promise<UploadEngine> {
-  const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {
-    type: "module"
-  });
-  // Warnings and errors only: duckdb-wasm logs every query at INFO level.
-  const duckdb = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
-  try {
-    await duckdb.instantiate(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
-  } catch (error) {
-    await duckdb.terminate();
-    throw error;
-  }
+  const {duckdb} = await startDuckDb();
   let uploads = 0;
   let last: AsyncDuckDBConnection | undefined;
   return {
