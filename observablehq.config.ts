@@ -20,7 +20,13 @@ export default {
     {name: "Profile search", path: "/profile"},
     {name: "Weights playground", path: "/weights"},
     {name: "Methods side by side", path: "/compare"},
-    {name: "Method cards", path: "/methods/index"}
+    {name: "Network explorer", path: "/network"},
+    {name: "Topics", path: "/topics"},
+    {name: "Timing", path: "/timing"},
+    {name: "Simulation lab", path: "/simulate"},
+    {name: "Bring your own data", path: "/upload"},
+    {name: "Method cards", path: "/methods/index"},
+    {name: "Performance", path: "/performance"}
   ],
   // One card page per method of the registry (src/methods/[id].md), and one database file per dataset.
   dynamicPaths: [

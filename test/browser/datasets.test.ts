@@ -170,6 +170,25 @@ describe("a researcher's dataset in the built site", () => {
       await settle(compare.page, problems);
       await expectNothingInjected(compare.page, "compare");
       await compare.page.close();
+
+      // In the hostile world x:1 reacts with x:2 and x:3.
+      const network = await openPage(browser, origin, "network.html?dataset=hostile&account=x%3A1");
+      problems.push(...network.problems);
+      await network.page.locator('[data-testid="network"] g[data-account]').nth(2).waitFor();
+      await settle(network.page, problems);
+      expect(await network.page.locator('[data-testid="network"] g[data-account="x:1"] text').textContent()).toBe(IMG);
+      expect((await tableRows(network.page, "neighbours")).map(([handle]) => handle).sort()).toEqual(
+        [SCRIPT, `"q" & <b>bold</b>`].sort()
+      );
+      await expectNothingInjected(network.page, "network");
+      await network.page.close();
+
+      const timing = await openPage(browser, origin, "timing.html?dataset=hostile&account=x%3A1");
+      problems.push(...timing.problems);
+      await expect.poll(() => timing.page.locator("h2").first().textContent(), {timeout: PAGE_TIMEOUT}).toBe(IMG);
+      await settle(timing.page, problems);
+      await expectNothingInjected(timing.page, "timing");
+      await timing.page.close();
       expect(problems).toEqual([]);
     },
     2 * TEST_TIMEOUT
