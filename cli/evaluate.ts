@@ -78,7 +78,8 @@ With --learn, the pairs-logistic row is the mean over the folds (each fold score
 others); --out gets the weights fitted on all pairs:
   {"method": "pairs-logistic", "note": "<the command>", "weights": {"follower_count": w, …},
    "fitted_on": "<csv>", "l2": λ, "cv": {"folds": k, "seed": n, "accuracy": a, "auc": u}}
-A weights file scores an account as Σ w·ln(1 + feature); unknown keys and non-finite weights are errors.`
+A weights file scores an account as Σ w·ln(1 + feature); unknown keys and non-finite weights are errors.
+\`sway score <dir> --methods pairs-logistic --weights <file>\` scores a warehouse's accounts with it.`
     )
     .action(async (csv: string, flags: PairsFlags, command: Command) => {
       if (flags.learn && flags.weights) throw new CliError("--learn and --weights cannot be combined");

@@ -1,7 +1,8 @@
 /**
  * Weights files: `{"method": "<id>", "weights": {"<key>": <non-negative number>, …}}`, one method per file;
  * other top-level keys (provenance such as `note`, `fitted_on`, `cv`) are kept as documentation. The presets
- * in `data/weights/` are in this format; `--weights` takes such files.
+ * in `data/weights/` are in this format; `--weights` takes such files, including those `sway evaluate pairs
+ * --learn` writes for `pairs-logistic`, the one method whose weights may be negative.
  */
 import {readFileSync} from "node:fs";
 import {getMethod} from "../scoring/methods/index.js";

@@ -1,6 +1,7 @@
 /**
  * Weights: plain JSON objects of non-negative numbers, one preset per method in `data/weights/`. A weights
- * object may set any subset of a method's keys; anything else is an error naming the key.
+ * object may set any subset of a method's keys; anything else is an error naming the key. A fitted model's
+ * weights (`Method.signedWeights`, such as `pairs-logistic`) may be negative.
  */
 import type {Method} from "./methods/method.js";
 
@@ -19,10 +20,9 @@ export function resolveWeights(method: Method, given: Readonly<Record<string, un
           (known.length ? ` (known: ${known.join(", ")})` : ` (${method.id} takes no weights)`)
       );
     }
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-      throw new WeightsError(
-        `weights for ${method.id}: "${key}" must be a non-negative number, got ${JSON.stringify(value)}`
-      );
+    if (typeof value !== "number" || !Number.isFinite(value) || (value < 0 && !method.signedWeights)) {
+      const kind = method.signedWeights ? "a finite" : "a non-negative";
+      throw new WeightsError(`weights for ${method.id}: "${key}" must be ${kind} number, got ${JSON.stringify(value)}`);
     }
   }
   return {...defaults, ...(given as Record<string, number>)};

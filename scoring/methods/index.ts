@@ -8,6 +8,7 @@ import {klout} from "./klout.js";
 import {kred, kredGlobal, kredOutreach} from "./kred.js";
 import type {Method} from "./method.js";
 import {pagerankFollows, pagerankInteractions} from "./pagerank.js";
+import {pairsLogistic} from "./pairs-logistic.js";
 import {peerindex, peerindexActivity, peerindexAudience, peerindexAuthority} from "./peerindex.js";
 import {mentions, reactions, reposts} from "./reactions.js";
 import {
@@ -36,6 +37,7 @@ export const METHODS: readonly Method[] = [
   twitalyzerGenerosity,
   twitalyzerVelocity,
   twitalyzerSignalToNoise,
+  pairsLogistic,
   followers,
   indegree,
   lampos,

@@ -1,5 +1,6 @@
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
+import {summedTable, windowLength, type DailyCounts} from "../features/daily.js";
 
 /** A method's raw output for one account. */
 export interface MethodValue {
@@ -79,6 +80,16 @@ export interface Decomposition {
     weights: Readonly<Record<string, number>>
   ): Readonly<Record<string, Contribution>>;
   /**
+   * The features as sums over UTC days (`scoring/features/daily.ts`), when they are: `counts` reads the per-day
+   * counts inside the window, and `table` turns a window's sums (over `days` days) into the features, so that
+   * `features` = `table(summedTable(counts(window)), window length)`. A daily history then reads the counts of
+   * the whole span once and slides the window over them (`scoring/history.ts`).
+   */
+  readonly daily?: {
+    counts(db: Db, options: ResolvedOptions): Promise<DailyCounts>;
+    table(sums: FeatureTable, days: number): FeatureTable;
+  };
+  /**
    * The features with account `index` deprived of `reactions`, everything else held fixed (leave-one-out
    * explanations such as score moments). Absent when the method's inputs are not made of reactions.
    */
@@ -107,6 +118,8 @@ export interface Method {
   readonly scoreLabel: string;
   /** Default weights; their keys are the only ones a weights file may set. */
   readonly weights?: Readonly<Record<string, number>>;
+  /** Whether weights may be negative (a fitted model's); other methods refuse negative weights. */
+  readonly signedWeights?: boolean;
   /** Default window length in days (all time when absent). */
   readonly windowDays?: number;
   /** Why the method cannot score this dataset (missing inputs), or undefined when it can. */
@@ -125,6 +138,11 @@ export function composed(decomposition: Decomposition): Method["compute"] {
     const values = decomposition.combine(features, options.weights);
     return features.accountIds.map((account_id, i) => ({account_id, value: values[i]!}));
   };
+}
+
+/** The `features` step of a method whose features are daily sums: the sums over the window, then `table`. */
+export function dailyFeatures(daily: NonNullable<Decomposition["daily"]>): Decomposition["features"] {
+  return async (db, options) => daily.table(summedTable(await daily.counts(db, options)), windowLength(options.window));
 }
 
 /** `features` with some columns of one row replaced; the other columns are shared, not copied. */

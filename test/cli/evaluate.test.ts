@@ -4,8 +4,9 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
 import {main} from "../../cli/main.js";
 import {PAIR_FEATURES} from "../../scoring/evaluate/aggregate-methods.js";
-import {tempDir} from "../helpers/world.js";
-import {sway} from "./run-sway.js";
+import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
+import {tempDir, writeWorld} from "../helpers/world.js";
+import {sway, swayInProcess} from "./run-sway.js";
 
 const temp = tempDir();
 const pairsCsv = join(temp.dir, "hand.csv");
@@ -87,6 +88,21 @@ describe("sway evaluate pairs", {timeout: 120_000}, () => {
     const bad = await sway("evaluate", "pairs", pairsCsv, "--weights", out);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(new RegExp(`^sway: ${out}: unknown key "weights.followers" \\(known: [^\\n]*\\)\\n$`));
+  });
+
+  it("writes weights that sway score takes for pairs-logistic", async () => {
+    const out = join(temp.dir, "learned.json");
+    expect((await swayInProcess("evaluate", "pairs", pairsCsv, "--learn", "--folds", "2", "--out", out)).code).toBe(0);
+    const warehouse = join(temp.dir, "world");
+    await writeWorld(warehouse, FIXTURE_WORLD);
+    const args = ["score", warehouse, "--methods", "pairs-logistic", "--format", "json"];
+    const learned = await swayInProcess(...args, "--weights", out);
+    const preset = await swayInProcess(...args);
+    expect([learned.code, learned.stderr, preset.code]).toEqual([0, "", 0]);
+    const values = (result: {stdout: string}) =>
+      (JSON.parse(result.stdout) as {account_id: string; value: number}[]).map((row) => row.value).sort();
+    expect(values(learned)).toHaveLength(FIXTURE_WORLD.accounts!.length);
+    expect(values(learned)).not.toEqual(values(preset));
   });
 
   it("explains bad input in one line", async () => {
