@@ -88,7 +88,7 @@ export function scoreCommand(): Command {
         if (flags.history) {
           const accounts = flags.account.length ? new Set(flags.account) : undefined;
           const progress = progressReporter();
-          const rows: HistoryRow[] = [];
+          let rows: HistoryRow[] = [];
           for (const id of available) {
             const history = await scoreHistory(db, id, {
               windowDays,
@@ -96,7 +96,8 @@ export function scoreCommand(): Command {
               accounts,
               onProgress: (done, total) => progress.update(`sway: ${id} history, day ${done} of ${total}`, done / total)
             });
-            rows.push(...history);
+            // Not push(...history): a history of every account and day overflows the call stack as arguments.
+            rows = rows.concat(history);
           }
           progress.done();
           await output(db, rows, HISTORY_COLUMNS, flags);

@@ -3,12 +3,17 @@
  * span, over a rolling window of the method's own length (or `windowDays`) ending there. Every day is scored
  * over the whole population, so display scores and ranks are those of that day. Methods without a window
  * (all time) accumulate: each day's score counts everything up to that day's end.
+ *
+ * Two paths give the same values. A method whose features are sums over days (`Decomposition.daily`) reads its
+ * per-day counts once for the whole span and slides a window of whole days over them, combining each day's
+ * sums; any other method (or a window that is not a whole number of days) is scored day by day from the
+ * database.
  */
 import type {Db} from "./db.js";
-import {getMethod, type MethodOptions} from "./methods/index.js";
+import {DAY_MS} from "./features/daily.js";
+import {getMethod, type Method, type MethodOptions} from "./methods/index.js";
 import {rankedRows, resolveOptions, type ScoreRow} from "./score.js";
-
-const DAY_MS = 86_400_000;
+import {resolveWeights} from "./weights.js";
 
 export interface HistoryRow extends ScoreRow {
   /** The day (UTC, `YYYY-MM-DD`) at whose end the window closes. */
@@ -37,22 +42,56 @@ export async function dataDays(db: Db): Promise<number[]> {
   return Array.from({length: last - first + 1}, (_, k) => (first + k) * DAY_MS);
 }
 
+/** One day's raw values. */
+interface DayValues {
+  accountIds: readonly string[];
+  values: Float64Array;
+}
+
 /** Every account's daily score with one method; rows by day, then by rank. */
 export async function scoreHistory(db: Db, methodId: string, options: HistoryOptions = {}): Promise<HistoryRow[]> {
   const method = getMethod(methodId);
   const days = await dataDays(db);
   const history: HistoryRow[] = [];
-  for (const [k, day] of days.entries()) {
-    const resolved = await resolveOptions(db, method, {...options, at: day + DAY_MS});
-    const computed = await method.compute(db, resolved);
-    const rows = rankedRows(
-      method,
-      computed.map((row) => row.account_id),
-      Float64Array.from(computed, (row) => row.value)
-    );
-    const date = new Date(day).toISOString().slice(0, 10);
-    for (const row of rows) if (!options.accounts || options.accounts.has(row.account_id)) history.push({...row, date});
-    options.onProgress?.(k + 1, days.length);
+  const windowDays = options.windowDays ?? method.windowDays;
+  const slides = method.decomposition?.daily && (windowDays === undefined || Number.isInteger(windowDays));
+  const perDay = slides ? slidingValues(db, method, days, windowDays, options) : dayByDay(db, method, days, options);
+  let k = 0;
+  for await (const {accountIds, values} of perDay) {
+    const date = new Date(days[k]!).toISOString().slice(0, 10);
+    for (const row of rankedRows(method, accountIds, values)) {
+      if (!options.accounts || options.accounts.has(row.account_id)) history.push({...row, date});
+    }
+    k++;
+    options.onProgress?.(k, days.length);
   }
   return history;
+}
+
+/** Each day's values from the method's daily slide: one read of the whole span, a window of whole days slid over it. */
+async function* slidingValues(
+  db: Db,
+  method: Method,
+  days: readonly number[],
+  windowDays: number | undefined,
+  options: HistoryOptions
+): AsyncGenerator<DayValues> {
+  const {daily, combine} = method.decomposition!;
+  const weights = resolveWeights(method, options.weights);
+  for (const features of await daily!.slide(db, weights, days, windowDays)) {
+    yield {accountIds: features.accountIds, values: combine(features, weights)};
+  }
+}
+
+/** Each day's values, scored from the database over the window ending at that day's end. */
+async function* dayByDay(
+  db: Db,
+  method: Method,
+  days: readonly number[],
+  options: HistoryOptions
+): AsyncGenerator<DayValues> {
+  for (const day of days) {
+    const computed = await method.compute(db, await resolveOptions(db, method, {...options, at: day + DAY_MS}));
+    yield {accountIds: computed.map((row) => row.account_id), values: Float64Array.from(computed, (row) => row.value)};
+  }
 }

@@ -8,9 +8,13 @@
  * - `posts`: original posts, replies and quotes the account made in the window (reposts are not output);
  * - `followers`: reported followers, else follower in-degree; `listed`: reported list memberships;
  * - `person`: the person the account belongs to (`accounts.person_id`, else `identities`, else the account).
+ *
+ * For daily histories, the same counts per UTC day: reactions per (reactor, reacted-to, day) and posts per
+ * (account, day), which `scoring/methods/klout.ts` slides over the days.
  */
 import type {Db} from "../db.js";
 import {REACTION_KINDS, type TimeWindow} from "./activity.js";
+import {utcDay} from "./daily.js";
 import {inWindow, windowParams} from "./window.js";
 
 export interface KloutFeatures {
@@ -77,4 +81,45 @@ export function kloutFeatures(db: Db, window: TimeWindow = {}): Promise<KloutFea
 /** Networks whose data has posts at all (amplification needs post counts). */
 export async function networksWithPosts(db: Db): Promise<Set<string>> {
   return new Set((await db.query<{network: string}>("SELECT DISTINCT network FROM posts")).map((row) => row.network));
+}
+
+// Parameters: from, from, to, to. Per (reactor, reacted-to, UTC day): the reactions and their actor-selective
+// weights, as KLOUT_FEATURES_SQL counts them (windows of whole days hold whole actor-days).
+export const KLOUT_DAILY_REACTIONS_SQL = `
+WITH windowed AS (
+  SELECT actor_id, target_id, ts, kind FROM interactions WHERE kind <> 'follow' AND ${inWindow("ts")}
+),
+actor_days AS (
+  SELECT actor_id, CAST(ts AS DATE) AS action_day, count(*) AS actions FROM windowed
+  GROUP BY actor_id, CAST(ts AS DATE)
+)
+SELECT r.actor_id, r.target_id, ${utcDay("r.ts")} AS day, count(*) AS reactions,
+  sum(1.0 / d.actions)::DOUBLE AS selective
+FROM windowed r
+JOIN actor_days d ON d.actor_id = r.actor_id AND d.action_day = CAST(r.ts AS DATE)
+WHERE r.kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")}) AND r.actor_id <> r.target_id
+  AND r.target_id IN (SELECT account_id FROM accounts)
+GROUP BY r.actor_id, r.target_id, day
+ORDER BY day, r.target_id, r.actor_id
+`;
+
+// Parameters: from, from, to, to. Per (account, UTC day): the posts KLOUT_FEATURES_SQL counts.
+export const KLOUT_DAILY_POSTS_SQL = `
+SELECT account_id, ${utcDay("created_at")} AS day, count(*) AS posts FROM posts
+WHERE kind <> 'repost' AND ${inWindow("created_at")} AND account_id IN (SELECT account_id FROM accounts)
+GROUP BY account_id, day
+`;
+
+export interface KloutDailyReaction {
+  actor_id: string;
+  target_id: string;
+  day: number;
+  reactions: number;
+  selective: number;
+  [column: string]: string | number;
+}
+
+/** The reactions of every (reactor, reacted-to, day) inside the window, by day. */
+export function kloutDailyReactions(db: Db, window: TimeWindow): Promise<KloutDailyReaction[]> {
+  return db.query<KloutDailyReaction>(KLOUT_DAILY_REACTIONS_SQL, windowParams(window));
 }

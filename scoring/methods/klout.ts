@@ -33,9 +33,22 @@
  * network's share. Feature f of network n thus contributes w_f·ln(1 + x_f) · s_n^(p−1) / Σ_m s_m^p · C.
  * Leaving reactions out (score moments) lowers the account's selective reactions, reactions and distinct
  * reactors by theirs and holds the rest (posts, reactor influence, other accounts) fixed.
+ *
+ * Daily histories read the reactions per (reactor, reacted-to, day) and the posts per day once, then slide the
+ * window over the days: each day's distinct reactors and reaction graph (for the reactor influence) come from
+ * the pairs with reactions inside that day's window, with the same values as scoring that window alone.
  */
 import {REACTION_KINDS} from "../features/activity.js";
-import {kloutFeatures, networksWithPosts, type KloutFeatures} from "../features/klout.js";
+import {DAY_MS, dailyCounts, slidingTables} from "../features/daily.js";
+import {
+  KLOUT_DAILY_POSTS_SQL,
+  kloutDailyReactions,
+  kloutFeatures,
+  networksWithPosts,
+  type KloutFeatures
+} from "../features/klout.js";
+import {windowParams} from "../features/window.js";
+import {buildCsr} from "../graph/csr.js";
 import {pagerank} from "../graph/pagerank.js";
 import {reactionGraph} from "../graphs.js";
 import {percentileScale, type Anchors} from "../scales.js";
@@ -133,30 +146,101 @@ function networkScores(features: FeatureTable, w: typeof KLOUT_WEIGHTS) {
   return {scores, powerSums};
 }
 
+/** A (reactor, reacted-to) pair's reactions inside the window being slid. */
+interface PairInWindow {
+  target: number;
+  /** The reactor's index, or −1 for a reactor that is not an account (it counts, but is no graph node). */
+  source: number;
+  reactions: number;
+  selective: number;
+}
+
+/**
+ * Every day's features from one read: each window's reactions, selective reactions, distinct reactors and
+ * reactor influence from the pairs with reactions inside it, its posts by `slidingTables`.
+ */
+const kloutDaily: NonNullable<Decomposition["daily"]> = {
+  async slide(db, _weights, days, windowDays) {
+    // An empty window gives every account with its reported counts and person, and no activity.
+    const accounts = tableOf(await kloutFeatures(db, {from: 0, to: 0}), await networksWithPosts(db));
+    const index = new Map(accounts.accountIds.map((id, i) => [id, i]));
+    const postRows = await db.query(KLOUT_DAILY_POSTS_SQL, windowParams({}));
+    const posts = slidingTables(dailyCounts(accounts, ["posts"], postRows), days, windowDays);
+    const rows = await kloutDailyReactions(db, {});
+    const pairs = new Map<string, PairInWindow>();
+    const pairOf = rows.map((row) => {
+      const key = JSON.stringify([row.actor_id, row.target_id]);
+      let pair = pairs.get(key);
+      if (!pair) {
+        pair = {target: index.get(row.target_id)!, source: index.get(row.actor_id) ?? -1, reactions: 0, selective: 0};
+        pairs.set(key, pair);
+      }
+      return pair;
+    });
+    const n = accounts.accountIds.length;
+    const slide = (row: number, sign: number) => {
+      pairOf[row]!.reactions += sign * rows[row]!.reactions;
+      pairOf[row]!.selective += sign * rows[row]!.selective;
+    };
+    let entered = 0;
+    let left = 0;
+    return Array.from(posts, (table, k) => {
+      const day = Math.round(days[k]! / DAY_MS);
+      while (entered < rows.length && rows[entered]!.day <= day) slide(entered++, 1);
+      if (windowDays !== undefined) while (left < entered && rows[left]!.day <= day - windowDays) slide(left++, -1);
+      const reactions = new Float64Array(n);
+      const selective = new Float64Array(n);
+      const distinct = new Float64Array(n);
+      const edges: {source: number; target: number; weight: number}[] = [];
+      for (const pair of pairs.values()) {
+        if (pair.reactions === 0) continue;
+        reactions[pair.target] += pair.reactions;
+        selective[pair.target] += pair.selective;
+        distinct[pair.target]++;
+        if (pair.source >= 0) edges.push({source: pair.source, target: pair.target, weight: pair.reactions});
+      }
+      const graph = buildCsr(
+        n,
+        edges.map((edge) => edge.source),
+        edges.map((edge) => edge.target),
+        edges.map((edge) => edge.weight)
+      );
+      const rank = pagerank(graph).scores.map((score) => score * n);
+      const columns = {...table.columns, reactions, selective_reactions: selective, distinct_reactors: distinct};
+      return {...table, columns: {...columns, pagerank: rank}};
+    });
+  }
+};
+
+/** The feature table of `rows`, without the reactor influence (`pagerank`), which comes from the graph. */
+function tableOf(rows: readonly KloutFeatures[], withPosts: ReadonlySet<string>): FeatureTable {
+  const column = (of: (row: KloutFeatures) => number) => Float64Array.from(rows, of);
+  return {
+    accountIds: rows.map((row) => row.account_id),
+    networks: rows.map((row) => row.network),
+    ...personIndex(rows.map((row) => row.person)),
+    columns: {
+      selective_reactions: column((row) => row.selective_reactions),
+      reactions: column((row) => row.reactions),
+      distinct_reactors: column((row) => row.distinct_reactors),
+      posts: column((row) => row.posts),
+      has_posts: column((row) => (withPosts.has(row.network) ? 1 : 0)),
+      followers: column((row) => row.followers),
+      listed: column((row) => row.listed)
+    }
+  };
+}
+
 export const kloutDecomposition: Decomposition = {
+  daily: kloutDaily,
   async features(db, {window}) {
     // One query at a time: a native DuckDB connection runs statements one after another.
-    const rows = await kloutFeatures(db, window);
-    const withPosts = await networksWithPosts(db);
+    const table = tableOf(await kloutFeatures(db, window), await networksWithPosts(db));
     const {accountIds, graph} = await reactionGraph(db, {window});
     const {scores: rank} = pagerank(graph);
     const pagerankOf = new Map(accountIds.map((id, i) => [id, rank[i]! * accountIds.length]));
-    const column = (of: (row: KloutFeatures) => number) => Float64Array.from(rows, of);
-    return {
-      accountIds: rows.map((row) => row.account_id),
-      networks: rows.map((row) => row.network),
-      ...personIndex(rows.map((row) => row.person)),
-      columns: {
-        selective_reactions: column((row) => row.selective_reactions),
-        reactions: column((row) => row.reactions),
-        distinct_reactors: column((row) => row.distinct_reactors),
-        posts: column((row) => row.posts),
-        has_posts: column((row) => (withPosts.has(row.network) ? 1 : 0)),
-        pagerank: column((row) => pagerankOf.get(row.account_id) ?? 0),
-        followers: column((row) => row.followers),
-        listed: column((row) => row.listed)
-      }
-    };
+    const column = Float64Array.from(table.accountIds, (id) => pagerankOf.get(id) ?? 0);
+    return {...table, columns: {...table.columns, pagerank: column}};
   },
   combine(features, weights) {
     const w = checkedWeights(weights);

@@ -48,9 +48,17 @@
  *   timestamped `follow` interactions only.
  */
 import type {Db} from "../db.js";
-import {kredMade, kredReceived, type KredActions} from "../features/kred-actions.js";
+import {kredMade, kredReceived} from "../features/kred-actions.js";
 import {KRED_KINDS} from "../features/kred-points.js";
-import {composed, personIndex, withRow, type Decomposition, type FeatureTable, type Method} from "./method.js";
+import {
+  composed,
+  summedFeatures,
+  personIndex,
+  withRow,
+  type Decomposition,
+  type FeatureTable,
+  type Method
+} from "./method.js";
 
 /** Points per kind of action, for Influence and Outreach alike. */
 export const KRED_KIND_POINTS = Object.freeze({
@@ -133,16 +141,6 @@ async function kredUnavailable(db: Db): Promise<string | undefined> {
 /** The weights of the points table: one per kind. */
 const kindPoints = (weights: Readonly<Record<string, number>>) => KRED_KINDS.map((kind) => weights[kind] ?? 0);
 
-/** A feature table of per-kind action counts (`KredActions` rows); accounts are their own persons. */
-function actionTable(rows: readonly KredActions[], columns: readonly string[]): FeatureTable {
-  return {
-    accountIds: rows.map((row) => row.account_id),
-    networks: rows.map((row) => row.network),
-    ...personIndex(rows.map((row) => row.account_id)),
-    columns: Object.fromEntries(columns.map((name) => [name, Float64Array.from(rows, (row) => row[name] as number)]))
-  };
-}
-
 /** Influence points per account and per kind: points[kind] · (actions + big_actor_multiplier · big actors'). */
 function influencePoints(features: FeatureTable, weights: Readonly<Record<string, number>>) {
   const n = features.accountIds.length;
@@ -170,10 +168,7 @@ function influenceDecomposition(perCommunity: boolean): Decomposition {
   };
   return {
     featureWeights: ["big_actor_followers"],
-    async features(db, {window, weights}) {
-      const rows = await kredReceived(db, window, weights.big_actor_followers!);
-      return actionTable(rows, [...KRED_KINDS, ...KRED_KINDS.map((kind) => `${kind}_big`)]);
-    },
+    ...summedFeatures((db, {window, weights}) => kredReceived(db, window, weights.big_actor_followers!)),
     combine: (features, weights) => score(features, weights).values,
     contributions(features, weights) {
       const {total, byKind, values} = score(features, weights);
@@ -242,9 +237,7 @@ function outreachTerms(features: FeatureTable, weights: Readonly<Record<string, 
 }
 
 const outreachDecomposition: Decomposition = {
-  async features(db, {window}) {
-    return actionTable(await kredMade(db, window), KRED_KINDS);
-  },
+  ...summedFeatures((db, {window}) => kredMade(db, window)),
   combine(features, weights) {
     const total = new Float64Array(features.accountIds.length);
     for (const {contribution} of outreachTerms(features, weights)) contribution.forEach((x, i) => (total[i] += x));

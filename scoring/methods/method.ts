@@ -1,6 +1,6 @@
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
-import {summedTable, windowLength, type DailyCounts} from "../features/daily.js";
+import {DAY_MS, slidingTables, summedTable, windowLength, type DailyCounts} from "../features/daily.js";
 
 /** A method's raw output for one account. */
 export interface MethodValue {
@@ -80,14 +80,18 @@ export interface Decomposition {
     weights: Readonly<Record<string, number>>
   ): Readonly<Record<string, Contribution>>;
   /**
-   * The features as sums over UTC days (`scoring/features/daily.ts`), when they are: `counts` reads the per-day
-   * counts inside the window, and `table` turns a window's sums (over `days` days) into the features, so that
-   * `features` = `table(summedTable(counts(window)), window length)`. A daily history then reads the counts of
-   * the whole span once and slides the window over them (`scoring/history.ts`).
+   * The features of every day's window from one read of the whole span, for daily histories
+   * (`scoring/history.ts`): one table per day of `days` (midnights), over the `windowDays` whole days ending
+   * with it (every day up to it when undefined), equal to what `features` gives for that window. Present when
+   * the features are sums over UTC days (`summedFeatures`) or can otherwise be slid.
    */
   readonly daily?: {
-    counts(db: Db, options: ResolvedOptions): Promise<DailyCounts>;
-    table(sums: FeatureTable, days: number): FeatureTable;
+    slide(
+      db: Db,
+      weights: Readonly<Record<string, number>>,
+      days: readonly number[],
+      windowDays: number | undefined
+    ): Promise<Iterable<FeatureTable>>;
   };
   /**
    * The features with account `index` deprived of `reactions`, everything else held fixed (leave-one-out
@@ -140,9 +144,26 @@ export function composed(decomposition: Decomposition): Method["compute"] {
   };
 }
 
-/** The `features` step of a method whose features are daily sums: the sums over the window, then `table`. */
-export function dailyFeatures(daily: NonNullable<Decomposition["daily"]>): Decomposition["features"] {
-  return async (db, options) => daily.table(summedTable(await daily.counts(db, options)), windowLength(options.window));
+/**
+ * The features step, and its daily slide, of a method whose features are sums over UTC days: `counts` reads the
+ * per-day counts inside a window, and `table` turns a window's sums over `days` days into the features.
+ */
+export function summedFeatures(
+  counts: (db: Db, options: ResolvedOptions) => Promise<DailyCounts>,
+  table: (sums: FeatureTable, days: number) => FeatureTable = (sums) => sums
+): Required<Pick<Decomposition, "features" | "daily">> {
+  return {
+    features: async (db, options) => table(summedTable(await counts(db, options)), windowLength(options.window)),
+    daily: {
+      async slide(db, weights, days, windowDays) {
+        const sums = slidingTables(await counts(db, {window: {}, weights}), days, windowDays);
+        return Array.from(sums, (sum, k) => {
+          const at = days[k]! + DAY_MS;
+          return table(sum, windowLength({from: windowDays === undefined ? null : at - windowDays * DAY_MS, to: at}));
+        });
+      }
+    }
+  };
 }
 
 /** `features` with some columns of one row replaced; the other columns are shared, not copied. */

@@ -31,7 +31,7 @@ import {PAIR_FEATURES} from "../evaluate/aggregate-methods.js";
 import {pairsDailyCounts, PAIRS_ACTIVITY} from "../features/pairs.js";
 import {percentileScale} from "../scales.js";
 import {KLOUT_ANCHORS} from "./klout.js";
-import {composed, dailyFeatures, type Decomposition, type FeatureTable, type Method} from "./method.js";
+import {composed, summedFeatures, type Decomposition, type FeatureTable, type Method} from "./method.js";
 
 /** The fit on the development pairs (the preset `data/weights/pairs-logistic.json`, written by `--learn`). */
 export const PAIRS_LOGISTIC_WEIGHTS = Object.freeze({
@@ -68,17 +68,14 @@ function terms(features: FeatureTable, weights: Readonly<Record<string, number>>
   });
 }
 
-const daily: NonNullable<Decomposition["daily"]> = {
-  counts: (db, {window}) => pairsDailyCounts(db, window),
-  table: (sums, days) => ({
-    ...sums,
-    columns: {...sums.columns, window_days: new Float64Array(sums.accountIds.length).fill(days)}
-  })
-};
-
 export const pairsLogisticDecomposition: Decomposition = {
-  daily,
-  features: dailyFeatures(daily),
+  ...summedFeatures(
+    (db, {window}) => pairsDailyCounts(db, window),
+    (sums, days) => ({
+      ...sums,
+      columns: {...sums.columns, window_days: new Float64Array(sums.accountIds.length).fill(days)}
+    })
+  ),
   combine(features, weights) {
     const values = new Float64Array(features.accountIds.length);
     for (const {contribution} of terms(features, weights)) {

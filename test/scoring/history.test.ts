@@ -1,8 +1,16 @@
-/** Daily score histories: rolling windows worked out by hand on a three-day world. */
+/**
+ * Daily score histories: rolling windows worked out by hand on a three-day world, and the one-query path of
+ * methods made of daily sums against scoring each day from the database, on a generated world.
+ */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {NodeDb} from "../../loaders/node-db.js";
+import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
 import type {Interaction} from "../../loaders/schema.js";
 import {dataDays, scoreHistory} from "../../scoring/history.js";
+import {METHODS} from "../../scoring/methods/index.js";
+import {scoreMethod} from "../../scoring/score.js";
+import {loadWorld} from "../../simulation/node-writer.js";
+import {resolveRecipe} from "../../simulation/recipe.js";
+import {generateWorld} from "../../simulation/world.js";
 import {memoryWorld} from "../helpers/world.js";
 
 const DAY = 86_400_000;
@@ -78,4 +86,47 @@ describe("scoreHistory(db, method, options)", () => {
       empty.close();
     }
   });
+});
+
+describe("scoreHistory(db, method) for methods whose features are daily sums", () => {
+  let world: NodeDb;
+  beforeAll(async () => {
+    world = await openNodeDb();
+    await loadWorld(world, generateWorld(resolveRecipe({seed: 5, accounts: 300, days: 20, scenarios: "all"})));
+  }, 120_000);
+  afterAll(() => world?.close());
+
+  const SLIDING = METHODS.filter((method) => method.decomposition?.daily).map((method) => method.id);
+
+  it("covers the Klout-style, Kred-style and pairs-logistic methods", () => {
+    expect(SLIDING).toEqual(["klout", "kred", "kred-global", "kred-outreach", "pairs-logistic"]);
+  });
+
+  // Independent reference: each day scored on its own, the window ending at that day's end.
+  it.each([
+    ["its own window", undefined],
+    ["a 7-day window", 7]
+  ])(
+    "gives every day's values, scores and ranks as scoring that day alone, with %s",
+    async (_, windowDays) => {
+      const days = await dataDays(world);
+      for (const id of SLIDING) {
+        const history = await scoreHistory(world, id, {windowDays});
+        expect(history).toHaveLength(days.length * 300);
+        for (const [k, day] of days.entries()) {
+          const date = new Date(day).toISOString().slice(0, 10);
+          const rows = history.filter((row) => row.date === date);
+          const expected = await scoreMethod(world, id, {at: day + DAY, windowDays});
+          expect(rows.map((row) => [row.account_id, row.rank])).toEqual(
+            expected.map((row) => [row.account_id, row.rank])
+          );
+          rows.forEach((row, i) => {
+            expect(Math.abs(row.value - expected[i]!.value), `${id} day ${k} ${row.account_id}`).toBeLessThan(1e-9);
+            expect(Math.abs(row.score - expected[i]!.score)).toBeLessThan(1e-9);
+          });
+        }
+      }
+    },
+    300_000
+  );
 });
