@@ -1,14 +1,19 @@
 /**
  * The profile page's queries and pure layout: one account's scores by every method, its accounts on other
- * networks, and the accounts it reacts to most (those that influence it) and that react to it most (those it
- * influences). Reactions are the interactions `scoring/` counts as reactions (every kind but follow and
- * rating), from another account, over all the data.
+ * networks, the accounts it reacts to most (those that influence it) and that react to it most (those it
+ * influences), its daily score history and its score moments. Reactions are the interactions `scoring/` counts
+ * as reactions (every kind but follow and rating), from another account, over all the data.
  */
 import * as Plot from "@observablehq/plot";
 import type {Db} from "../scoring/db.js";
+import {DAY_MS} from "../scoring/features/daily.js";
 import {REACTION_KINDS} from "../scoring/features/activity.js";
 import {rankPercentiles} from "../scoring/compare/index.js";
+import {scoreHistory, type HistoryRow} from "../scoring/history.js";
+import {getMethod} from "../scoring/methods/index.js";
+import {scoreMoments, type Moment} from "../scoring/moments.js";
 import type {ScoreRow} from "../scoring/score.js";
+import {dataEnd} from "../scoring/window.js";
 
 /** The account shown, as the accounts table has it. */
 export interface ProfileAccount {
@@ -158,4 +163,65 @@ export function counterpartBars(rows: readonly Counterpart[], {width = 640, labe
     y: {label: null, domain: named.map((row) => row.name)},
     marks: [Plot.barX(named, {x: "reactions", y: "name", tip: true}), Plot.ruleX([0])]
   });
+}
+
+/**
+ * The account's daily score with `method` (default the Klout-style score): each day's score over the method's
+ * window ending at that day's end, every account scored so that the display scale is that day's.
+ */
+export function accountHistory(db: Db, accountId: string, method = "klout"): Promise<HistoryRow[]> {
+  return scoreHistory(db, method, {accounts: new Set([accountId])});
+}
+
+/** A line of the daily display score, one point per day (dates at UTC midnight). */
+export function historyChart(
+  rows: readonly HistoryRow[],
+  {width = 640, label = "Klout-style score (1–100)"}: {width?: number; label?: string} = {}
+) {
+  const points = rows.map((row) => ({date: new Date(`${row.date}T00:00:00Z`), score: row.score, rank: row.rank}));
+  return Plot.plot({
+    width,
+    height: 240,
+    x: {type: "utc", label: null},
+    y: {label: `↑ ${label}`, grid: true, domain: [1, 100]},
+    marks: [Plot.lineY(points, {x: "date", y: "score", tip: true}), Plot.dot(points.slice(-1), {x: "date", y: "score"})]
+  });
+}
+
+/** A score moment as the page's table shows it: the post's day, its text, its reactions and its effect. */
+export interface MomentRow {
+  post_id: string;
+  date: string;
+  text: string;
+  reactions: number;
+  effect: number;
+}
+
+/**
+ * The posts that raised the account's raw score most over the method's last window (from its start to the end
+ * of the data), largest effect first; posts whose reactions changed nothing are left out.
+ */
+export async function accountMoments(
+  db: Db,
+  accountId: string,
+  {method = "klout", limit = 10}: {method?: string; limit?: number} = {}
+): Promise<MomentRow[]> {
+  const to = await dataEnd(db);
+  if (to === null) return [];
+  const from = to - (getMethod(method).windowDays ?? 90) * DAY_MS;
+  const {moments} = await scoreMoments(db, accountId, {method, from, to, limit});
+  return momentRows(moments);
+}
+
+/** Moments with a positive effect, as table rows (a post without text says so). */
+export function momentRows(moments: readonly Moment[]): MomentRow[] {
+  return moments
+    .filter((moment) => moment.delta > 0)
+    .map((moment) => ({
+      post_id: moment.post_id,
+      date: new Date(moment.created_at).toISOString().slice(0, 10),
+      text: moment.text ?? "(no text in the data)",
+      reactions: Object.values(moment.reactions).reduce((sum, count) => sum + count, 0),
+      effect: moment.delta
+    }));
 }

@@ -1,7 +1,15 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {counterparts, methodScores, networkActivity, profileAccount} from "../../src/components/profile.js";
+import {
+  accountHistory,
+  accountMoments,
+  counterparts,
+  methodScores,
+  momentRows,
+  networkActivity,
+  profileAccount
+} from "../../src/components/profile.js";
 import type {NodeDb} from "../../loaders/node-db.js";
-import type {ScoreRow} from "../../scoring/score.js";
+import {scoreMethod, type ScoreRow} from "../../scoring/score.js";
 import {memoryWorld} from "../helpers/world.js";
 
 const at = (day: number) => new Date(Date.UTC(2026, 2, day));
@@ -131,5 +139,47 @@ describe("methodScores", () => {
     ]);
     // d: all 3 others above under m; n did not score d, so it is left out.
     expect(methodScores(scores, "d")).toEqual([{method: "m", value: 1, score: 2, rank: 4, of: 4, percentile: 0}]);
+  });
+});
+
+describe("the profile's history and moments", () => {
+  let db: NodeDb;
+  beforeAll(async () => {
+    db = await memoryWorld({
+      ...WORLD,
+      // Bob reposts Alice's first post on day 3: a reaction to a post, which the moments can leave out.
+      interactions: [...WORLD.interactions, {...reaction("t:b", "t:a", "repost", 3), post_id: "t:1"}]
+    } as Parameters<typeof memoryWorld>[0]);
+  });
+  afterAll(() => db?.close());
+
+  it("accountHistory(db, id) gives the account's Klout-style row of every day, as scoring that day alone", async () => {
+    const history = await accountHistory(db, "t:a");
+    expect(history.map((row) => row.date)).toEqual(["2026-03-01", "2026-03-02", "2026-03-03"]);
+    for (const [k, row] of history.entries()) {
+      const day = (await scoreMethod(db, "klout", {at: Date.UTC(2026, 2, k + 2)})).find((r) => r.account_id === "t:a")!;
+      expect(row.account_id).toBe("t:a");
+      expect(row.value).toBeCloseTo(day.value, 9);
+      expect([row.score, row.rank]).toEqual([day.score, day.rank]);
+    }
+  });
+
+  it("accountMoments(db, id) lists the posts whose reactions raised the score, and none for a quiet account", async () => {
+    const moments = await accountMoments(db, "t:a");
+    expect(moments.map(({post_id, date, text, reactions}) => [post_id, date, text, reactions])).toEqual([
+      ["t:1", "2026-03-01", "(no text in the data)", 1]
+    ]);
+    expect(moments[0]!.effect).toBeGreaterThan(0);
+    expect(await accountMoments(db, "t:quiet")).toEqual([]);
+  });
+
+  it("momentRows(moments) keeps the positive effects, sums the reactions and keeps the text as it is", () => {
+    const moment = {post_id: "p", created_at: Date.UTC(2026, 2, 4, 23), text: "<b>hi</b>", delta: 0.25};
+    expect(
+      momentRows([
+        {...moment, reactions: {repost: 2, reply: 1}},
+        {...moment, post_id: "q", reactions: {}, delta: 0}
+      ])
+    ).toEqual([{post_id: "p", date: "2026-03-04", text: "<b>hi</b>", reactions: 3, effect: 0.25}]);
   });
 });
