@@ -48,6 +48,7 @@ interface ScoreFlags {
   explain?: boolean;
   history?: string;
   account: string[];
+  community?: string;
 }
 
 export function scoreCommand(): Command {
@@ -67,9 +68,15 @@ export function scoreCommand(): Command {
       new Option("--history <period>", "each account's score at the end of every day of the data").choices(["daily"])
     )
     .option("--account <id>", "with --history: only this account's rows; repeat for several", collect, [])
+    .addOption(
+      new Option(
+        "--community <kind>",
+        "kred's communities: the networks, or Louvain communities of the reaction graph"
+      ).choices(["network", "louvain"])
+    )
     .addHelpText(
       "after",
-      `\nMethods:\n${methods.join("\n")}\n\nOne row per (account, method): account_id, method, value (the method's raw output),\nscore (its display scale), rank (1 = most influential; ties share the best rank).\n\n--explain (csv, parquet): one row per (account, method, network, feature) with the score row's columns and\nnetwork, network_account_id (the person's account on that network), feature, input (the feature's value as\nthe formula uses it) and contribution; per (account, method), contributions add up to value. In json, each\nrow gets "networks": [{network, account_id, contribution, features: {<feature>: {input, contribution}}}].\nA method without a decomposition explains as one feature, "value".\n\n--history daily: one row per (account, method, date): account_id, method, date, value, score, rank, each over\nthe method's window ending at the end of that UTC day.`
+      `\nMethods:\n${methods.join("\n")}\n\nOne row per (account, method): account_id, method, value (the method's raw output),\nscore (its display scale), rank (1 = most influential; ties share the best rank).\n\n--explain (csv, parquet): one row per (account, method, network, feature) with the score row's columns and\nnetwork, network_account_id (the person's account on that network), feature, input (the feature's value as\nthe formula uses it) and contribution; per (account, method), contributions add up to value. In json, each\nrow gets "networks": [{network, account_id, contribution, features: {<feature>: {input, contribution}}}].\nA method without a decomposition explains as one feature, "value".\n\n--community louvain: kred puts 1000 at the top of each Louvain community (seed 1) of the window's reaction\ngraph instead of each network (the weight community_louvain of data/weights/kred.json).\n\n--history daily: one row per (account, method, date): account_id, method, date, value, score, rank, each over\nthe method's window ending at the end of that UTC day.`
     )
     .action(async (dir: string, flags: ScoreFlags) => {
       const requested = requestedMethods(flags.methods);
@@ -80,7 +87,10 @@ export function scoreCommand(): Command {
         throw new CliError("--history scores every day of the data; leave out --at");
       const at = flags.at === undefined ? undefined : parseDate(flags.at);
       const windowDays = flags.windowDays === undefined ? undefined : parseDays(flags.windowDays);
-      const weights = Object.fromEntries(flags.weights.map(readWeightsFile).map((file) => [file.method, file.weights]));
+      const weights: Record<string, Record<string, number>> = Object.fromEntries(
+        flags.weights.map(readWeightsFile).map((file) => [file.method, file.weights])
+      );
+      if (flags.community) weights.kred = {...weights.kred, community_louvain: flags.community === "louvain" ? 1 : 0};
       const {db} = await openWarehouse(dir);
       try {
         const available = await methodsToRun(db, requested, dir);

@@ -12,6 +12,7 @@
 import type {Db} from "./db.js";
 import {DAY_MS} from "./features/daily.js";
 import {getMethod, type Method, type MethodOptions} from "./methods/index.js";
+import type {FeatureTable} from "./methods/method.js";
 import {rankedRows, resolveOptions, type ScoreRow} from "./score.js";
 import {resolveWeights} from "./weights.js";
 
@@ -55,7 +56,9 @@ export async function scoreHistory(db: Db, methodId: string, options: HistoryOpt
   const history: HistoryRow[] = [];
   const windowDays = options.windowDays ?? method.windowDays;
   const slides = method.decomposition?.daily && (windowDays === undefined || Number.isInteger(windowDays));
-  const perDay = slides ? slidingValues(db, method, days, windowDays, options) : dayByDay(db, method, days, options);
+  const weights = resolveWeights(method, options.weights);
+  const tables = slides ? await method.decomposition!.daily!.slide(db, weights, days, windowDays) : undefined;
+  const perDay = tables ? combined(method, tables, weights) : dayByDay(db, method, days, options);
   let k = 0;
   for await (const {accountIds, values} of perDay) {
     const date = new Date(days[k]!).toISOString().slice(0, 10);
@@ -68,18 +71,14 @@ export async function scoreHistory(db: Db, methodId: string, options: HistoryOpt
   return history;
 }
 
-/** Each day's values from the method's daily slide: one read of the whole span, a window of whole days slid over it. */
-async function* slidingValues(
-  db: Db,
+/** Each day's values from the method's daily slide (one read of the whole span): its combine step per day. */
+async function* combined(
   method: Method,
-  days: readonly number[],
-  windowDays: number | undefined,
-  options: HistoryOptions
+  tables: Iterable<FeatureTable>,
+  weights: Readonly<Record<string, number>>
 ): AsyncGenerator<DayValues> {
-  const {daily, combine} = method.decomposition!;
-  const weights = resolveWeights(method, options.weights);
-  for (const features of await daily!.slide(db, weights, days, windowDays)) {
-    yield {accountIds: features.accountIds, values: combine(features, weights)};
+  for (const features of tables) {
+    yield {accountIds: features.accountIds, values: method.decomposition!.combine(features, weights)};
   }
 }
 

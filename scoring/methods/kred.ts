@@ -11,8 +11,11 @@
  * others (the same kinds, no bonus), cumulative over all time up to `at`, so they never decrease; the level
  * is the highest k with O ≥ threshold_k.
  *
- * - `kred`: Influence per community. Communities are networks here: each network's top account scores 1000
- *   (Kred gave every community its own scale; our data has no Kred-style communities from bios and hashtags).
+ * - `kred`: Influence per community, each community's top account scoring 1000 (Kred gave every community its
+ *   own scale). Our data has no Kred-style communities from bios and hashtags: by default the communities are
+ *   the networks; with the weight `community_louvain` 1 (`sway score --community louvain`) they are the Louvain
+ *   communities of the window's reaction graph (`scoring/features/communities.ts`, seed 1), found anew for each
+ *   window.
  * - `kred-global`: Influence on one scale over every account of the dataset ("Global Kred").
  * - `kred-outreach`: the Outreach level. Levels need no per-community scale: an account's actions stay in its
  *   network, so its level is already per network.
@@ -48,6 +51,7 @@
  *   timestamped `follow` interactions only.
  */
 import type {Db} from "../db.js";
+import {louvainCommunities} from "../features/communities.js";
 import {kredMade, kredReceived} from "../features/kred-actions.js";
 import {KRED_KINDS} from "../features/kred-points.js";
 import {
@@ -79,7 +83,9 @@ export const KRED_INFLUENCE_WEIGHTS = Object.freeze({
   /** What a big actor's action is worth, as a multiple of the kind's points. */
   big_actor_multiplier: 5,
   /** The curve's exponent γ. */
-  gamma: 0.5
+  gamma: 0.5,
+  /** `kred`'s communities: 0 for networks, 1 for Louvain communities of the reaction graph (not a point value). */
+  community_louvain: 0
 });
 
 /**
@@ -160,15 +166,37 @@ function influencePoints(features: FeatureTable, weights: Readonly<Record<string
   return {total, byKind};
 }
 
+/** Whether the weights ask for Louvain communities (`community_louvain` 1) rather than networks (0). */
+function louvainAsked(weights: Readonly<Record<string, number>>): boolean {
+  const choice = weights.community_louvain;
+  if (choice !== 0 && choice !== 1) {
+    throw new RangeError(`scoring/methods/kred: community_louvain must be 0 (networks) or 1 (Louvain), got ${choice}`);
+  }
+  return choice === 1;
+}
+
 function influenceDecomposition(perCommunity: boolean): Decomposition {
   const score = (features: FeatureTable, weights: Readonly<Record<string, number>>) => {
     const {total, byKind} = influencePoints(features, weights);
-    const values = kredInfluence(total, perCommunity ? features.networks : undefined, weights.gamma!);
+    const communities = perCommunity ? (features.communities ?? features.networks) : undefined;
+    const values = kredInfluence(total, communities, weights.gamma!);
     return {total, byKind, values};
   };
+  const summed = summedFeatures((db, {window, weights}) => kredReceived(db, window, weights.big_actor_followers!));
   return {
-    featureWeights: ["big_actor_followers"],
-    ...summedFeatures((db, {window, weights}) => kredReceived(db, window, weights.big_actor_followers!)),
+    featureWeights: ["big_actor_followers", "community_louvain"],
+    async features(db, options) {
+      const features = await summed.features(db, options);
+      if (!perCommunity || !louvainAsked(options.weights)) return features;
+      return {...features, communities: await louvainCommunities(db, options.window)};
+    },
+    daily: {
+      // Louvain communities change with each window's graph: those days are scored one by one.
+      slide: (db, weights, days, windowDays) =>
+        perCommunity && louvainAsked(weights)
+          ? Promise.resolve(undefined)
+          : summed.daily.slide(db, weights, days, windowDays)
+    },
     combine: (features, weights) => score(features, weights).values,
     contributions(features, weights) {
       const {total, byKind, values} = score(features, weights);

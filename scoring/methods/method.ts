@@ -40,6 +40,8 @@ export interface FeatureTable {
   readonly personCount: number;
   /** Input columns, one value per account. */
   readonly columns: Readonly<Record<string, Float64Array>>;
+  /** The community of each account, for methods scaled per community when it is not the network. */
+  readonly communities?: readonly string[];
 }
 
 /** One term of an explanation: the input the formula sees and what that term adds to the value. */
@@ -83,7 +85,8 @@ export interface Decomposition {
    * The features of every day's window from one read of the whole span, for daily histories
    * (`scoring/history.ts`): one table per day of `days` (midnights), over the `windowDays` whole days ending
    * with it (every day up to it when undefined), equal to what `features` gives for that window. Present when
-   * the features are sums over UTC days (`summedFeatures`) or can otherwise be slid.
+   * the features are sums over UTC days (`summedFeatures`) or can otherwise be slid; `slide` gives undefined
+   * when these weights need every window read alone.
    */
   readonly daily?: {
     slide(
@@ -91,7 +94,7 @@ export interface Decomposition {
       weights: Readonly<Record<string, number>>,
       days: readonly number[],
       windowDays: number | undefined
-    ): Promise<Iterable<FeatureTable>>;
+    ): Promise<Iterable<FeatureTable> | undefined>;
   };
   /**
    * The features with account `index` deprived of `reactions`, everything else held fixed (leave-one-out

@@ -358,3 +358,60 @@ describe("kred properties", () => {
     PROPERTY_TIMEOUT
   );
 });
+
+describe("kred with Louvain communities", () => {
+  // Two cliques on one network: a1, a2, a3 repost each other, and so do b1, b2, b3, b4; a1 reposts a2 and b1
+  // reposts b3 once more, and a1 mentions b1 once, the one tie between the cliques. 10 points per action.
+  const clique = (names: string[]) => names.flatMap((x) => names.filter((y) => y !== x).map((y) => [x, y]));
+  const reposts = [
+    ...clique(["t:a1", "t:a2", "t:a3"]),
+    ...clique(["t:b1", "t:b2", "t:b3", "t:b4"]),
+    ["t:a1", "t:a2"],
+    ["t:b1", "t:b3"]
+  ].map(([actor, target]) => act(actor!, target!, march(10), "repost"));
+  const world: WorldRows = {
+    accounts: ["t:a1", "t:a2", "t:a3", "t:b1", "t:b2", "t:b3", "t:b4"].map((id) => account(id)),
+    interactions: [...reposts, act("t:a1", "t:b1", march(10), "mention")]
+  };
+  let db: NodeDb;
+  beforeAll(async () => {
+    db = await memoryWorld(world);
+  });
+  afterAll(() => db?.close());
+
+  const scores = async (weights: Record<string, number>) =>
+    Object.fromEntries(
+      (await scoreMethod(db, "kred", {...WINDOW, weights})).map((row) => [row.account_id, Math.round(row.value)])
+    );
+
+  it("puts 1000 at the top of each clique with Louvain communities, and at the network's top without", async () => {
+    // Points: a2 30 (a1 twice, a3), a1 20, a3 20; b3 40 (b1 twice, b2, b4), b1 40 (3 reposts and a1's mention),
+    // b2 30, b4 30. Networks: one scale, top 40 (b1 and b3). Louvain: the cliques, tops a2 (30) and b1, b3 (40).
+    const curve = (points: number, top: number) => 1 + 999 * Math.sqrt(Math.log1p(points) / Math.log1p(top));
+    const network = await scores({community_louvain: 0});
+    expect(network).toEqual({
+      "t:a1": Math.round(curve(20, 40)),
+      "t:a2": Math.round(curve(30, 40)),
+      "t:a3": Math.round(curve(20, 40)),
+      "t:b1": 1000,
+      "t:b2": Math.round(curve(30, 40)),
+      "t:b3": 1000,
+      "t:b4": Math.round(curve(30, 40))
+    });
+    const louvain = await scores({community_louvain: 1});
+    expect(louvain).toEqual({
+      ...network,
+      "t:a1": Math.round(curve(20, 30)),
+      "t:a2": 1000,
+      "t:a3": Math.round(curve(20, 30))
+    });
+    // The same communities every time: the order Louvain visits nodes in comes from a seeded generator.
+    expect(await scores({community_louvain: 1})).toEqual(louvain);
+  });
+
+  it("refuses a community choice other than 0 or 1", async () => {
+    await expect(scoreMethod(db, "kred", {...WINDOW, weights: {community_louvain: 0.5}})).rejects.toThrow(
+      "community_louvain must be 0 (networks) or 1 (Louvain), got 0.5"
+    );
+  });
+});
