@@ -22,15 +22,20 @@ export function sliderKeys(method: Method): string[] {
 }
 
 /**
- * A slider's range and step. Weights are non-negative; the two exponents have a lower bound their formula
- * needs (Klout's p-norm needs p ≥ 1, Kred's curve γ > 0). The upper end leaves room for four times the default.
+ * A slider's range and step. Weights are non-negative, except a signed method's (`Method.signedWeights`, learned
+ * models), whose range is symmetric; the two exponents have a lower bound their formula needs (Klout's p-norm
+ * needs p ≥ 1, Kred's curve γ > 0). The range leaves room for four times the default's magnitude.
  */
-export function sliderRange(key: string, defaultValue: number): {min: number; max: number; step: number} {
+export function sliderRange(
+  key: string,
+  defaultValue: number,
+  signed = false
+): {min: number; max: number; step: number} {
   if (key === "p") return {min: 1, max: Math.max(8, defaultValue * 2), step: 0.1};
   if (key === "gamma") return {min: 0.05, max: Math.max(3, defaultValue * 2), step: 0.05};
-  const max = defaultValue > 0 ? defaultValue * 4 : 1;
+  const max = defaultValue !== 0 ? Math.abs(defaultValue) * 4 : 1;
   const magnitude = 10 ** Math.floor(Math.log10(max));
-  return {min: 0, max, step: magnitude / 100};
+  return {min: signed ? -max : 0, max, step: magnitude / 100};
 }
 
 /**
@@ -145,7 +150,8 @@ const PREFIX = "w.";
 
 /**
  * The method and weights in a query string: `?method=klout&w.followers=0.5`. A weight is read only for the
- * method named and only when it is one of its slider keys and a non-negative number; anything else is ignored.
+ * method named and only when it is one of its slider keys and a number, non-negative unless the method's
+ * weights are signed; anything else is ignored.
  */
 export function decodeWeightsState(search: string, methods: readonly Method[]): WeightsState {
   const params = new URLSearchParams(search);
@@ -156,7 +162,13 @@ export function decodeWeightsState(search: string, methods: readonly Method[]): 
     for (const [name, text] of params) {
       const key = name.slice(PREFIX.length);
       const value = Number(text);
-      if (name.startsWith(PREFIX) && keys.has(key) && text.trim() !== "" && Number.isFinite(value) && value >= 0) {
+      if (
+        name.startsWith(PREFIX) &&
+        keys.has(key) &&
+        text.trim() !== "" &&
+        Number.isFinite(value) &&
+        (value >= 0 || method.signedWeights)
+      ) {
         weights[key] = value;
       }
     }

@@ -99,6 +99,11 @@ describe("weights in the URL", () => {
       )
     ).toEqual({method: "kred", weights: {quote: 2}});
     expect(decodeWeightsState("?method=pagerank&w.repost=2", methods)).toEqual({weights: {}});
+    // A learned model's weights are signed: a negative one is kept.
+    expect(decodeWeightsState("?method=pairs-logistic&w.following_count=-0.5", methods)).toEqual({
+      method: "pairs-logistic",
+      weights: {following_count: -0.5}
+    });
   });
 
   it("round-trips: decoding an encoded state gives the changed weights back", () => {
@@ -134,6 +139,8 @@ describe("sliders and presets", () => {
     expect(sliderRange("gamma", 0.5).min).toBeGreaterThan(0);
     expect(sliderRange("followers", 0.25)).toEqual({min: 0, max: 1, step: 0.01});
     expect(sliderRange("repost", 10)).toEqual({min: 0, max: 40, step: 0.1});
+    // A learned model's weight of -0.3: the slider spans ±4 × 0.3 so the default sits inside it.
+    expect(sliderRange("following", -0.3, true)).toEqual({min: -1.2, max: 1.2, step: 0.01});
     expect(sliderRange("like", 0)).toEqual({min: 0, max: 1, step: 0.01});
   });
 
