@@ -51,6 +51,7 @@
  *   timestamped `follow` interactions only.
  */
 import type {Db} from "../db.js";
+import {louvainCommunities} from "../features/communities.js";
 import {kredMade, kredReceived} from "../features/kred-actions.js";
 import {KRED_KINDS} from "../features/kred-points.js";
 import {
@@ -187,8 +188,6 @@ function influenceDecomposition(perCommunity: boolean): Decomposition {
     async features(db, options) {
       const features = await summed.features(db, options);
       if (!perCommunity || !louvainAsked(options.weights)) return features;
-      // Loaded only when asked: graphology's browser bundle needs Node's `events`, which the site does not provide.
-      const {louvainCommunities} = await import("../features/communities.js");
       return {...features, communities: await louvainCommunities(db, options.window)};
     },
     daily: {

@@ -4,20 +4,12 @@
  * undirected graph of the accounts shown, each pair weighted by its interactions (both directions, every kind).
  * Louvain visits nodes in a random order: the order comes from a seeded generator, so the same network always
  * gets the same communities.
- *
- * The graph is not a graphology `Graph`: graphology imports Node's `events` module, which Framework 1.13 leaves as a
- * bare import in the browser bundle, where it cannot be resolved. Louvain only reads its graph through a few
- * methods of graphology's interface (and recognises a graph by duck typing), so `louvainGraph` provides those for
- * a simple undirected graph; the tests check that it gives the same communities as a graphology graph.
+ * (`scoring/graph/louvain.ts`).
  */
-import louvainModule from "graphology-communities-louvain";
-import {mulberry32} from "../scoring/random.js";
+import {LOUVAIN_DEFAULTS, louvainCommunities} from "../scoring/graph/louvain.js";
 import {compareIds, pairWeights, type EgoNetwork} from "./network.js";
 
-// The package is CommonJS: its default export is the function itself, whatever its type declarations say.
-const louvain = louvainModule as unknown as typeof louvainModule.default;
-
-export const COMMUNITY_DEFAULTS = {seed: 1, resolution: 1};
+export const COMMUNITY_DEFAULTS = LOUVAIN_DEFAULTS;
 
 /**
  * Each account's community, numbered 0, 1, … from the largest community down (equal sizes: the one holding the
@@ -36,7 +28,7 @@ export function egoCommunities(
 ): Map<string, number> {
   const ids = network.nodes.map((node) => node.account_id).sort(compareIds);
   const pairs = pairWeights(network).map((pair) => ({...pair, weight: pair.interactions}));
-  const labels = louvain(louvainGraph(ids, pairs), {getEdgeWeight: "weight", resolution, rng: mulberry32(seed)});
+  const labels = louvainCommunities(ids, pairs, {seed, resolution});
 
   const members = new Map<number, string[]>();
   for (const id of ids) {
@@ -49,59 +41,6 @@ export function egoCommunities(
   const communities = new Map<string, number>();
   ordered.forEach((group, index) => group.forEach((id) => communities.set(id, index)));
   return communities;
-}
-
-type LouvainGraph = Parameters<typeof louvain>[0];
-
-/**
- * A read-only, simple (no loops, no parallel edges) undirected graph of `nodes` and weighted `edges`, offering
- * the part of graphology's interface Louvain reads: nodes and edges visited in the order given, as a graphology
- * graph built in that order would visit them.
- */
-export function louvainGraph(
-  nodes: readonly string[],
-  edges: readonly {source: string; target: string; weight: number}[]
-): LouvainGraph {
-  const degrees = new Map(nodes.map((node) => [node, 0]));
-  for (const {source, target} of edges) {
-    if (source === target || !degrees.has(source) || !degrees.has(target))
-      throw new Error(`network: edge ${source}–${target} is a loop or leaves the graph`);
-    degrees.set(source, degrees.get(source)! + 1);
-    degrees.set(target, degrees.get(target)! + 1);
-  }
-  const readOnly = () => {
-    throw new Error("network: the Louvain graph is read-only");
-  };
-  const graph = {
-    type: "undirected",
-    multi: false,
-    order: nodes.length,
-    size: edges.length,
-    selfLoopCount: 0,
-    forEachNode: (callback: (node: string, attributes: object) => void) => {
-      for (const node of nodes) callback(node, {});
-    },
-    forEachEdge: (
-      callback: (
-        edge: string,
-        attributes: {weight: number},
-        source: string,
-        target: string,
-        sourceAttributes: object,
-        targetAttributes: object,
-        undirected: boolean
-      ) => void
-    ) => {
-      edges.forEach(({source, target, weight}, index) =>
-        callback(String(index), {weight}, source, target, {}, {}, true)
-      );
-    },
-    undirectedDegreeWithoutSelfLoops: (node: string) => degrees.get(node)!,
-    // Graphology recognises a graph by these methods; Louvain never calls them.
-    addUndirectedEdgeWithKey: readOnly,
-    dropNode: readOnly
-  };
-  return graph as unknown as LouvainGraph;
 }
 
 /** A community of the network as its table shows it. */

@@ -1,12 +1,6 @@
-import {UndirectedGraph} from "graphology";
-import louvainModule from "graphology-communities-louvain";
 import {describe, expect, it} from "vitest";
-import {communitySummaries, egoCommunities, louvainGraph} from "../../src/components/network-communities.js";
-import {mulberry32} from "../../scoring/random.js";
+import {communitySummaries, egoCommunities} from "../../src/components/network-communities.js";
 import {egoNetwork, type PairKindRow} from "../../src/components/network.js";
-
-// CommonJS: the default export is the function itself.
-const louvain = louvainModule as unknown as typeof louvainModule.default;
 
 const tie = (actor_id: string, target_id: string, interactions = 1): PairKindRow => ({
   actor_id,
@@ -77,34 +71,5 @@ describe("communitySummaries", () => {
       "a1",
       "b1"
     ]);
-  });
-});
-
-describe("louvainGraph", () => {
-  it("louvainGraph gives Louvain the same communities as a graphology graph built in the same order", () => {
-    const random = mulberry32(3);
-    const nodes = Array.from({length: 40}, (_, i) => `n${String(i).padStart(2, "0")}`);
-    const seen = new Set<string>();
-    const edges: {source: string; target: string; weight: number}[] = [];
-    for (let k = 0; k < 120; k++) {
-      const [a, b] = [nodes[Math.floor(random() * 40)]!, nodes[Math.floor(random() * 40)]!];
-      const [source, target] = a < b ? [a, b] : [b, a];
-      if (a === b || seen.has(source + target)) continue;
-      seen.add(source + target);
-      edges.push({source, target, weight: 1 + Math.floor(random() * 5)});
-    }
-    const graph = new UndirectedGraph();
-    for (const node of nodes) graph.addNode(node);
-    for (const {source, target, weight} of edges) graph.addEdge(source, target, {weight});
-    for (const seed of [1, 2, 3]) {
-      const options = {getEdgeWeight: "weight", rng: mulberry32(seed)};
-      const ours = louvain(louvainGraph(nodes, edges), {...options, rng: mulberry32(seed)});
-      expect(ours).toEqual(louvain(graph, options));
-    }
-  });
-
-  it("louvainGraph refuses loops and edges to unknown nodes", () => {
-    expect(() => louvainGraph(["a"], [{source: "a", target: "a", weight: 1}])).toThrow("network: edge a–a");
-    expect(() => louvainGraph(["a"], [{source: "a", target: "b", weight: 1}])).toThrow("network: edge a–b");
   });
 });
