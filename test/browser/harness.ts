@@ -1,7 +1,7 @@
 /**
  * What the browser tests share: a static file server for a built site on 127.0.0.1, headless Chromium (Debian's,
- * or `CHROMIUM_PATH`) driven by playwright-core, and pages that record every console error, uncaught error,
- * dialog and request to another host.
+ * or `CHROMIUM_PATH`) driven by playwright-core, pages that record every console error, uncaught error, dialog
+ * and request to another host, and the built-in world opened natively as the reference for what pages show.
  */
 import {createReadStream, existsSync, readdirSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
@@ -9,6 +9,10 @@ import type {AddressInfo} from "node:net";
 import {extname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium, type Browser, type Page} from "playwright-core";
+import {afterAll, beforeAll} from "vitest";
+import type {NodeDb} from "../../loaders/node-db.js";
+import {simulateWarehouse} from "../../simulation/recipe-file.js";
+import {openNative, tempDir} from "../helpers/world.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const DIST = join(ROOT, "dist");
@@ -82,6 +86,49 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync"
     ]
   });
+}
+
+/**
+ * The built site served from `dist/` and a browser, set up before the tests of the enclosing `describe` (or file)
+ * and closed after them; the returned object is filled in before the first test. Fails, saying so, when `needed`
+ * (a file of `dist/`, or `dist/` itself) is missing.
+ */
+export function useBuiltSite(needed = ""): {browser: Browser; origin: string} {
+  const site = {} as {browser: Browser; origin: string};
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const file = join(DIST, needed);
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+    ({server, origin: site.origin} = await serve(DIST));
+    site.browser = browser = await launchBrowser();
+  }, HOOK_TIMEOUT);
+  afterAll(async () => {
+    await browser?.close();
+    await closeServer(server);
+  }, HOOK_TIMEOUT);
+  return site;
+}
+
+/**
+ * The built-in world, generated from the recipe the site's loader uses into a temporary folder and opened on native
+ * DuckDB before the tests of the enclosing `describe` (or file), then closed and removed: the reference for what
+ * the pages show.
+ */
+export function useReferenceWorld(): {db: NodeDb} {
+  const world = {} as {db: NodeDb};
+  let temp: ReturnType<typeof tempDir> | undefined;
+  let db: NodeDb | undefined;
+  beforeAll(async () => {
+    temp = tempDir("sway-reference-world-");
+    await simulateWarehouse(join(ROOT, "data", "worlds", "default.json"), join(temp.dir, "world"));
+    world.db = db = await openNative(join(temp.dir, "world"));
+  }, HOOK_TIMEOUT);
+  afterAll(() => {
+    db?.close();
+    temp?.remove();
+  }, HOOK_TIMEOUT);
+  return world;
 }
 
 /**

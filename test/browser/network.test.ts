@@ -4,28 +4,10 @@
  * DuckDB and the same components find, and a click or Enter on an account re-centres the network on it and
  * writes it to the URL.
  */
-import {existsSync, mkdtempSync, rmSync} from "node:fs";
-import type {Server} from "node:http";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {NodeDb} from "../../loaders/node-db.js";
-import {openWarehouse} from "../../loaders/warehouse.js";
-import {simulateWarehouse} from "../../simulation/recipe-file.js";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
 import {egoEdges, egoNetwork, type Hops} from "../../src/components/network.js";
-import {
-  DIST,
-  HOOK_TIMEOUT,
-  PAGE_TIMEOUT,
-  ROOT,
-  TEST_TIMEOUT,
-  closeServer,
-  launchBrowser,
-  openPage,
-  serve,
-  settle
-} from "./harness.js";
+import {PAGE_TIMEOUT, TEST_TIMEOUT, openPage, settle, useBuiltSite, useReferenceWorld} from "./harness.js";
 
 /** The account ids of the figure's circles, sorted. */
 async function drawn(page: Page): Promise<string[]> {
@@ -43,38 +25,19 @@ async function centreOf(page: Page): Promise<string> {
 }
 
 describe("the network explorer", () => {
-  let browser: Browser;
-  let server: Server;
-  let origin: string;
-  let db: NodeDb;
-  let warehouse: string;
-
-  beforeAll(async () => {
-    if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
-    ({server, origin} = await serve(DIST));
-    browser = await launchBrowser();
-    // The same world, generated from the same recipe: the reference for the accounts the page draws.
-    warehouse = mkdtempSync(join(tmpdir(), "sway-network-test-"));
-    await simulateWarehouse(join(ROOT, "data", "worlds", "default.json"), join(warehouse, "world"));
-    ({db} = await openWarehouse(join(warehouse, "world")));
-  }, HOOK_TIMEOUT);
-
-  afterAll(async () => {
-    db?.close();
-    if (warehouse) rmSync(warehouse, {recursive: true, force: true});
-    await browser?.close();
-    await closeServer(server);
-  }, HOOK_TIMEOUT);
+  const site = useBuiltSite();
+  // The same world, generated from the same recipe: the reference for the accounts the page draws.
+  const world = useReferenceWorld();
 
   const expectedNodes = async (centre: string, hops: Hops) =>
-    egoNetwork(await egoEdges(db, centre, hops), centre, {hops})
+    egoNetwork(await egoEdges(world.db, centre, hops), centre, {hops})
       .nodes.map((node) => node.account_id)
       .sort();
 
   it(
     "draws the top account's network with the accounts native DuckDB finds, and re-centres on a click and on Enter",
     async () => {
-      const {page, problems} = await openPage(browser, origin, "network.html");
+      const {page, problems} = await openPage(site.browser, site.origin, "network.html");
       await page.locator('[data-testid="network"] g[data-account]').nth(1).waitFor();
       await settle(page, problems);
       const centre = await centreOf(page);
@@ -107,18 +70,18 @@ describe("the network explorer", () => {
   it(
     "opens a shared two-hop link on its account, caps the drawing at 150 accounts and says how many are left out",
     async () => {
-      const top = await db.query<{target_id: string}>(
+      const top = await world.db.query<{target_id: string}>(
         "SELECT target_id FROM interactions GROUP BY target_id ORDER BY count(*) DESC, target_id LIMIT 1"
       );
       const account = top[0]!.target_id;
       const {page, problems} = await openPage(
-        browser,
-        origin,
+        site.browser,
+        site.origin,
         `network.html?account=${encodeURIComponent(account)}&hops=2`
       );
       await page.locator('[data-testid="network"] g[data-account]').nth(1).waitFor();
       await settle(page, problems);
-      const expected = egoNetwork(await egoEdges(db, account, 2), account, {hops: 2});
+      const expected = egoNetwork(await egoEdges(world.db, account, 2), account, {hops: 2});
       expect(await centreOf(page)).toBe(account);
       expect(await drawn(page)).toEqual(expected.nodes.map((node) => node.account_id).sort());
       expect(expected.nodes.length).toBeLessThanOrEqual(150);

@@ -4,48 +4,20 @@
  * budgets, a chart and a table per kernel, and the growth chart or the sentence saying the run has none — with
  * no console error and no request leaving localhost. Needs `npm run build` first.
  */
-import {existsSync} from "node:fs";
-import type {Server} from "node:http";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {newestFullResults} from "../../bench/results-file.js";
 import {growthPoints, kernels, rowGroups} from "../../src/components/performance.js";
-import {
-  DIST,
-  HOOK_TIMEOUT,
-  ROOT,
-  TEST_TIMEOUT,
-  closeServer,
-  launchBrowser,
-  openPage,
-  serve,
-  settle,
-  tableRows
-} from "./harness.js";
+import {ROOT, TEST_TIMEOUT, openPage, settle, tableRows, useBuiltSite} from "./harness.js";
 
 describe("the performance page", () => {
-  let browser: Browser;
-  let server: Server;
-  let origin: string;
+  const site = useBuiltSite("performance.html");
   const results = newestFullResults(join(ROOT, "bench", "results"));
-
-  beforeAll(async () => {
-    if (!existsSync(join(DIST, "performance.html")))
-      throw new Error(`${DIST}/performance.html is missing: run \`npm run build\` first`);
-    ({server, origin} = await serve(DIST));
-    browser = await launchBrowser();
-  }, HOOK_TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  }, HOOK_TIMEOUT);
 
   it(
     "shows the newest full run's machine, budgets, kernels and charts, with no error and nothing off-host",
     async () => {
-      const {page, problems} = await openPage(browser, origin, "performance.html");
+      const {page, problems} = await openPage(site.browser, site.origin, "performance.html");
       await settle(page, problems);
 
       const run = await page.locator('[data-testid="run"]').textContent();

@@ -3,16 +3,13 @@
  * progress shown, and the truth table equal to what native DuckDB and the same `scoring/` module compute for the
  * same recipe. Needs `npm run build` first.
  */
-import {existsSync} from "node:fs";
-import type {Server} from "node:http";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {openNodeDb} from "../../loaders/node-db.js";
 import {evaluateTruth, type TruthEvaluation} from "../../scoring/evaluate/truth.js";
 import {loadWorld} from "../../simulation/node-writer.js";
 import {resolveRecipe} from "../../simulation/recipe.js";
 import {generateWorld} from "../../simulation/world.js";
-import {DIST, HOOK_TIMEOUT, TEST_TIMEOUT, closeServer, launchBrowser, openPage, serve, settle} from "./harness.js";
+import {HOOK_TIMEOUT, TEST_TIMEOUT, openPage, settle, useBuiltSite} from "./harness.js";
 
 const SMALL = {seed: 5, accounts: 300, days: 14, scenarios: ["spammers", "follow-rings", "bought-followers"] as const};
 const RUNS = 5;
@@ -20,15 +17,10 @@ const K = 20;
 const SMALL_PATH = `simulate.html?seed=${SMALL.seed}&accounts=${SMALL.accounts}&days=${SMALL.days}&scenarios=${SMALL.scenarios.join(",")}&runs=${RUNS}&k=${K}`;
 
 describe("the simulation lab", () => {
-  let browser: Browser;
-  let server: Server;
-  let origin: string;
+  const site = useBuiltSite();
   let expected: TruthEvaluation;
 
   beforeAll(async () => {
-    if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
-    ({server, origin} = await serve(DIST));
-    browser = await launchBrowser();
     // The reference: the same recipe, generated and judged on native DuckDB.
     const db = await openNodeDb();
     await loadWorld(db, generateWorld(resolveRecipe({...SMALL, scenarios: [...SMALL.scenarios]})));
@@ -36,15 +28,10 @@ describe("the simulation lab", () => {
     db.close();
   }, HOOK_TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  }, HOOK_TIMEOUT);
-
   it(
     "runs a small world from its URL with progress shown, and shows the truth native DuckDB computes",
     async () => {
-      const {page, problems} = await openPage(browser, origin, SMALL_PATH);
+      const {page, problems} = await openPage(site.browser, site.origin, SMALL_PATH);
       await settle(page, problems);
       expect(await page.locator('input[type="range"]').first().inputValue()).toBe(String(SMALL.accounts));
       // Every stage text shown next to the progress bar, and every value it takes.
@@ -104,7 +91,7 @@ describe("the simulation lab", () => {
   it(
     "cancels a run, keeping the page usable",
     async () => {
-      const {page, problems} = await openPage(browser, origin, "simulate.html?accounts=20000");
+      const {page, problems} = await openPage(site.browser, site.origin, "simulate.html?accounts=20000");
       await settle(page, problems);
       await page.getByTestId("simulate-run").click();
       await page.waitForFunction(() =>

@@ -6,15 +6,9 @@
  * Needs `npm run build` first (the suite fails, saying so, when `dist/` is missing). Chromium comes from Debian
  * (`/usr/bin/chromium`, or `CHROMIUM_PATH`), driven by playwright-core.
  */
-import {existsSync, mkdtempSync, readFileSync, rmSync} from "node:fs";
-import type {Server} from "node:http";
-import {tmpdir} from "node:os";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {NodeDb} from "../../loaders/node-db.js";
-import {openWarehouse} from "../../loaders/warehouse.js";
-import {simulateWarehouse} from "../../simulation/recipe-file.js";
+import {beforeAll, describe, expect, it} from "vitest";
 import {
   METHODS,
   availableMethods,
@@ -26,21 +20,17 @@ import {
 } from "../../scoring/index.js";
 import {
   DIST,
-  HOOK_TIMEOUT,
   PAGE_TIMEOUT,
   ROOT,
   TEST_TIMEOUT,
-  closeServer,
   filesUnder,
-  launchBrowser,
   openPage,
-  serve,
   settle,
   shownNumber,
-  tableRows
+  tableRows,
+  useBuiltSite,
+  useReferenceWorld
 } from "./harness.js";
-
-const RECIPE = join(ROOT, "data", "worlds", "default.json");
 
 /** What the CDN-free build must not contain or reference (STACK.md). */
 const CDN_HOSTS = /jsdelivr|googleapis|gstatic|unpkg|extensions\.duckdb\.org/;
@@ -52,40 +42,24 @@ const CDN_HOSTS = /jsdelivr|googleapis|gstatic|unpkg|extensions\.duckdb\.org/;
 const INERT_CDN_MENTIONS = /^_node\/@duckdb\/duckdb-wasm@[^/]+\//;
 
 describe("the built site", () => {
-  let browser: Browser;
-  let server: Server;
-  let origin: string;
+  const site = useBuiltSite();
+  // The same world, generated from the same recipe and scored natively: the reference for every number the pages show.
+  const world = useReferenceWorld();
   let pages: string[];
-  let db: NodeDb;
-  let warehouse: string;
   let handles: Map<string, {handle: string; network: string}>;
   let available: string[];
 
   beforeAll(async () => {
-    if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
     pages = filesUnder(DIST).filter((file) => file.endsWith(".html"));
-    ({server, origin} = await serve(DIST));
-    browser = await launchBrowser();
-    // The same world, generated from the same recipe and scored natively: the reference for every number the pages show.
-    warehouse = mkdtempSync(join(tmpdir(), "sway-site-test-"));
-    await simulateWarehouse(RECIPE, join(warehouse, "world"));
-    ({db} = await openWarehouse(join(warehouse, "world")));
-    const accounts = await db.query<{account_id: string; handle: string; network: string}>(
+    const accounts = await world.db.query<{account_id: string; handle: string; network: string}>(
       "SELECT account_id, handle, network FROM accounts"
     );
     handles = new Map(accounts.map((account) => [account.account_id, account]));
     ({available} = await availableMethods(
-      db,
+      world.db,
       METHODS.map((m) => m.id)
     ));
-  }, HOOK_TIMEOUT);
-
-  afterAll(async () => {
-    db?.close();
-    if (warehouse) rmSync(warehouse, {recursive: true, force: true});
-    await browser?.close();
-    await closeServer(server);
-  }, HOOK_TIMEOUT);
+  });
 
   it("was built without CDN modules (no dist/_npm), with a card page per method", () => {
     expect(existsSync(join(DIST, "_npm")), "dist/_npm exists: a page imports from the CDN").toBe(false);
@@ -111,7 +85,7 @@ describe("the built site", () => {
     "every page loads without console errors, uncaught errors or requests outside localhost",
     async () => {
       for (const path of pages) {
-        const {page, problems} = await openPage(browser, origin, path);
+        const {page, problems} = await openPage(site.browser, site.origin, path);
         await settle(page, problems);
         await page.close();
         expect(problems, path).toEqual([]);
@@ -125,11 +99,11 @@ describe("the built site", () => {
       "shows the counts and every method's leaderboard that native DuckDB computes for the same world",
       async () => {
         const started = performance.now();
-        const {page, problems} = await openPage(browser, origin, "index.html");
+        const {page, problems} = await openPage(site.browser, site.origin, "index.html");
         await page.locator('[data-testid="leaderboard"] tbody tr').first().waitFor();
         console.info(`overview: leaderboard shown ${Math.round(performance.now() - started)} ms after navigation`);
 
-        const counts = await networkCounts(db);
+        const counts = await networkCounts(world.db);
         const shownCounts = await page
           .locator('[data-testid="counts"] tbody tr')
           .evaluateAll((trs) =>
@@ -145,7 +119,7 @@ describe("the built site", () => {
             expectShown(text!, Number(value), field!);
         }
 
-        const kinds = await interactionKindCounts(db);
+        const kinds = await interactionKindCounts(world.db);
         const shownKinds = await page
           .locator('[data-testid="kinds"] td[data-field]:not([data-field="network"])')
           .evaluateAll((tds) =>
@@ -157,7 +131,7 @@ describe("the built site", () => {
         for (const method of METHODS.filter((m) => available.includes(m.id))) {
           await page.locator('[data-testid="method"] select').selectOption({label: method.name});
           await page.locator(`[data-testid="leaderboard"][data-method="${method.id}"] tbody tr`).first().waitFor();
-          const expected = (await scoreMethod(db, method.id)).slice(0, 50);
+          const expected = (await scoreMethod(world.db, method.id)).slice(0, 50);
           const shown = await tableRows(page, "leaderboard");
           expect(
             shown.map(([handle, network, rank]) => [handle, network, shownNumber(rank!)]),
@@ -184,7 +158,7 @@ describe("the built site", () => {
     it(
       "fits a phone's width (390 px) without scrolling the page sideways",
       async () => {
-        const {page, problems} = await openPage(browser, origin, "index.html", {width: 390});
+        const {page, problems} = await openPage(site.browser, site.origin, "index.html", {width: 390});
         await page.locator('[data-testid="leaderboard"] tbody tr').first().waitFor();
         await settle(page, problems);
         const {scrollWidth, clientWidth} = await page.evaluate(() => ({
@@ -204,9 +178,9 @@ describe("the built site", () => {
     it(
       "finds an account as one types its name and shows its Klout-style score",
       async () => {
-        const {page, problems} = await openPage(browser, origin, "profile.html");
+        const {page, problems} = await openPage(site.browser, site.origin, "profile.html");
         // The world's most influential account by the Klout-style score, found by the first letters of its handle.
-        const {account_id, score: expected} = (await scoreMethod(db, "klout"))[0]!;
+        const {account_id, score: expected} = (await scoreMethod(world.db, "klout"))[0]!;
         const handle = handles.get(account_id)!.handle;
         await page.getByTestId("search").fill(handle.slice(0, 5).toLowerCase());
         const result = page.locator('[data-testid="search-results"] button', {hasText: handle}).first();
@@ -227,10 +201,10 @@ describe("the built site", () => {
     it(
       "opened from a URL, shows the account by every method and those who react to it most",
       async () => {
-        const {account_id} = (await scoreMethod(db, "klout"))[0]!;
+        const {account_id} = (await scoreMethod(world.db, "klout"))[0]!;
         const {page, problems} = await openPage(
-          browser,
-          origin,
+          site.browser,
+          site.origin,
           `profile.html?account=${encodeURIComponent(account_id)}`
         );
         await page.locator('[data-testid="method-scores"] tbody tr').first().waitFor();
@@ -241,7 +215,7 @@ describe("the built site", () => {
           .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.key));
         expect(rows).toEqual(available);
         // Reactions to the account from others, counted natively.
-        const reactors = await db.query<{handle: string; n: number}>(
+        const reactors = await world.db.query<{handle: string; n: number}>(
           `SELECT a.handle, count(*) AS n FROM interactions i JOIN accounts a ON a.account_id = i.actor_id
            WHERE i.target_id = ? AND i.actor_id <> i.target_id AND i.kind NOT IN ('follow', 'rating')
            GROUP BY a.handle ORDER BY n DESC, a.handle LIMIT 10`,
@@ -261,13 +235,13 @@ describe("the built site", () => {
     it(
       "shows a correlation matrix over every computable method, with native DuckDB's coefficients",
       async () => {
-        const {page, problems} = await openPage(browser, origin, "compare.html");
+        const {page, problems} = await openPage(site.browser, site.origin, "compare.html");
         const matrix = page.getByTestId("correlation-matrix");
         await matrix.waitFor();
         await settle(page, problems);
         expect((await matrix.getAttribute("data-methods"))!.split(",")).toEqual(available);
         expect(await matrix.locator('g[aria-label="cell"] rect').count()).toBe(available.length ** 2);
-        const comparison = compareMethods(await scoreMethods(db, available), {k: 10});
+        const comparison = compareMethods(await scoreMethods(world.db, available), {k: 10});
         const shown = await tableRows(page, "correlation-matrix-table");
         expect(shown.map((cells) => cells.slice(1))).toEqual(comparison.spearman.map((row) => row.map(format2)));
         await page.close();
@@ -280,8 +254,8 @@ describe("the built site", () => {
       "restores the methods, k and coefficient from the URL",
       async () => {
         const {page, problems} = await openPage(
-          browser,
-          origin,
+          site.browser,
+          site.origin,
           "compare.html?methods=followers,reactions,pagerank&k=3&coefficient=kendall"
         );
         const matrix = page.getByTestId("correlation-matrix");
@@ -289,7 +263,7 @@ describe("the built site", () => {
         await settle(page, problems);
         expect(await matrix.getAttribute("data-methods")).toBe("followers,reactions,pagerank");
         expect(await page.locator("h2", {hasText: "Top-3 overlap"}).count()).toBe(1);
-        const comparison = compareMethods(await scoreMethods(db, ["followers", "reactions", "pagerank"]), {k: 3});
+        const comparison = compareMethods(await scoreMethods(world.db, ["followers", "reactions", "pagerank"]), {k: 3});
         expect((await tableRows(page, "correlation-matrix-table")).map((cells) => cells.slice(1))).toEqual(
           comparison.kendall.map((row) => row.map(format2))
         );
@@ -304,7 +278,7 @@ describe("the built site", () => {
     it(
       "re-ranks the leaderboard when a weight slider moves",
       async () => {
-        const {page, problems} = await openPage(browser, origin, "weights.html");
+        const {page, problems} = await openPage(site.browser, site.origin, "weights.html");
         await page.locator('[data-testid="leaderboard"] tbody tr').first().waitFor();
         await settle(page, problems);
         const ranksShown = () =>
@@ -319,7 +293,7 @@ describe("the built site", () => {
         await expect.poll(ranksShown, {timeout: PAGE_TIMEOUT}).not.toEqual(before);
         const after = await ranksShown();
         const expected = new Map(
-          (await scoreMethod(db, "klout", {weights: {followers: 1}})).map((row) => [row.account_id, row.rank])
+          (await scoreMethod(world.db, "klout", {weights: {followers: 1}})).map((row) => [row.account_id, row.rank])
         );
         expect(after.length).toBe(Math.min(50, expected.size));
         expect(after.map(([key, rank]) => [key, shownNumber(rank)])).toEqual(
@@ -337,7 +311,7 @@ describe("the built site", () => {
       "each card shows its method's defaults and the header comment of its file, as text",
       async () => {
         for (const method of METHODS.filter((m) => ["klout", "pagerank", "followers"].includes(m.id))) {
-          const {page, problems} = await openPage(browser, origin, `methods/${method.id}.html`);
+          const {page, problems} = await openPage(site.browser, site.origin, `methods/${method.id}.html`);
           const card = page.getByTestId("method-card");
           await card.waitFor();
           await settle(page, problems);

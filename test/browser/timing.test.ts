@@ -3,63 +3,28 @@
  * received most reactions, with native DuckDB's count of them; the URL carries the offset, and choosing another
  * offset moves the clock without losing a reaction. Needs `npm run build` first.
  */
-import {existsSync} from "node:fs";
-import type {Server} from "node:http";
-import {join} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {NodeDb} from "../../loaders/node-db.js";
-import {openWarehouse} from "../../loaders/warehouse.js";
-import {simulateWarehouse} from "../../simulation/recipe-file.js";
+import {beforeAll, describe, expect, it} from "vitest";
 import {UTC_OFFSETS} from "../../src/components/timing.js";
-import {tempDir} from "../helpers/world.js";
-import {
-  DIST,
-  HOOK_TIMEOUT,
-  PAGE_TIMEOUT,
-  ROOT,
-  TEST_TIMEOUT,
-  closeServer,
-  launchBrowser,
-  openPage,
-  serve,
-  settle
-} from "./harness.js";
+import {PAGE_TIMEOUT, TEST_TIMEOUT, openPage, settle, useBuiltSite, useReferenceWorld} from "./harness.js";
 
 describe("the timing page", () => {
-  let browser: Browser;
-  let server: Server;
-  let origin: string;
-  let db: NodeDb;
-  let temp: ReturnType<typeof tempDir>;
+  const site = useBuiltSite();
+  const world = useReferenceWorld();
   let top: {account_id: string; handle: string; reactions: number};
 
   beforeAll(async () => {
-    if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
-    ({server, origin} = await serve(DIST));
-    browser = await launchBrowser();
-    temp = tempDir("sway-timing-test-");
-    await simulateWarehouse(join(ROOT, "data", "worlds", "default.json"), join(temp.dir, "world"));
-    ({db} = await openWarehouse(join(temp.dir, "world")));
     // The account with most reactions from others, counted natively, written independently of the page's query.
-    [top] = await db.query<{account_id: string; handle: string; reactions: number}>(
+    [top] = await world.db.query<{account_id: string; handle: string; reactions: number}>(
       `SELECT a.account_id, a.handle, count(*) AS reactions FROM interactions i JOIN accounts a ON a.account_id = i.target_id
        WHERE i.actor_id <> i.target_id AND i.kind NOT IN ('follow', 'rating')
        GROUP BY a.account_id, a.handle ORDER BY reactions DESC, a.account_id LIMIT 1`
     );
-  }, HOOK_TIMEOUT);
-
-  afterAll(async () => {
-    db?.close();
-    temp?.remove();
-    await browser?.close();
-    await closeServer(server);
   });
 
   it(
     "shows the heatmap of the most reacted-to account, and the URL carries the offset",
     async () => {
-      const {page, problems} = await openPage(browser, origin, "timing.html");
+      const {page, problems} = await openPage(site.browser, site.origin, "timing.html");
       const heatmap = page.getByTestId("reaction-heatmap");
       await heatmap.waitFor();
       await settle(page, problems);
@@ -88,13 +53,13 @@ describe("the timing page", () => {
   it(
     "opens the account and offset named in the URL",
     async () => {
-      const [other] = await db.query<{account_id: string; handle: string}>(
+      const [other] = await world.db.query<{account_id: string; handle: string}>(
         `SELECT account_id, handle FROM accounts WHERE account_id <> ? ORDER BY account_id LIMIT 1`,
         [top.account_id]
       );
       const {page, problems} = await openPage(
-        browser,
-        origin,
+        site.browser,
+        site.origin,
         `timing.html?account=${encodeURIComponent(other!.account_id)}&offset=-5`
       );
       await page.locator("h2", {hasText: other!.handle}).waitFor();

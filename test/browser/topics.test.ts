@@ -3,62 +3,31 @@
  * accounts of the first one as native DuckDB and the same `scoring/` module rank them, and changing the topic
  * changes the rows and the URL. Needs `npm run build` first.
  */
-import {existsSync} from "node:fs";
-import type {Server} from "node:http";
-import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {NodeDb} from "../../loaders/node-db.js";
-import {openWarehouse} from "../../loaders/warehouse.js";
+import type {Page} from "playwright-core";
+import {beforeAll, describe, expect, it} from "vitest";
 import {topicMembersByAuthority, topicSizes, type TopicSize} from "../../scoring/methods/peerindex-topics.js";
-import {simulateWarehouse} from "../../simulation/recipe-file.js";
-import {tempDir} from "../helpers/world.js";
-import {
-  DIST,
-  HOOK_TIMEOUT,
-  PAGE_TIMEOUT,
-  ROOT,
-  TEST_TIMEOUT,
-  closeServer,
-  launchBrowser,
-  openPage,
-  serve,
-  settle,
-  tableRows
-} from "./harness.js";
+import {PAGE_TIMEOUT, TEST_TIMEOUT, openPage, settle, tableRows, useBuiltSite, useReferenceWorld} from "./harness.js";
 
 describe("the topics page", () => {
-  let browser: Browser;
-  let server: Server;
-  let origin: string;
-  let db: NodeDb;
-  let temp: ReturnType<typeof tempDir>;
+  const site = useBuiltSite();
+  // The same world from the same recipe, scored natively: the reference for the rows the page shows.
+  const world = useReferenceWorld();
   let topics: TopicSize[];
   let handles: Map<string, string>;
 
   beforeAll(async () => {
-    if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
-    ({server, origin} = await serve(DIST));
-    browser = await launchBrowser();
-    // The same world from the same recipe, scored natively: the reference for the rows the page shows.
-    temp = tempDir("sway-topics-test-");
-    await simulateWarehouse(join(ROOT, "data", "worlds", "default.json"), join(temp.dir, "world"));
-    ({db} = await openWarehouse(join(temp.dir, "world")));
-    topics = await topicSizes(db);
-    const accounts = await db.query<{account_id: string; handle: string}>("SELECT account_id, handle FROM accounts");
+    topics = await topicSizes(world.db);
+    const accounts = await world.db.query<{account_id: string; handle: string}>(
+      "SELECT account_id, handle FROM accounts"
+    );
     handles = new Map(accounts.map((account) => [account.account_id, account.handle]));
-  }, HOOK_TIMEOUT);
-
-  afterAll(async () => {
-    db?.close();
-    temp?.remove();
-    await browser?.close();
-    await closeServer(server);
   });
 
   /** The handles of the topic's 25 most authoritative members, as natively computed. */
   async function expectedHandles(topic: string): Promise<string[]> {
-    return (await topicMembersByAuthority(db, topic)).slice(0, 25).map((member) => handles.get(member.account_id)!);
+    return (await topicMembersByAuthority(world.db, topic))
+      .slice(0, 25)
+      .map((member) => handles.get(member.account_id)!);
   }
 
   const shownHandles = async (page: Page) => (await tableRows(page, "topic-leaders")).map((cells) => cells[1]!);
@@ -68,7 +37,7 @@ describe("the topics page", () => {
     async () => {
       expect(topics.length).toBeGreaterThan(1);
       const [first, second] = [topics[0]!.topic, topics[1]!.topic];
-      const {page, problems} = await openPage(browser, origin, "topics.html");
+      const {page, problems} = await openPage(site.browser, site.origin, "topics.html");
       await page.locator('[data-testid="topic-leaders"] tbody tr').first().waitFor();
       await settle(page, problems);
       const before = await shownHandles(page);
@@ -92,7 +61,11 @@ describe("the topics page", () => {
     "opens the topic named in the URL",
     async () => {
       const last = topics.at(-1)!.topic;
-      const {page, problems} = await openPage(browser, origin, `topics.html?topic=${encodeURIComponent(last)}`);
+      const {page, problems} = await openPage(
+        site.browser,
+        site.origin,
+        `topics.html?topic=${encodeURIComponent(last)}`
+      );
       await page.locator('[data-testid="topic-leaders"] tbody tr').first().waitFor();
       await settle(page, problems);
       expect(await shownHandles(page)).toEqual(await expectedHandles(last));

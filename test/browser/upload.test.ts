@@ -6,30 +6,17 @@
  *
  * Needs `npm run build` first.
  */
-import {existsSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
-import type {Server} from "node:http";
+import {readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {zipSync} from "fflate";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {importInto} from "../../loaders/import.js";
 import {tempDir} from "../helpers/world.js";
 import {FIXTURES, blueskyCar} from "../loaders/browser-fixtures.js";
-import {
-  DIST,
-  HOOK_TIMEOUT,
-  TEST_TIMEOUT,
-  closeServer,
-  launchBrowser,
-  openPage,
-  serve,
-  settle,
-  tableRows
-} from "./harness.js";
+import {TEST_TIMEOUT, openPage, settle, tableRows, useBuiltSite} from "./harness.js";
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const site = useBuiltSite();
 let temp: ReturnType<typeof tempDir>;
 
 /** The fixture folder `dir`'s files as zip entries under `prefix`. */
@@ -49,22 +36,17 @@ function write(name: string, content: Uint8Array): string {
   return path;
 }
 
-beforeAll(async () => {
-  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
+beforeAll(() => {
   temp = tempDir("sway-upload-test-");
-  ({server, origin} = await serve(DIST));
-  browser = await launchBrowser();
-}, HOOK_TIMEOUT);
+});
 
-afterAll(async () => {
-  await browser?.close();
-  await closeServer(server);
+afterAll(() => {
   temp?.remove();
 });
 
 /** Opens the upload page, recording problems and every request made after it loaded. */
 async function openUpload(): Promise<{page: Page; problems: string[]; requests: string[]}> {
-  const {page, problems} = await openPage(browser, origin, "upload.html");
+  const {page, problems} = await openPage(site.browser, site.origin, "upload.html");
   await settle(page, problems);
   const requests: string[] = [];
   page.on("request", (request) => {
