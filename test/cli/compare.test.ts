@@ -1,31 +1,13 @@
 /** `sway compare` as a user runs it, on the fixture world. */
 import {join} from "node:path";
-import {afterAll, beforeAll, describe, expect, it, vi} from "vitest";
-import {main} from "../../cli/main.js";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {METHODS} from "../../scoring/methods/index.js";
 import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
 import {tempDir, writeWorld} from "../helpers/world.js";
-import {sway} from "./run-sway.js";
+import {sway, swayInProcess} from "./run-sway.js";
 
 const temp = tempDir();
 const world = join(temp.dir, "world");
-
-/** The same command run inside the test process: much faster than a new process, for the cases that need no more. */
-async function swayInProcess(...args: string[]): Promise<{stdout: string; stderr: string; code: number}> {
-  const output = {stdout: "", stderr: ""};
-  const capture = (stream: "stdout" | "stderr") =>
-    vi.spyOn(process[stream], "write").mockImplementation((chunk: string | Uint8Array) => {
-      output[stream] += String(chunk);
-      return true;
-    });
-  const spies = [capture("stdout"), capture("stderr")];
-  try {
-    const code = await main(["node", "sway", ...args]);
-    return {...output, code};
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-}
 
 beforeAll(() => writeWorld(world, FIXTURE_WORLD));
 afterAll(() => temp.remove());
