@@ -14,6 +14,7 @@ import {kendallTauBOfRankings, ranking, spearmanOfRankings} from "../compare/ind
 import type {Db} from "../db.js";
 import {inWindow, windowParams} from "../features/window.js";
 import {METHODS} from "../methods/index.js";
+import {memoizedDb} from "../memo-db.js";
 import {availableMethods} from "../score.js";
 import {methodValues} from "./method-values.js";
 
@@ -97,11 +98,16 @@ export async function evaluatePredictive(db: Db, options: PredictiveOptions): Pr
     MODULE
   );
 
-  const {available, unavailable} = await availableMethods(db, options.methods ?? METHODS.map((method) => method.id));
+  // The queries several methods share (the reaction graph, features) run once for all of them.
+  const shared = memoizedDb(db);
+  const {available, unavailable} = await availableMethods(
+    shared,
+    options.methods ?? METHODS.map((method) => method.id)
+  );
   const methods: MethodPrediction[] = [];
   for (const [i, method] of available.entries()) {
     onProgress?.(i / available.length);
-    const values = ranking(await methodValues(db, method, ids, {at: until, windowDays}, MODULE), MODULE);
+    const values = ranking(await methodValues(shared, method, ids, {at: until, windowDays}, MODULE), MODULE);
     methods.push({
       method,
       spearman: spearmanOfRankings(values, outcome),

@@ -14,6 +14,7 @@
  * The accounts judged are those with a truth row. Takes a `Db`, so the simulation page runs it in the browser.
  */
 import {kendallTauBOfRankings, ranking, spearmanOfRankings, topK, topKOverlap} from "../compare/index.js";
+import {memoizedDb} from "../memo-db.js";
 import type {Db} from "../db.js";
 import {METHODS} from "../methods/index.js";
 import {midRankPercentiles} from "../scales.js";
@@ -97,11 +98,13 @@ export async function evaluateTruth(db: Db, options: TruthOptions = {}): Promise
   const truth = Float64Array.from(truthRows, (row) => row.influence);
   const roles = truthRows.map((row) => row.role);
 
-  const {available, unavailable} = await availableMethods(db, requested ?? METHODS.map((method) => method.id));
+  // The queries several methods share (the reaction graph, features) run once for all of them.
+  const shared = memoizedDb(db);
+  const {available, unavailable} = await availableMethods(shared, requested ?? METHODS.map((method) => method.id));
   const columns: Float64Array[] = [];
   for (const [i, id] of available.entries()) {
     onProgress?.("scores", i / available.length);
-    columns.push(await methodValues(db, id, ids, {}, MODULE));
+    columns.push(await methodValues(shared, id, ids, {}, MODULE));
   }
   onProgress?.("scores", 1);
 

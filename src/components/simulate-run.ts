@@ -4,7 +4,6 @@
  * on the browser's duckdb-wasm (`simulate-worker.ts`); the tests run it on duckdb-wasm's Node build.
  */
 import type {Db} from "../scoring/db.js";
-import {memoizedDb} from "../scoring/memo-db.js";
 import {evaluateTruth, type TruthEvaluation} from "../scoring/evaluate/truth.js";
 import {resolveRecipe, type Recipe} from "../simulation/recipe.js";
 import {loadWorldWasm, type ArrowTarget} from "../simulation/wasm-writer.js";
@@ -91,8 +90,7 @@ export async function simulateAndEvaluate(
     onProgress("load", "staging", overallProgress("load", fraction))
   );
   lap("load");
-  // The queries several methods share (the reaction graph, features) run once for all of them.
-  const evaluation = await evaluateTruth(memoizedDb(engine.db), {
+  const evaluation = await evaluateTruth(engine.db, {
     runs: request.runs,
     k: request.k,
     onProgress: (stage, fraction) => {
