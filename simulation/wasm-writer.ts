@@ -5,14 +5,13 @@
  * with this module's Arrow, so no Arrow object has to be shared with duckdb-wasm's own copy of the library.
  */
 import {Table, Utf8, makeVector, tableToIPC, vectorFromArray, type Vector} from "apache-arrow";
+import type {ArrowConnection} from "../loaders/browser-writer.js";
 import type {Db} from "../scoring/db.js";
 import {buildWorldTables, type ColumnData, type StagingTable} from "./warehouse-sql.js";
 import type {World} from "./world.js";
 
-/** The part of a duckdb-wasm connection (browser `AsyncDuckDBConnection`, Node blocking `DuckDBConnection`) used. */
-export interface ArrowTarget {
-  insertArrowFromIPCStream(buffer: Uint8Array, options: {name: string; create: boolean}): unknown;
-}
+/** The part of a duckdb-wasm connection used here: taking an Arrow stream as a new table. */
+export type ArrowTarget = Pick<ArrowConnection, "insertArrowFromIPCStream">;
 
 function vectorOf(data: ColumnData): Vector {
   if (data instanceof Int32Array) return makeVector(data);
