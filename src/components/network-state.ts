@@ -1,6 +1,6 @@
 /**
- * The network explorer's URL: the dataset, the centre account and the sizing method as every page writes them
- * (`url-state.ts`), and `hops=2` for the two-hop view (one hop, the default, is left out of the URL).
+ * The network explorer's URL (`url-state.ts`): the dataset, the centre account, the sizing method, and `hops=2`
+ * for the two-hop view (one hop, the default, is left out of the URL).
  */
 import type {Hops} from "./network.js";
 import {decodeState, withState, type PageState} from "./url-state.js";
@@ -16,8 +16,7 @@ export interface NetworkState extends Pick<PageState, "dataset" | "account" | "m
  * decodeNetworkState("?account=x%3A1&hops=2"); // => {account: "x:1", hops: 2}
  */
 export function decodeNetworkState(search: string): NetworkState {
-  const {dataset, account, method} = decodeState(search);
-  const hops: Hops = new URLSearchParams(search).get("hops") === "2" ? 2 : 1;
+  const {dataset, account, method, hops = 1} = decodeState(search);
   return {
     ...(dataset === undefined ? {} : {dataset}),
     ...(account === undefined ? {} : {account}),
@@ -28,10 +27,8 @@ export function decodeNetworkState(search: string): NetworkState {
 
 /** `href` showing `state` (an undefined field is removed); other parameters and the fragment are kept. */
 export function encodeNetworkState(href: string, state: NetworkState): string {
-  const url = new URL(withState(href, {dataset: state.dataset, account: state.account, method: state.method}));
-  if (state.hops === 2) url.searchParams.set("hops", "2");
-  else url.searchParams.delete("hops");
-  return url.href;
+  const {dataset, account, method, hops} = state;
+  return withState(href, {dataset, account, method, hops: hops === 2 ? 2 : undefined});
 }
 
 /**

@@ -11,6 +11,7 @@
 import * as Plot from "@observablehq/plot";
 import type {Db} from "../scoring/db.js";
 import {REACTION_KINDS} from "../scoring/features/activity.js";
+import {decodeState} from "./url-state.js";
 
 const MODULE = "src/components/timing";
 
@@ -331,15 +332,7 @@ export function postHourChart(
  * `UTC_OFFSETS`.
  */
 export function offsetParam(search: string): number | undefined {
-  const text = new URLSearchParams(search).get("offset");
-  if (text === null || !/^-?\d{1,2}(\.\d{1,2})?$/.test(text)) return undefined;
-  const minutes = Math.round(Number(text) * 60);
-  return UTC_OFFSETS.includes(minutes) ? minutes : undefined;
-}
-
-/** Rewrites the page's URL in place with the offset, in hours, other parameters kept. */
-export function showOffsetInUrl(offsetMinutes: number): void {
-  const url = new URL(location.href);
-  url.searchParams.set("offset", String(offsetMinutes / 60));
-  if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  const {offset} = decodeState(search);
+  const minutes = offset === undefined ? undefined : Math.round(offset * 60);
+  return minutes !== undefined && UTC_OFFSETS.includes(minutes) ? minutes : undefined;
 }

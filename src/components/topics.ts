@@ -109,15 +109,3 @@ export function topicScatter(rows: readonly TopicRow[], {topic, width = 640}: {t
     width
   });
 }
-
-/** The topic named in a query string (`?topic=`), if any. */
-export function topicParam(search: string): string | undefined {
-  return new URLSearchParams(search).get("topic") || undefined;
-}
-
-/** Rewrites the page's URL in place to name `topic`, other parameters kept. */
-export function showTopicInUrl(topic: string): void {
-  const url = new URL(location.href);
-  url.searchParams.set("topic", topic);
-  if (url.href !== location.href) history.replaceState(history.state, "", url.href);
-}

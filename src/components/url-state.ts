@@ -21,6 +21,12 @@ export interface PageState {
   k?: number;
   /** The correlation coefficient shown: spearman or kendall. */
   coefficient?: string;
+  /** The network explorer's reach: one or two hops. */
+  hops?: 1 | 2;
+  /** The topics page's topic. */
+  topic?: string;
+  /** The timing page's UTC offset in hours (`-5`, `5.5`, `5.75`). */
+  offset?: number;
 }
 
 type Codec<T> = {decode(text: string): T | undefined; encode(value: T): string};
@@ -38,6 +44,15 @@ const positiveInteger: Codec<number> = {
   encode: (value) => String(value)
 };
 
+const hops: Codec<1 | 2> = {
+  decode: (value) => (value === "1" ? 1 : value === "2" ? 2 : undefined),
+  encode: (value) => String(value)
+};
+const hours: Codec<number> = {
+  decode: (value) => (/^-?\d{1,2}(\.\d{1,2})?$/.test(value) ? Number(value) : undefined),
+  encode: (value) => String(value)
+};
+
 const FIELDS: {[K in keyof Required<PageState>]: Codec<Required<PageState>[K]>} = {
   dataset: text,
   account: text,
@@ -46,7 +61,10 @@ const FIELDS: {[K in keyof Required<PageState>]: Codec<Required<PageState>[K]>} 
   x: text,
   y: text,
   k: positiveInteger,
-  coefficient: text
+  coefficient: text,
+  hops,
+  topic: text,
+  offset: hours
 };
 
 /**

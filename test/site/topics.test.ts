@@ -6,7 +6,7 @@
 import {describe, expect, it} from "vitest";
 import type {TopicMember} from "../../scoring/methods/peerindex-topics.js";
 import type {ScoreRow} from "../../scoring/score.js";
-import {topicAgreement, topicParam, topicRanking, topicScatter} from "../../src/components/topics.js";
+import {topicAgreement, topicRanking, topicScatter} from "../../src/components/topics.js";
 
 const member = (account_id: string, authority: number, pagerank: number, posts: number): TopicMember => ({
   account_id,
@@ -130,14 +130,5 @@ describe("topicScatter(rows)", () => {
     const chart = topicScatter(topicRanking(MEMBERS, KLOUT, ACCOUNTS), {topic: "physics"}) as SVGElement;
     expect(chart.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(3);
     expect(chart.querySelector("b")).toBeNull();
-  });
-});
-
-describe("topicParam(search)", () => {
-  it("reads the topic from the query string", () => {
-    expect(topicParam("?topic=climate")).toBe("climate");
-    expect(topicParam("?dataset=higgs&topic=%23ai%20%26%20ml")).toBe("#ai & ml");
-    expect(topicParam("?topic=")).toBeUndefined();
-    expect(topicParam("")).toBeUndefined();
   });
 });

@@ -49,3 +49,22 @@ describe("pageLink", () => {
     expect(pageLink("methods/klout.html", {})).toBe("methods/klout.html");
   });
 });
+
+describe("decodeState for the pages' own fields", () => {
+  it("reads the topic, the offset in hours and the hops, and ignores malformed ones", () => {
+    expect(decodeState("?topic=climate").topic).toBe("climate");
+    expect(decodeState("?dataset=higgs&topic=%23ai%20%26%20ml").topic).toBe("#ai & ml");
+    expect(decodeState("?topic=").topic).toBeUndefined();
+    expect(decodeState("").topic).toBeUndefined();
+    expect(decodeState("?offset=5.5").offset).toBe(5.5);
+    expect(decodeState("?offset=-3").offset).toBe(-3);
+    expect(decodeState("?offset=5.5h").offset).toBeUndefined();
+    expect(decodeState("?hops=2").hops).toBe(2);
+    expect(decodeState("?hops=3").hops).toBeUndefined();
+  });
+
+  it("writes them back: withState(href, {topic, offset, hops})", () => {
+    const href = withState("http://site.test/timing.html?account=x", {topic: "a & b", offset: -5.5, hops: 2});
+    expect(decodeState(new URL(href).search)).toEqual({account: "x", topic: "a & b", offset: -5.5, hops: 2});
+  });
+});
