@@ -24,7 +24,7 @@ import {CASCADE_DEFAULTS, cascadeModel, singleSeedSpread, type CascadeOptions} f
 
 const MODULE = "scoring/evaluate/truth";
 
-export const TRUTH_DEFAULTS = Object.freeze({k: 50, runs: 200, seed: 1, ...CASCADE_DEFAULTS});
+export const TRUTH_DEFAULTS = Object.freeze({k: 50, runs: 200, seed: 1, concurrent: false, ...CASCADE_DEFAULTS});
 
 export interface TruthOptions extends CascadeOptions {
   /** Methods to judge (default: every registered method); those the data cannot feed are skipped. */
@@ -35,7 +35,17 @@ export interface TruthOptions extends CascadeOptions {
   runs?: number;
   /** Seed of the spread simulation. */
   seed?: number;
-  /** Called with the stage ("scores" or "spread") and the share of it done. */
+  /**
+   * Whether the methods and the spread are computed side by side, all their queries in flight at once, so one
+   * method's work in JavaScript overlaps another's SQL. Only for an engine that runs the statements of one
+   * connection one after the other as they arrive (duckdb-wasm's worker does); a native connection that
+   * streams a result must be given one statement at a time (the default).
+   */
+  concurrent?: boolean;
+  /**
+   * Called with the stage ("scores" or "spread") and the share of it done; the stages interleave when
+   * `concurrent`.
+   */
   onProgress?: (stage: string, fraction: number) => void;
 }
 
@@ -90,7 +100,7 @@ ORDER BY t.account_id
  * methods[0].spearman; // followers' rank correlation with the latent influence
  */
 export async function evaluateTruth(db: Db, options: TruthOptions = {}): Promise<TruthEvaluation> {
-  const {k, runs, seed, onProgress, methods: requested, ...cascade} = {...TRUTH_DEFAULTS, ...options};
+  const {k, runs, seed, onProgress, concurrent, methods: requested, ...cascade} = {...TRUTH_DEFAULTS, ...options};
   if (!Number.isInteger(k) || k < 1) throw new Error(`${MODULE}: k must be a positive integer, got ${k}`);
   const truthRows = await db.query<{account_id: string; influence: number; role: string | null}>(TRUTH_SQL);
   if (truthRows.length === 0) throw new MissingTruthError();
@@ -98,24 +108,36 @@ export async function evaluateTruth(db: Db, options: TruthOptions = {}): Promise
   const truth = Float64Array.from(truthRows, (row) => row.influence);
   const roles = truthRows.map((row) => row.role);
 
-  // The queries several methods share (the reaction graph, features) run once for all of them.
+  // The queries several methods share (the reaction graph, features, the follow graph the spread also walks)
+  // run once for all of them.
   const shared = memoizedDb(db);
   const {available, unavailable} = await availableMethods(shared, requested ?? METHODS.map((method) => method.id));
-  const columns: Float64Array[] = [];
-  for (const [i, id] of available.entries()) {
-    onProgress?.("scores", i / available.length);
-    columns.push(await methodValues(shared, id, ids, {}, MODULE));
+  let scored = 0;
+  onProgress?.("scores", 0);
+  const scoreMethod = async (id: string) => {
+    const values = await methodValues(shared, id, ids, {}, MODULE);
+    onProgress?.("scores", ++scored / available.length);
+    return values;
+  };
+  const simulateSpread = async () => {
+    const {accountIds, model} = await cascadeModel(shared, cascade);
+    const spreadByNode = singleSeedSpread(model, {
+      runs,
+      seed,
+      onProgress: (fraction) => onProgress?.("spread", fraction)
+    });
+    const nodeOf = new Map(accountIds.map((id, node) => [id, node]));
+    return Float64Array.from(ids, (id) => spreadByNode[nodeOf.get(id)!]);
+  };
+  let columns: Float64Array[];
+  let spread: Float64Array;
+  if (concurrent) {
+    [spread, ...columns] = await Promise.all([simulateSpread(), ...available.map(scoreMethod)]);
+  } else {
+    columns = [];
+    for (const id of available) columns.push(await scoreMethod(id));
+    spread = await simulateSpread();
   }
-  onProgress?.("scores", 1);
-
-  const {accountIds, model} = await cascadeModel(db, cascade);
-  const spreadByNode = singleSeedSpread(model, {
-    runs,
-    seed,
-    onProgress: (fraction) => onProgress?.("spread", fraction)
-  });
-  const nodeOf = new Map(accountIds.map((id, node) => [id, node]));
-  const spread = Float64Array.from(ids, (id) => spreadByNode[nodeOf.get(id)!]);
 
   const judged = judgeAgainstTruth(truth, roles, spread, ids, k);
   return {

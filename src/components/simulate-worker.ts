@@ -15,23 +15,27 @@ const PROGRESS_INTERVAL_MS = 100;
 const post = (message: WorkerMessage) => postMessage(message);
 
 async function run(request: SimulationRequest): Promise<void> {
+  // duckdb-wasm compiles in its own worker while this one generates the world: the request to instantiate it
+  // is posted before the generation takes this thread.
+  const starting = startDuckDb();
   let duckdb: AsyncDuckDB | undefined;
   try {
-    ({duckdb} = await startDuckDb());
-    const connection = await duckdb.connect();
+    const engine = starting.then(async (started) => {
+      duckdb = started.duckdb;
+      const connection = await duckdb.connect();
+      return {db: wasmDb(connection), connection};
+    });
+    // A failed start is reported once the generation has finished and the engine is awaited, not before.
+    engine.catch(() => {});
     let posted = 0;
     let lastStage = "";
-    const result = await simulateAndEvaluate(
-      request,
-      {db: wasmDb(connection), connection},
-      (stage, detail, overall) => {
-        const now = performance.now();
-        if (stage === lastStage && now - posted < PROGRESS_INTERVAL_MS) return;
-        posted = now;
-        lastStage = stage;
-        post({type: "progress", stage, detail, overall});
-      }
-    );
+    const result = await simulateAndEvaluate(request, engine, (stage, detail, overall) => {
+      const now = performance.now();
+      if (stage === lastStage && now - posted < PROGRESS_INTERVAL_MS) return;
+      posted = now;
+      lastStage = stage;
+      post({type: "progress", stage, detail, overall});
+    });
     post({type: "result", result});
   } catch (error) {
     post({type: "error", message: error instanceof Error ? error.message : String(error)});

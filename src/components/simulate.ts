@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {sort} from "d3";
 import type {MethodTruth, TruthEvaluation} from "../scoring/evaluate/truth.js";
+import {METHODS} from "../scoring/methods/index.js";
 import {SCENARIO_IDS, type ScenarioId} from "../simulation/scenarios/index.js";
 import {formatEntry} from "./compare.js";
 import type {RunStage, SimulationRequest, SimulationResult, WorkerMessage} from "./simulate-run.js";
@@ -20,16 +21,30 @@ export interface SimulateState {
   runs: number;
   /** The k of precision at k. */
   k: number;
+  /** The methods judged, in registry order. */
+  methods: string[];
 }
 
-/** The built-in world's recipe (`data/worlds/default.json`) and a spread estimate a browser makes in seconds. */
+const METHOD_IDS = METHODS.map((method) => method.id);
+
+/**
+ * The built-in world's recipe (`data/worlds/default.json`), a spread estimate a browser makes in seconds and
+ * the methods judged unless others are chosen.
+ */
 export const SIMULATE_DEFAULTS: Readonly<SimulateState> = Object.freeze({
   seed: 7,
   accounts: 2000,
   days: 90,
   scenarios: [...SCENARIO_IDS],
   runs: 20,
-  k: 50
+  k: 50,
+  /**
+   * The main scores of the four commercial styles and the baselines followers, reactions received and PageRank
+   * (on interactions, and on follows, which costs little more: the spread reads the same follow graph), in
+   * registry order. Scoring all 27 methods takes several times as long in a browser; these give the comparison
+   * the page is for in a few seconds.
+   */
+  methods: ["klout", "kred", "peerindex", "twitalyzer-impact", "followers", "reactions", "pagerank", "pagerank-follows"]
 });
 
 /** The range of each numeric control; a URL value outside it is ignored. */
@@ -44,26 +59,41 @@ export const SIMULATE_LIMITS = Object.freeze({
 type NumericField = keyof typeof SIMULATE_LIMITS;
 const NUMERIC_FIELDS = Object.keys(SIMULATE_LIMITS) as NumericField[];
 
+/** Ids of `list` (comma-separated) known to `known`, in `known`'s order; `none` is the empty list. */
+function chosenIds<T extends string>(list: string, known: readonly T[]): T[] {
+  if (list === "none") return [];
+  const chosen = list.split(",");
+  return known.filter((id) => chosen.includes(id));
+}
+
+/** `ids` as a query parameter: `none` when empty, left out (undefined) when equal to `defaults`. */
+function idsParameter(ids: readonly string[], defaults: readonly string[]): string | undefined {
+  if (ids.length === defaults.length && ids.every((id) => defaults.includes(id))) return undefined;
+  return ids.length === 0 ? "none" : ids.join(",");
+}
+
 /**
- * The lab's state in a query string, defaults filling what is absent or malformed. `scenarios=none` chooses
- * none; unknown scenario ids are dropped.
+ * The lab's state in a query string, defaults filling what is absent or malformed. `scenarios=none` and
+ * `methods=none` choose none; unknown scenario and method ids are dropped.
  *
  * @example decodeSimulateState("?accounts=20000&scenarios=spammers").accounts; // 20000
  */
 export function decodeSimulateState(search: string): SimulateState {
   const params = new URLSearchParams(search);
-  const state: SimulateState = {...SIMULATE_DEFAULTS, scenarios: [...SIMULATE_DEFAULTS.scenarios]};
+  const state: SimulateState = {
+    ...SIMULATE_DEFAULTS,
+    scenarios: [...SIMULATE_DEFAULTS.scenarios],
+    methods: [...SIMULATE_DEFAULTS.methods]
+  };
   for (const field of NUMERIC_FIELDS) {
     const raw = params.get(field);
     const [min, max] = SIMULATE_LIMITS[field];
     if (raw !== null && /^\d{1,10}$/.test(raw) && Number(raw) >= min && Number(raw) <= max) state[field] = Number(raw);
   }
   const scenarios = params.get("scenarios");
-  if (scenarios === "none") state.scenarios = [];
-  else if (scenarios !== null) {
-    const chosen = scenarios.split(",");
-    state.scenarios = SCENARIO_IDS.filter((id) => chosen.includes(id));
-  }
+  if (scenarios !== null) state.scenarios = chosenIds(scenarios, SCENARIO_IDS);
+  const methods = params.get("methods");
+  if (methods !== null) state.methods = chosenIds(methods, METHOD_IDS);
   return state;
 }
 
@@ -80,16 +110,21 @@ export function withSimulateState(href: string, state: SimulateState): string {
     if (!valid || value === SIMULATE_DEFAULTS[field]) url.searchParams.delete(field);
     else url.searchParams.set(field, String(value));
   }
-  const all = state.scenarios.length === SCENARIO_IDS.length;
-  if (all) url.searchParams.delete("scenarios");
-  else url.searchParams.set("scenarios", state.scenarios.length === 0 ? "none" : state.scenarios.join(","));
+  for (const [name, ids, defaults] of [
+    ["scenarios", state.scenarios, SIMULATE_DEFAULTS.scenarios],
+    ["methods", state.methods, SIMULATE_DEFAULTS.methods]
+  ] as const) {
+    const value = idsParameter(ids, defaults);
+    if (value === undefined) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
   return url.href;
 }
 
 /** What the worker is asked to run for `state`. */
 export function simulationRequest(state: SimulateState): SimulationRequest {
-  const {seed, accounts, days, scenarios, runs, k} = state;
-  return {recipe: {seed, accounts, days, scenarios}, runs, k};
+  const {seed, accounts, days, scenarios, runs, k, methods} = state;
+  return {recipe: {seed, accounts, days, scenarios}, runs, k, methods};
 }
 
 /** What each stage of a run is called next to the progress bar. */
@@ -99,10 +134,8 @@ export function stageText(stage: RunStage, detail: string): string {
       return `Generating the world: ${detail}`;
     case "load":
       return "Loading the world into DuckDB";
-    case "scores":
-      return "Scoring every method";
-    case "spread":
-      return `Simulating each account's spread: ${detail}`;
+    case "judge":
+      return `Scoring the methods and simulating each account's spread: ${detail}`;
   }
 }
 

@@ -6,6 +6,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {openNodeDb} from "../../loaders/node-db.js";
 import {evaluateTruth, type TruthEvaluation} from "../../scoring/evaluate/truth.js";
+import {METHODS} from "../../scoring/methods/index.js";
 import {loadWorld} from "../../simulation/node-writer.js";
 import {resolveRecipe} from "../../simulation/recipe.js";
 import {generateWorld} from "../../simulation/world.js";
@@ -14,7 +15,10 @@ import {HOOK_TIMEOUT, TEST_TIMEOUT, openPage, settle, useBuiltSite} from "./harn
 const SMALL = {seed: 5, accounts: 300, days: 14, scenarios: ["spammers", "follow-rings", "bought-followers"] as const};
 const RUNS = 5;
 const K = 20;
-const SMALL_PATH = `simulate.html?seed=${SMALL.seed}&accounts=${SMALL.accounts}&days=${SMALL.days}&scenarios=${SMALL.scenarios.join(",")}&runs=${RUNS}&k=${K}`;
+/** Every method but one, so the methods control and the URL are exercised along with the whole registry. */
+const LEFT_OUT = "lampos";
+const SMALL_METHODS = METHODS.map((m) => m.id).filter((id) => id !== LEFT_OUT);
+const SMALL_PATH = `simulate.html?seed=${SMALL.seed}&accounts=${SMALL.accounts}&days=${SMALL.days}&scenarios=${SMALL.scenarios.join(",")}&runs=${RUNS}&k=${K}&methods=${SMALL_METHODS.join(",")}`;
 
 describe("the simulation lab", () => {
   const site = useBuiltSite();
@@ -24,7 +28,7 @@ describe("the simulation lab", () => {
     // The reference: the same recipe, generated and judged on native DuckDB.
     const db = await openNodeDb();
     await loadWorld(db, generateWorld(resolveRecipe({...SMALL, scenarios: [...SMALL.scenarios]})));
-    expected = await evaluateTruth(db, {runs: RUNS, k: K});
+    expected = await evaluateTruth(db, {runs: RUNS, k: K, methods: SMALL_METHODS});
     db.close();
   }, HOOK_TIMEOUT);
 
@@ -34,6 +38,10 @@ describe("the simulation lab", () => {
       const {page, problems} = await openPage(site.browser, site.origin, SMALL_PATH);
       await settle(page, problems);
       expect(await page.locator('input[type="range"]').first().inputValue()).toBe(String(SMALL.accounts));
+      const methodBox = (id: string) =>
+        page.getByRole("checkbox", {name: METHODS.find((m) => m.id === id)!.name, exact: true});
+      expect(await methodBox(LEFT_OUT).isChecked()).toBe(false);
+      expect(await methodBox("klout").isChecked()).toBe(true);
       // Every stage text shown next to the progress bar, and every value it takes.
       await page.evaluate(() => {
         const seen: string[] = [];
@@ -49,7 +57,7 @@ describe("the simulation lab", () => {
       await page.getByTestId("simulate-run").click();
       await page.locator('[data-testid="simulate-truth"] tbody tr').first().waitFor({timeout: TEST_TIMEOUT});
       const seen = await page.evaluate(() => (window as unknown as {seen: string[]}).seen);
-      for (const stage of ["Generating the world", "Loading the world into DuckDB", "Scoring every method"])
+      for (const stage of ["Generating the world", "Loading the world into DuckDB", "Scoring the methods"])
         expect(
           seen.some((line) => line.includes(stage)),
           `${stage} in ${seen.join(" | ")}`

@@ -15,7 +15,10 @@ import {wasmDb, type WasmConnection} from "../../src/components/wasm-db.js";
 
 const REQUEST = {recipe: {seed: 9, accounts: 400, days: 10, scenarios: ["engagement-pods" as const]}, runs: 4, k: 15};
 
+const CHOSEN = ["pagerank", "klout", "followers"];
+
 let result: SimulationResult;
+let chosen: SimulationResult;
 let expected: TruthEvaluation;
 const progress: {stage: RunStage; overall: number}[] = [];
 
@@ -23,6 +26,11 @@ beforeAll(async () => {
   const connection = (await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect();
   result = await simulateAndEvaluate(REQUEST, {db: wasmDb(connection), connection}, (stage, _detail, overall) =>
     progress.push({stage, overall})
+  );
+  const second = (await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect();
+  chosen = await simulateAndEvaluate(
+    {...REQUEST, methods: CHOSEN},
+    Promise.resolve({db: wasmDb(second), connection: second})
   );
   const native = await openNodeDb();
   const world = generateWorld(resolveRecipe(REQUEST.recipe));
@@ -46,16 +54,24 @@ describe("simulateAndEvaluate(request, engine, onProgress)", () => {
     });
   });
 
+  it("judges only the methods asked for, with the values of the full run, from an engine still starting", () => {
+    expect(chosen.evaluation.methods.map((m) => m.method)).toEqual(CHOSEN);
+    for (const m of chosen.evaluation.methods) {
+      expect(m).toEqual(expected.methods.find((reference) => reference.method === m.method));
+    }
+    expect(chosen.evaluation.truthSpreadSpearman).toBe(expected.truthSpreadSpearman);
+  });
+
   it("counts the world's rows and times every stage", () => {
     expect(result.rows.accounts).toBe(400);
     expect(result.rows.posts).toBeGreaterThan(0);
-    expect(Object.keys(result.timings).sort()).toEqual(["generate", "load", "scores", "spread"]);
+    expect(Object.keys(result.timings).sort()).toEqual(["generate", "judge", "load"]);
     expect(Object.values(result.timings).every((ms) => ms >= 0)).toBe(true);
   });
 
   it("reports the stages in order, the overall share never falling, from 0 to 1", () => {
     const stages = progress.map((p) => p.stage).filter((stage, i, all) => stage !== all[i - 1]);
-    expect(stages).toEqual(["generate", "load", "scores", "spread"]);
+    expect(stages).toEqual(["generate", "load", "judge"]);
     expect(progress.every((p, i) => i === 0 || p.overall >= progress[i - 1]!.overall)).toBe(true);
     expect(progress[0]!.overall).toBe(0);
     expect(progress.at(-1)!.overall).toBeCloseTo(1, 12);

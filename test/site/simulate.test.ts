@@ -2,6 +2,7 @@
 import {describe, expect, it} from "vitest";
 import type {MethodTruth, TruthEvaluation} from "../../scoring/evaluate/truth.js";
 import {SCENARIO_IDS} from "../../simulation/scenarios/index.js";
+import {METHODS} from "../../scoring/methods/index.js";
 import {
   SIMULATE_DEFAULTS,
   byTruthSpearman,
@@ -52,11 +53,35 @@ describe("decodeSimulateState", () => {
       days: 30,
       runs: 5,
       k: 10,
-      scenarios: ["spammers"]
+      scenarios: ["spammers"],
+      methods: SIMULATE_DEFAULTS.methods
     });
     const ignored = decodeSimulateState("?accounts=20001&days=1.5&runs=0&k=-1&seed=x");
     expect(ignored).toEqual(SIMULATE_DEFAULTS);
     expect(decodeSimulateState("?scenarios=none").scenarios).toEqual([]);
+  });
+
+  it("decodeSimulateState(search) reads the methods in registry order, dropping unknown ids; none is none", () => {
+    expect(decodeSimulateState("?methods=pagerank,nonsense,klout").methods).toEqual(["klout", "pagerank"]);
+    expect(decodeSimulateState("?methods=none").methods).toEqual([]);
+    expect(decodeSimulateState("?methods=none").scenarios).toEqual(SIMULATE_DEFAULTS.scenarios);
+  });
+
+  it("SIMULATE_DEFAULTS judges the main commercial-style scores and the baselines, in registry order", () => {
+    expect(SIMULATE_DEFAULTS.methods).toEqual([
+      "klout",
+      "kred",
+      "peerindex",
+      "twitalyzer-impact",
+      "followers",
+      "reactions",
+      "pagerank",
+      "pagerank-follows"
+    ]);
+    const registry = METHODS.map((m) => m.id);
+    expect(SIMULATE_DEFAULTS.methods.map((id) => registry.indexOf(id))).toEqual(
+      SIMULATE_DEFAULTS.methods.map((id) => registry.indexOf(id)).sort((a, b) => a - b)
+    );
   });
 });
 
@@ -89,6 +114,22 @@ describe("withSimulateState", () => {
     });
     expect(new URL(href).search).toBe("?scenarios=none");
   });
+
+  it("withSimulateState(href, state) writes the methods when they differ from the defaults, none when empty", () => {
+    const chosen = withSimulateState("http://x.invalid/simulate.html", {
+      ...SIMULATE_DEFAULTS,
+      methods: ["klout", "kshell"]
+    });
+    expect(new URL(chosen).searchParams.get("methods")).toBe("klout,kshell");
+    expect(decodeSimulateState(new URL(chosen).search).methods).toEqual(["klout", "kshell"]);
+    const none = withSimulateState(chosen, {...SIMULATE_DEFAULTS, methods: []});
+    expect(new URL(none).search).toBe("?methods=none");
+    const reordered = withSimulateState(chosen, {
+      ...SIMULATE_DEFAULTS,
+      methods: [...SIMULATE_DEFAULTS.methods].reverse()
+    });
+    expect(new URL(reordered).search).toBe("");
+  });
 });
 
 describe("simulationRequest", () => {
@@ -96,7 +137,8 @@ describe("simulationRequest", () => {
     expect(simulationRequest({...SIMULATE_DEFAULTS, scenarios: ["spammers"]})).toEqual({
       recipe: {seed: 7, accounts: 2000, days: 90, scenarios: ["spammers"]},
       runs: 20,
-      k: 50
+      k: 50,
+      methods: SIMULATE_DEFAULTS.methods
     });
   });
 });
@@ -106,17 +148,19 @@ describe("overallProgress", () => {
     expect(Object.values(STAGE_SHARES).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(overallProgress("generate", 0)).toBe(0);
     expect(overallProgress("load", 0.5)).toBeCloseTo(STAGE_SHARES.generate + STAGE_SHARES.load / 2, 12);
-    expect(overallProgress("scores", 0)).toBeCloseTo(STAGE_SHARES.generate + STAGE_SHARES.load, 12);
-    expect(overallProgress("spread", 1)).toBeCloseTo(1, 12);
-    expect(overallProgress("spread", 7)).toBeCloseTo(1, 12);
+    expect(overallProgress("judge", 0)).toBeCloseTo(STAGE_SHARES.generate + STAGE_SHARES.load, 12);
+    expect(overallProgress("judge", 1)).toBeCloseTo(1, 12);
+    expect(overallProgress("judge", 7)).toBeCloseTo(1, 12);
     expect(overallProgress("load", -1)).toBeCloseTo(STAGE_SHARES.generate, 12);
   });
 });
 
 describe("stageText", () => {
-  it("stageText(stage, detail) names the stage, with the generator's step or the samples", () => {
+  it("stageText(stage, detail) names the stage, with the generator's step or what is judged", () => {
     expect(stageText("generate", "reactions")).toBe("Generating the world: reactions");
-    expect(stageText("spread", "20 live-edge samples")).toBe("Simulating each account's spread: 20 live-edge samples");
+    expect(stageText("judge", "8 methods, 20 spread samples")).toBe(
+      "Scoring the methods and simulating each account's spread: 8 methods, 20 spread samples"
+    );
   });
 });
 
