@@ -137,49 +137,106 @@ export function influencePassivity(graph: Csr, options: InfluencePassivityOption
       rejectionsOf[t] += 1 - w;
     }
   }
-  // Acceptance rate u and rejection rate v per edge.
-  const u = new Float64Array(m);
-  const v = new Float64Array(m);
+  // The iteration runs on two compact index spaces, each numbered in node order: actors with a positive rejection
+  // rate (the only ones whose passivity can be positive), and targets with a positive rejection rate into them or
+  // a positive acceptance rate from one of those actors (the only ones whose influence is read, or can be positive
+  // after the first step). The rates u and
+  // v are stored as sparse matrices of their positive entries only: v by actor (passivity pulls over an actor's
+  // row) and u by target, with each target's actors in increasing order (influence pulls over its in-edges). A
+  // zero entry or a node outside the spaces only ever adds 0, and pulling in node order adds the same terms in the
+  // same order as pushing along the rows of the whole graph did, so the iterates are the same to the bit while
+  // the vectors shrink to what the cache holds.
+  const actorIndex = new Int32Array(n).fill(-1);
+  const targetIndex = new Int32Array(n).fill(-1);
+  const hasU = (a: number, k: number) => acceptedBy[a] > 0 && accept[k] > 0;
+  const hasV = (t: number, k: number) => rejectionsOf[t] > 0 && accept[k] < 1;
+  for (let a = 0; a < n; a++) {
+    const end = offsets[a + 1];
+    for (let k = offsets[a]; k < end; k++) {
+      const t = targets[k];
+      if (t !== a && hasV(t, k)) actorIndex[a] = targetIndex[t] = 0;
+    }
+  }
+  for (let a = 0; a < n; a++) {
+    if (actorIndex[a] < 0) continue;
+    const end = offsets[a + 1];
+    for (let k = offsets[a]; k < end; k++) if (targets[k] !== a && hasU(a, k)) targetIndex[targets[k]] = 0;
+  }
+  const actors = numberMarked(actorIndex);
+  const influenced = numberMarked(targetIndex);
+  const actorCount = actors.length;
+  const targetCount = influenced.length;
+  const vOffsets = new Int32Array(actorCount + 1);
+  const uOffsets = new Int32Array(targetCount + 1);
   for (let a = 0; a < n; a++) {
     const end = offsets[a + 1];
     for (let k = offsets[a]; k < end; k++) {
       const t = targets[k];
       if (t === a) continue;
-      const w = accept[k];
-      if (acceptedBy[a] > 0) u[k] = w / acceptedBy[a];
-      if (rejectionsOf[t] > 0) v[k] = (1 - w) / rejectionsOf[t];
+      if (hasV(t, k)) vOffsets[actorIndex[a] + 1]++;
+      if (actorIndex[a] >= 0 && hasU(a, k)) uOffsets[targetIndex[t] + 1]++;
+    }
+  }
+  for (let i = 0; i < actorCount; i++) vOffsets[i + 1] += vOffsets[i];
+  for (let i = 0; i < targetCount; i++) uOffsets[i + 1] += uOffsets[i];
+  const vTargets = new Int32Array(vOffsets[actorCount]);
+  const vRates = new Float64Array(vTargets.length);
+  const uActors = new Int32Array(uOffsets[targetCount]);
+  const uRates = new Float64Array(uActors.length);
+  const uNext = uOffsets.slice(0, targetCount);
+  for (let a = 0, vNext = 0; a < n; a++) {
+    const end = offsets[a + 1];
+    for (let k = offsets[a]; k < end; k++) {
+      const t = targets[k];
+      if (t === a) continue;
+      if (hasV(t, k)) {
+        vTargets[vNext] = targetIndex[t];
+        vRates[vNext++] = (1 - accept[k]) / rejectionsOf[t];
+      }
+      if (actorIndex[a] >= 0 && hasU(a, k)) {
+        const p = uNext[targetIndex[t]]++;
+        uActors[p] = actorIndex[a];
+        uRates[p] = accept[k] / acceptedBy[a];
+      }
     }
   }
 
-  let influence = new Float64Array(n).fill(1 / n);
-  let passivity = new Float64Array(n).fill(1 / n);
-  let nextInfluence = new Float64Array(n);
-  let nextPassivity = new Float64Array(n);
+  // Nodes outside the spaces hold 1/n before the first step and 0 after it.
+  let influence = new Float64Array(targetCount).fill(1 / n);
+  let passivity = new Float64Array(actorCount).fill(1 / n);
+  let nextInfluence = new Float64Array(targetCount);
+  let nextPassivity = new Float64Array(actorCount);
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
-    iterations++;
     // Passivity: each actor pulls the influence of the targets it rejected, over its own row.
-    for (let a = 0; a < n; a++) {
+    let passivityTotal = 0;
+    for (let a = 0, k = 0; a < actorCount; a++) {
       let total = 0;
-      const end = offsets[a + 1];
-      for (let k = offsets[a]; k < end; k++) total += v[k] * influence[targets[k]];
+      const end = vOffsets[a + 1];
+      for (; k < end; k++) total += vRates[k] * influence[vTargets[k]];
       nextPassivity[a] = total;
+      passivityTotal += total;
     }
-    scaleToSum1(nextPassivity);
-    // Influence: each actor pushes its new passivity to the targets it accepted.
-    nextInfluence.fill(0);
-    for (let a = 0; a < n; a++) {
-      const pa = nextPassivity[a];
-      if (pa === 0) continue;
-      const end = offsets[a + 1];
-      for (let k = offsets[a]; k < end; k++) nextInfluence[targets[k]] += u[k] * pa;
+    let change = iterations === 0 ? (2 * n - actorCount - targetCount) / n : 0;
+    for (let a = 0; a < actorCount; a++) {
+      if (passivityTotal > 0) nextPassivity[a] /= passivityTotal;
+      change += Math.abs(nextPassivity[a] - passivity[a]);
     }
-    scaleToSum1(nextInfluence);
-    let change = 0;
-    for (let i = 0; i < n; i++) {
-      change += Math.abs(nextInfluence[i] - influence[i]) + Math.abs(nextPassivity[i] - passivity[i]);
+    // Influence: each target pulls the new passivity of the actors that accepted it.
+    let influenceTotal = 0;
+    for (let t = 0, k = 0; t < targetCount; t++) {
+      let total = 0;
+      const end = uOffsets[t + 1];
+      for (; k < end; k++) total += uRates[k] * nextPassivity[uActors[k]];
+      nextInfluence[t] = total;
+      influenceTotal += total;
     }
+    for (let t = 0; t < targetCount; t++) {
+      if (influenceTotal > 0) nextInfluence[t] /= influenceTotal;
+      change += Math.abs(nextInfluence[t] - influence[t]);
+    }
+    iterations++;
     const previousInfluence = influence;
     influence = nextInfluence;
     nextInfluence = previousInfluence;
@@ -191,12 +248,21 @@ export function influencePassivity(graph: Csr, options: InfluencePassivityOption
       break;
     }
   }
-  return {influence, passivity, iterations, converged};
+  return {influence: spread(influence, influenced, n), passivity: spread(passivity, actors, n), iterations, converged};
 }
 
-/** Scales `values` in place to sum 1; leaves an all-zero vector as it is. */
-function scaleToSum1(values: Float64Array): void {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  if (total > 0) for (let i = 0; i < values.length; i++) values[i] /= total;
+/** Numbers the nodes marked 0 in `index` (the others are −1) 0, 1, … in node order; returns the numbered nodes. */
+function numberMarked(index: Int32Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < index.length; i++) if (index[i] === 0) index[i] = count++;
+  const nodes = new Int32Array(count);
+  for (let i = 0; i < index.length; i++) if (index[i] >= 0) nodes[index[i]] = i;
+  return nodes;
+}
+
+/** The values of the compact space `nodes` as a vector over all `n` nodes, 0 elsewhere. */
+function spread(values: Float64Array, nodes: Int32Array, n: number): Float64Array {
+  const full = new Float64Array(n);
+  for (let i = 0; i < nodes.length; i++) full[nodes[i]] = values[i];
+  return full;
 }

@@ -242,6 +242,33 @@ describe("influencePassivity: agreement with the dense paper-notation reference"
     }
   });
 
+  it("stops at the same step as the reference, counting the change of accounts without reactions", () => {
+    // Accounts 20…39 take part in no reaction: their 1/n of each vector drops to 0 in the first step, a change
+    // the stopping rule must count like any other.
+    for (const seed of [21, 22]) {
+      const {graph, posts} = randomReactions(seed, 20, 60);
+      const padded = {...graph, n: 40};
+      const paddedPosts = [...posts, ...new Array<number>(20).fill(0)];
+      for (const tolerance of [1.5, 1e-2, 1e-4]) {
+        const result = run(padded, {posts: paddedPosts, tolerance});
+        let previous = {influence: new Array<number>(40).fill(1 / 40), passivity: new Array<number>(40).fill(1 / 40)};
+        let steps = 0;
+        for (let change = Infinity; change >= tolerance && steps < 200; steps++) {
+          const next = denseIP(padded, paddedPosts, steps + 1);
+          change = 0;
+          for (let i = 0; i < 40; i++) {
+            change += Math.abs(next.influence[i] - previous.influence[i]);
+            change += Math.abs(next.passivity[i] - previous.passivity[i]);
+          }
+          previous = next;
+        }
+        expect(steps).toBeLessThan(200);
+        expect(result.iterations).toBe(steps);
+        expectClose(result.influence, previous.influence, 1e-13, "influence");
+      }
+    }
+  });
+
   it("matches the converged reference on seeded random graphs", () => {
     for (const seed of [11, 12, 13]) {
       const {graph, posts} = randomReactions(seed, 50, 250);
