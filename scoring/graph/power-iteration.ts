@@ -45,27 +45,39 @@ export function powerIteration(
   const {offsets: inOffsets, targets: sources, sourceEdge} = transpose(graph);
   const inProbability = new Float64Array(sourceEdge.length);
   for (let k = 0; k < sourceEdge.length; k++) inProbability[k] = probability[sourceEdge[k]];
+  // Only the nodes that leak are summed for the leaked mass, in node order (a zero term adds nothing), and a
+  // uniform teleport vector is read as one number: two fewer vectors streamed per iteration, same sums to the bit.
+  let leakCount = 0;
+  for (let i = 0; i < n; i++) if (leak[i] !== 0) leakCount++;
+  const leakNodes = new Int32Array(leakCount);
+  const leakShares = new Float64Array(leakCount);
+  for (let i = 0, j = 0; i < n; i++) {
+    if (leak[i] !== 0) {
+      leakNodes[j] = i;
+      leakShares[j++] = leak[i];
+    }
+  }
+  const uniform = teleport.every((share) => share === teleport[0]) ? teleport[0] : undefined;
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
-  let leaked = 0;
-  for (let i = 0; i < n; i++) leaked += x[i] * leak[i];
+  let leaked = leakedMass(x, leakNodes, leakShares);
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
     iterations++;
     const teleportMass = 1 - damping + damping * leaked;
     let change = 0;
-    leaked = 0;
     let k = 0;
+    const jump = uniform === undefined ? 0 : teleportMass * uniform;
     for (let i = 0; i < n; i++) {
       const end = inOffsets[i + 1];
       let followed = 0;
       for (; k < end; k++) followed += inProbability[k] * x[sources[k]];
-      const score = teleportMass * teleport[i] + damping * followed;
+      const score = (uniform === undefined ? teleportMass * teleport[i] : jump) + damping * followed;
       next[i] = score;
       change += Math.abs(score - x[i]);
-      leaked += score * leak[i];
     }
+    leaked = leakedMass(next, leakNodes, leakShares);
     const previous = x;
     x = next;
     next = previous;
@@ -78,4 +90,11 @@ export function powerIteration(
   for (let j = 0; j < n; j++) total += x[j];
   for (let j = 0; j < n; j++) x[j] /= total;
   return {scores: x, iterations, converged};
+}
+
+/** Σ scores[i] · leak[i] over the leaking nodes, in node order. */
+function leakedMass(scores: Float64Array, nodes: Int32Array, shares: Float64Array): number {
+  let leaked = 0;
+  for (let j = 0; j < nodes.length; j++) leaked += scores[nodes[j]] * shares[j];
+  return leaked;
 }
