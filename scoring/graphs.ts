@@ -41,10 +41,14 @@ GROUP BY s.idx, t.idx
 HAVING sum(w) > 0
 `;
 
-/** Follow edges follower → followee, once per pair; following oneself is left out. */
+/**
+ * Follow edges follower → followee, once per pair; following oneself is left out. No weight column: every
+ * edge weighs 1, and not fetching a constant per edge saves a third of the result (in duckdb-wasm, results are
+ * converted row by row).
+ */
 export const FOLLOW_EDGES_SQL = `
 WITH ${NODES}
-SELECT DISTINCT s.idx AS source, t.idx AS target, 1 AS weight
+SELECT DISTINCT s.idx AS source, t.idx AS target
 FROM follows f
 JOIN nodes s ON s.account_id = f.follower_id
 JOIN nodes t ON t.account_id = f.followee_id
@@ -66,24 +70,30 @@ export async function reactionGraph(
 ): Promise<AccountGraph> {
   const {from = null, to = null} = window;
   const weights = REACTION_KINDS.map((kind) => kindWeights[kind] ?? 0);
-  return accountGraph(db, REACTION_EDGES_SQL, [...weights, ...windowParams({from, to})]);
+  return accountGraph(db, REACTION_EDGES_SQL, [...weights, ...windowParams({from, to})], true);
 }
 
 /** The follow graph: who follows whom. */
 export function followGraph(db: Db): Promise<AccountGraph> {
-  return accountGraph(db, FOLLOW_EDGES_SQL, []);
+  return accountGraph(db, FOLLOW_EDGES_SQL, [], false);
 }
 
-async function accountGraph(db: Db, edgesSql: string, params: (number | null)[]): Promise<AccountGraph> {
+/** The graph of the edges `edgesSql` returns, weighted by their `weight` column, else each weighing 1. */
+async function accountGraph(
+  db: Db,
+  edgesSql: string,
+  params: (number | null)[],
+  weighted: boolean
+): Promise<AccountGraph> {
   const accounts = await db.query<{account_id: string}>(ACCOUNT_INDEX_SQL);
-  const edges = await db.query<{source: number; target: number; weight: number}>(edgesSql, params);
+  const edges = await db.query<{source: number; target: number; weight?: number}>(edgesSql, params);
   const sources = new Int32Array(edges.length);
   const targets = new Int32Array(edges.length);
-  const weights = new Float64Array(edges.length);
+  const weights = weighted ? new Float64Array(edges.length) : undefined;
   edges.forEach((edge, i) => {
     sources[i] = edge.source;
     targets[i] = edge.target;
-    weights[i] = edge.weight;
+    if (weights) weights[i] = edge.weight!;
   });
   return {accountIds: accounts.map((a) => a.account_id), graph: buildCsr(accounts.length, sources, targets, weights)};
 }
