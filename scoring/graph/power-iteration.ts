@@ -12,11 +12,10 @@
  * in-edges are gathered once into a transposed copy with their probabilities, then each iteration computes
  * every node's new score as one sum over its in-edges, reading its neighbours' scores and writing its own once,
  * and folds the L1 change into the same pass; the next iteration's leaked mass is summed over the leaking nodes
- * alone. Against scattering over the
- * out-edges (`next[target] += …`, no copy), measured in CPU time on the seeded heavy-tailed graphs of
- * `bench/synthetic-graph.ts` (Node 20, 2 shared cores): 1.2× faster per iteration at 1M edges, 1.27× at 5M,
- * while the gather costs 4–9 iterations; so pull wins from about 30 iterations on and loses a little below
- * (the 1M-edge graph converges to 1e-10 in 19).
+ * alone. Against scattering over the out-edges (`next[target] += …`, no copy), measured in CPU time on the
+ * seeded heavy-tailed graphs of `bench/synthetic-graph.ts` (Node 20, 2 shared cores): 1.2× faster per
+ * iteration at 1M edges, 1.27× at 5M, while the gather costs 4–9 iterations; so pull wins from about 30
+ * iterations on and loses a little below (the 1M-edge graph converges to 1e-10 in 19).
  */
 import type {Csr} from "./csr.js";
 import {transpose} from "./transpose.js";
