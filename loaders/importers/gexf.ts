@@ -7,7 +7,7 @@ import createGexfParser from "graphology-gexf/common/parser.js";
 import type {Importer} from "./importer.js";
 import {detectRoot, readGraphFile, type GraphFormat} from "./graph-file/read.js";
 
-const GEXF: GraphFormat = {
+export const GEXF: GraphFormat = {
   name: "gexf",
   title: "GEXF",
   root: "gexf",

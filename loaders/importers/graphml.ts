@@ -12,7 +12,7 @@ import type {Importer} from "./importer.js";
 
 const TYPES = new Set(["boolean", "int", "long", "float", "double", "string"]);
 
-const GRAPHML: GraphFormat = {
+export const GRAPHML: GraphFormat = {
   name: "graphml",
   title: "GraphML",
   root: "graphml",

@@ -1,11 +1,12 @@
 /**
  * Reading a graph file (GEXF or GraphML) into the model, shared by the `gexf` and `graphml` importers.
  *
- * graphology's parser reads the document: attribute declarations and their types, defaults, labels, weights,
- * directed and undirected edges. Before it does, the document's `<node>` and `<edge>` elements are checked
- * one by one, because the parser would throw for the whole file on the first duplicate node or dangling edge:
- * such elements are reported and removed, so the parser sees only good ones and its nodes and edges match the
- * remaining elements in document order.
+ * graphology-gexf's or graphology-graphml's parser reads the document into a `ParsedGraph` (`graph.ts`, which
+ * stands in for graphology's `Graph` so that this runs in the browser too): attribute declarations and their
+ * types, defaults, labels, weights, directed and undirected edges. Before it does, the document's `<node>` and
+ * `<edge>` elements are checked one by one, because the parser would throw for the whole file on the first
+ * duplicate node or dangling edge: such elements are reported and removed, so the parser sees only good ones
+ * and its nodes and edges match the remaining elements in document order.
  *
  * Records are the `<node>` elements in document order, then the `<edge>` elements (and GraphML's
  * `<hyperedge>` elements); "line" in the report is that 1-based record index, and a rejected record is shown
@@ -27,22 +28,22 @@
  * Skipped: a second node with an id already seen ("duplicate node id"), a second edge with an edge id
  * already seen ("duplicate edge id"), hyperedges. Rejected: nodes without id or whose `network` is not a name,
  * edges without source or target, with an endpoint that is not a node of the file or has no valid network,
- * invalid attribute values (naming the column), times that are not dates. XML is read whole (a DOM, about 25 times the file's size in memory), so files over 64 MiB are
- * refused with a message that suggests an edge list instead.
+ * invalid attribute values (naming the column), times that are not dates. XML is read whole (a DOM, about 25
+ * times the file's size in memory), so files over 64 MiB are refused with a message that suggests an edge list
+ * instead.
  */
-import type {AbstractGraph, Attributes, GraphConstructor} from "graphology-types";
-import {InputError, isFolder, readText, type Input} from "../../input.js";
+import {InputError, isFolder, readText, type Input, type InputFile} from "../../input.js";
 import type {SourceRecorder, Sink} from "../../report.js";
 import {INTERACTION_KINDS, type InteractionKind, type RowOf, type TableRow} from "../../schema.js";
 import type {ImportOptions} from "../importer.js";
+import {ParsedGraph} from "./graph.js";
 import {bool, count, date, real, text} from "./values.js";
-import {describeElement, elements, parseXml, remove} from "./xml.js";
+import {describeElement, elements, parseXml, remove, type XmlDocument} from "./xml.js";
 
-type Parse = (
-  Graph: GraphConstructor,
-  source: Document,
-  options?: Record<string, boolean>
-) => AbstractGraph<Attributes, Attributes, Attributes>;
+/** A graph class the parsers accept: graphology's, or `ParsedGraph`. */
+export type GraphClass<G> = new (options: {type: string}) => G;
+
+type Parse = <G>(Graph: GraphClass<G>, source: Document, options?: Record<string, boolean>) => G;
 
 /** What differs between GEXF and GraphML. */
 export interface GraphFormat {
@@ -55,7 +56,7 @@ export interface GraphFormat {
   /** The package's `createParserFunction(DOMParser, Document)`. */
   readonly parser: (domParser: unknown, document: unknown) => Parse;
   readonly parserOptions: Record<string, boolean>;
-  /** Fixes up the document for graphology's parser before it runs. */
+  /** Fixes up the document for the parser before it runs. */
   readonly prepare?: (document: Document) => void;
   /** Elements that are records the model has no place for, skipped with the reason. */
   readonly unsupported?: {readonly tag: string; readonly reason: string};
@@ -103,44 +104,15 @@ export async function readGraphFile(
     throw new InputError(`--kind "${params.kind}" is not an interaction kind (${INTERACTION_KINDS.join(", ")})`);
   }
   const defaultKind = (params.kind ?? "mention") as InteractionKind;
-  if (input.size !== undefined && input.size > MAX_TEXT) tooLarge(input.name, input.size);
-  const content = await readText(input, {onProgress: onProgress && ((f) => onProgress(input.name, f))});
-  if (content.length > MAX_TEXT) tooLarge(input.name, content.length);
-  if (!content.trim()) throw new InputError(`${input.name}: empty file`);
-  if (content.includes("\u0000")) throw new InputError(`${input.name}: looks binary, not text`);
-  const xml = await parseXml(input.name, content);
-  const document = xml.document;
-  const root = document.documentElement;
-  const rootName = root?.localName ?? root?.nodeName;
-  if (rootName !== format.root) {
-    throw new InputError(`${input.name}: not a ${format.title} file (the root element is <${rootName}>)`);
-  }
-  if (elements(document, "graph").length === 0) throw new InputError(`${input.name}: no <graph> element`);
-
+  const xml = await readGraphDocument(format, input, onProgress);
   const source = sink.source(format.name, input.name);
-  const nodeElements = elements(document, "node");
-  const nodes = checkNodes(nodeElements, source);
-  const edges = checkEdges(elements(document, "edge"), source, nodeElements.length, new Set(nodes.map((n) => n.id)));
-  if (format.unsupported) {
-    for (const element of elements(document, format.unsupported.tag)) {
-      source.skip(format.unsupported.reason);
-      remove(element);
-    }
-  }
-  format.prepare?.(document);
-  const MultiGraph = await loadMultiGraph(input.name, format.title);
-  let graph: AbstractGraph;
-  try {
-    graph = format.parser(xml.parserClass, xml.documentClass)(MultiGraph, document, format.parserOptions);
-  } catch (error) {
-    const message = (error as Error).message.replace(/^graphology-\w+\/parser: /, "");
-    throw new InputError(`${input.name}: ${format.title} not readable (${message})`);
-  }
+  const {nodes, edges} = checkGraphDocument(format, xml.document, source);
+  const graph = parseGraph(format, input.name, xml, ParsedGraph);
   if (graph.order !== nodes.length || graph.size !== edges.length) {
     throw new Error(`${format.name}: ${input.name}: the parser read other nodes or edges than the checked ones`);
   }
 
-  // Nodes: graphology keeps them in document order.
+  // Nodes: the graph keeps them in document order.
   const accounts = new Map<string, {id: string; network: string; handle: string; accepted: boolean}>();
   let n = 0;
   graph.forEachNode((key, attributes) => {
@@ -217,7 +189,60 @@ export async function readGraphFile(
   });
 }
 
-interface Checked {
+/** The XML document of `input`, whose root element must be the format's and which must hold a `<graph>`. */
+export async function readGraphDocument(
+  format: GraphFormat,
+  input: InputFile,
+  onProgress?: ImportOptions["onProgress"]
+): Promise<XmlDocument> {
+  if (input.size !== undefined && input.size > MAX_TEXT) tooLarge(input.name, input.size);
+  const content = await readText(input, {onProgress: onProgress && ((f) => onProgress(input.name, f))});
+  if (content.length > MAX_TEXT) tooLarge(input.name, content.length);
+  if (!content.trim()) throw new InputError(`${input.name}: empty file`);
+  if (content.includes("\u0000")) throw new InputError(`${input.name}: looks binary, not text`);
+  const xml = await parseXml(input.name, content);
+  const root = xml.document.documentElement;
+  const rootName = root?.localName ?? root?.nodeName;
+  if (rootName !== format.root) {
+    throw new InputError(`${input.name}: not a ${format.title} file (the root element is <${rootName}>)`);
+  }
+  if (elements(xml.document, "graph").length === 0) throw new InputError(`${input.name}: no <graph> element`);
+  return xml;
+}
+
+/**
+ * Reports to `source` and removes from `document` the elements the parser must not see (bad nodes and edges,
+ * unsupported records), then lets the format fix up the rest; returns the node and edge elements kept.
+ */
+export function checkGraphDocument(
+  format: GraphFormat,
+  document: Document,
+  source: SourceRecorder
+): {nodes: Checked[]; edges: Checked[]} {
+  const nodeElements = elements(document, "node");
+  const nodes = checkNodes(nodeElements, source);
+  const edges = checkEdges(elements(document, "edge"), source, nodeElements.length, new Set(nodes.map((n) => n.id)));
+  if (format.unsupported) {
+    for (const element of elements(document, format.unsupported.tag)) {
+      source.skip(format.unsupported.reason);
+      remove(element);
+    }
+  }
+  format.prepare?.(document);
+  return {nodes, edges};
+}
+
+/** The checked document read by the format's parser into a graph of the class `Graph`. */
+export function parseGraph<G>(format: GraphFormat, name: string, xml: XmlDocument, Graph: GraphClass<G>): G {
+  try {
+    return format.parser(xml.parserClass, xml.documentClass)(Graph, xml.document, format.parserOptions);
+  } catch (error) {
+    const message = (error as Error).message.replace(/^graphology-\w+\/parser: /, "");
+    throw new InputError(`${name}: ${format.title} not readable (${message})`);
+  }
+}
+
+export interface Checked {
   readonly index: number;
   readonly element: Element;
   readonly id: string;
@@ -269,19 +294,4 @@ function checkEdges(edges: Element[], source: SourceRecorder, nodeCount: number,
 
 function firstPresent(...values: unknown[]): unknown {
   return values.find((value) => value !== undefined && value !== null && value !== "");
-}
-
-/**
- * graphology, loaded only when a graph file is read: it imports Node's `events`, which the site's bundler leaves
- * unresolved, so a static import would stop every other importer from loading in the browser. There, the import
- * fails, and the reader is told where the file can be read.
- */
-async function loadMultiGraph(name: string, title: string): Promise<GraphConstructor> {
-  try {
-    return (await import("graphology")).MultiGraph;
-  } catch (error) {
-    throw new InputError(
-      `${name}: ${title} files are read by sway import, not in the browser (${(error as Error).message})`
-    );
-  }
 }
