@@ -17,6 +17,7 @@ import type {TableName} from "../loaders/schema.js";
 import {formatNumber} from "./overview.js";
 import {scoreAll} from "./score-all.js";
 import {textTable} from "./text-table.js";
+import {carriesFiles, droppedFiles, droppedItems} from "./upload-drop.js";
 
 /** The format choice that recognises each input by its content. */
 export const AUTO = "auto";
@@ -138,15 +139,20 @@ export function formatSelect(value: string = AUTO): HTMLElement {
 
 /**
  * The file chooser: a labelled `<input type=file multiple data-testid="upload">`, a second one for a whole folder
- * (`webkitdirectory`), and a drop zone around both. Its `value` is the files last chosen or dropped; an `input`
- * event says they changed, so that Framework's `view()` can follow it.
+ * (`webkitdirectory`), and a drop zone around both that takes files and folders (`upload-drop.ts`). Its `value` is
+ * the files last chosen or dropped; an `input` event says they changed, so that Framework's `view()` can follow it.
+ * A drop that holds no file, or whose folders cannot be read, is said in the zone and changes nothing.
  */
-export function uploadForm(document: Document = globalThis.document): HTMLElement & {value: File[]} {
-  const form = Object.assign(document.createElement("form"), {value: [] as File[]});
+export function uploadForm(document: Document = globalThis.document): HTMLElement & {value: ChosenFile[]} {
+  const form = Object.assign(document.createElement("form"), {value: [] as ChosenFile[]});
   form.className = "sway-upload";
   form.dataset.testid = "upload-zone";
-  const choose = (files: FileList | null) => {
-    form.value = Array.from(files ?? []);
+  const note = document.createElement("p");
+  note.setAttribute("role", "status");
+  note.dataset.testid = "upload-drop-note";
+  const choose = (files: readonly ChosenFile[]) => {
+    note.textContent = "";
+    form.value = [...files];
     form.dispatchEvent(new Event("input", {bubbles: true}));
   };
   const fileInput = (id: string, testid: string, label: string, folder: boolean) => {
@@ -158,7 +164,7 @@ export function uploadForm(document: Document = globalThis.document): HTMLElemen
     if (folder) input.setAttribute("webkitdirectory", "");
     // The control's own events stop here: the form announces the files instead.
     input.addEventListener("input", (event) => event.stopPropagation());
-    input.addEventListener("change", () => choose(input.files));
+    input.addEventListener("change", () => choose(Array.from(input.files ?? [])));
     const labelElement = document.createElement("label");
     labelElement.htmlFor = id;
     labelElement.textContent = label;
@@ -166,25 +172,52 @@ export function uploadForm(document: Document = globalThis.document): HTMLElemen
     row.append(labelElement, input);
     return row;
   };
+  const title = document.createElement("p");
+  title.className = "sway-upload-title";
+  title.textContent = "Drop files or folders here, or choose them below.";
   const hint = document.createElement("p");
   hint.textContent =
-    "Drop files here, or choose them: an X archive (.zip), a Mastodon export (.zip, .tar.gz or its files), a Bluesky " +
-    "repository (.car), Twitter API JSON, an edge list (.csv, .tsv, .txt) or any other format of sway import.";
+    "An X archive (.zip), a Mastodon export (.zip, .tar.gz or its folder), a Bluesky repository (.car), Twitter API " +
+    "JSON, an edge list (.csv, .tsv, .txt), a Gephi graph (.gexf, .graphml) or any other format of sway import.";
   form.append(
+    title,
     hint,
     fileInput("upload-files", "upload", "Files", false),
-    fileInput("upload-folder", "upload-folder", "Or a folder", true)
+    fileInput("upload-folder", "upload-folder", "Or a folder", true),
+    note
   );
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    form.classList.add("sway-upload-over");
+  // dragenter and dragleave fire for every element crossed inside the zone: count them to know when it is left.
+  let depth = 0;
+  const over = (inside: boolean) => form.classList.toggle("sway-upload-over", inside);
+  form.addEventListener("dragenter", (event) => {
+    if (!carriesFiles(event)) return;
+    depth++;
+    over(true);
   });
-  form.addEventListener("dragleave", () => form.classList.remove("sway-upload-over"));
-  form.addEventListener("drop", (event) => {
+  form.addEventListener("dragleave", (event) => {
+    if (carriesFiles(event) && --depth <= 0) over(false);
+  });
+  form.addEventListener("dragover", (event) => {
+    if (!carriesFiles(event)) return;
     event.preventDefault();
-    form.classList.remove("sway-upload-over");
-    choose(event.dataTransfer?.files ?? null);
+    event.dataTransfer!.dropEffect = "copy";
+    over(true);
+  });
+  form.addEventListener("drop", (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    depth = 0;
+    over(false);
+    const dropped = droppedItems(event.dataTransfer!);
+    note.textContent = "Reading what was dropped…";
+    droppedFiles(dropped).then(
+      (files) => {
+        if (files.length > 0) choose(files);
+        else note.textContent = "The drop held no files (an empty folder?): nothing to read.";
+      },
+      (error: Error) => (note.textContent = `What was dropped could not be read (${error.message}).`)
+    );
   });
   return form;
 }
