@@ -91,22 +91,22 @@ describe("runUpload(files, format, …)", () => {
     expect(state).toEqual({kind: "error", message: "notes.md: format not recognised; choose it in the Format list"});
   });
 
-  it("scores an upload as sway import and sway score do", async () => {
+  it.each([
+    ["twitter-api", "twitter-api/v2-search.json"],
+    ["gexf", "gexf/network.gexf"],
+    ["graphml", "graphml/network.graphml"]
+  ])("scores a %s upload as sway import and sway score do", async (format, path) => {
+    const name = path.replace(/^.*\//, "");
     const statuses: string[] = [];
-    const state = await runUpload(
-      [chosen("v2-search.json", fixture("twitter-api/v2-search.json"))],
-      "auto",
-      freshDatabase,
-      (text) => statuses.push(text)
-    );
+    const state = await runUpload([chosen(name, fixture(path))], "auto", freshDatabase, (text) => statuses.push(text));
     if (state.kind !== "imported") throw new Error(`not imported: ${JSON.stringify(state)}`);
-    expect(state.recognitions.map((r) => [r.input.name, r.importer.name])).toEqual([["v2-search.json", "twitter-api"]]);
+    expect(state.recognitions.map((r) => [r.input.name, r.importer.name])).toEqual([[name, format]]);
     expect(statuses[0]).toBe("Recognising the files…");
     const {scored} = await scoreUpload(state.db);
     expect(scored.size).toBeGreaterThan(0);
 
     const dir = join(temp.dir, "warehouse");
-    const manifest = await importInto("twitter-api", [join(FIXTURES, "twitter-api/v2-search.json")], dir);
+    const manifest = await importInto(format, [join(FIXTURES, path)], dir);
     expect(state.result.sources.map(({file, ...rest}) => ({...rest, file: file.replace(/^.*\//, "")}))).toEqual(
       manifest.sources.map(({file, ...rest}) => ({...rest, file: file.replace(/^.*\//, "")}))
     );
