@@ -4,6 +4,8 @@
  * and mirrored in the table `_strings`; an edge then crosses into DuckDB as a row of numbers, a chunk at a time
  * (`ColumnAppender`). SQL turns the codes back into canonical rows at the end, a join per coded column, which
  * DuckDB runs over millions of rows in a fraction of the time the strings would take to cross one by one.
+ * Networks and kinds, a handful of names, are also kept in the small table `_labels`: joining millions of edges
+ * to it rather than to every string costs a fraction as much (a hash table of a few rows, not of every account).
  */
 import {DOUBLE, INTEGER, VARCHAR} from "@duckdb/node-api";
 import type {NodeDb} from "./node-db.js";
@@ -16,6 +18,7 @@ import {ColumnAppender} from "./tables.js";
 const STAGING_SQL = [
   "ATTACH ':memory:' AS _staging (COMPRESS)",
   "CREATE TABLE _staging._strings (code INTEGER, value VARCHAR)",
+  "CREATE TABLE _staging._labels (code INTEGER, value VARCHAR)",
   "CREATE TABLE _staging._edges (ts DOUBLE, network INTEGER, actor INTEGER, target INTEGER, kind INTEGER, weight DOUBLE)",
   "CREATE TABLE _staging._edge_follows (follower INTEGER, followee INTEGER, network INTEGER, since DOUBLE)",
   "CREATE TABLE _staging._edge_accounts (account INTEGER, network INTEGER)"
@@ -25,17 +28,17 @@ const STAGING_SQL = [
 export const DECODED_SQL = {
   interactions: `SELECT epoch_ms(e.ts::BIGINT) AS ts, n.value AS network, a.value AS actor_id, t.value AS target_id,
       NULL::VARCHAR AS post_id, k.value AS kind, e.weight AS weight
-    FROM _staging._edges e JOIN _staging._strings n ON n.code = e.network JOIN _staging._strings a ON a.code = e.actor
-      JOIN _staging._strings t ON t.code = e.target JOIN _staging._strings k ON k.code = e.kind`,
+    FROM _staging._edges e JOIN _staging._labels n ON n.code = e.network JOIN _staging._strings a ON a.code = e.actor
+      JOIN _staging._strings t ON t.code = e.target JOIN _staging._labels k ON k.code = e.kind`,
   follows: `SELECT a.value AS follower_id, b.value AS followee_id, n.value AS network,
       epoch_ms(f.since::BIGINT) AS since
     FROM _staging._edge_follows f JOIN _staging._strings a ON a.code = f.follower JOIN _staging._strings b ON b.code = f.followee
-      JOIN _staging._strings n ON n.code = f.network`,
+      JOIN _staging._labels n ON n.code = f.network`,
   // An edge's account is `<network>:<handle>`: the handle is what follows the network and its colon.
   accounts: `SELECT a.value AS account_id, n.value AS network, substr(a.value, length(n.value) + 2) AS handle,
       NULL::VARCHAR AS display_name, NULL::VARCHAR AS person_id, NULL::BIGINT AS followers, NULL::BIGINT AS following,
       NULL::BIGINT AS listed, NULL::TIMESTAMP AS created_at, NULL::BOOLEAN AS verified
-    FROM _staging._edge_accounts e JOIN _staging._strings a ON a.code = e.account JOIN _staging._strings n ON n.code = e.network`
+    FROM _staging._edge_accounts e JOIN _staging._strings a ON a.code = e.account JOIN _staging._labels n ON n.code = e.network`
 } as const;
 
 /** Integer codes for strings, and the staging tables written with them. */
@@ -43,17 +46,22 @@ export class EdgeStaging {
   readonly #codes = new Map<string, number>();
   #next = 0;
   readonly #strings: ColumnAppender;
+  readonly #labels: ColumnAppender;
+  /** The codes already written to `_labels`. */
+  readonly #labelled = new Set<number>();
   readonly edges: ColumnAppender;
   readonly follows: ColumnAppender;
   readonly accounts: ColumnAppender;
 
   private constructor(
     strings: ColumnAppender,
+    labels: ColumnAppender,
     edges: ColumnAppender,
     follows: ColumnAppender,
     accounts: ColumnAppender
   ) {
     this.#strings = strings;
+    this.#labels = labels;
     this.edges = edges;
     this.follows = follows;
     this.accounts = accounts;
@@ -64,6 +72,7 @@ export class EdgeStaging {
     const appender = (table: string) => db.connection.createAppender(table, "main", "_staging");
     return new EdgeStaging(
       new ColumnAppender(await appender("_strings"), [INTEGER, VARCHAR]),
+      new ColumnAppender(await appender("_labels"), [INTEGER, VARCHAR]),
       new ColumnAppender(await appender("_edges"), [DOUBLE, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE]),
       new ColumnAppender(await appender("_edge_follows"), [INTEGER, INTEGER, INTEGER, DOUBLE]),
       new ColumnAppender(await appender("_edge_accounts"), [INTEGER, INTEGER])
@@ -76,6 +85,19 @@ export class EdgeStaging {
     if (code === undefined) {
       code = this.add(value);
       this.#codes.set(value, code);
+    }
+    return code;
+  }
+
+  /** The code of a network or kind name (`code`), also written to `_labels` for the staged edges' joins. */
+  label(value: string): number {
+    const code = this.code(value);
+    if (!this.#labelled.has(code)) {
+      this.#labelled.add(code);
+      const labels = this.#labels;
+      labels.columns[0]![labels.rows] = code;
+      labels.columns[1]![labels.rows] = value;
+      labels.commit();
     }
     return code;
   }
@@ -105,7 +127,7 @@ export class EdgeStaging {
 
   /** Flushes and closes every staging table. */
   close(): void {
-    for (const table of [this.#strings, this.edges, this.follows, this.accounts]) table.close();
+    for (const table of [this.#strings, this.#labels, this.edges, this.follows, this.accounts]) table.close();
   }
 }
 

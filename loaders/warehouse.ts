@@ -218,7 +218,7 @@ export class WarehouseWriter implements Sink {
     let network = this.#lastNetwork;
     if (edge.network !== network?.name) network = this.#lastNetwork = this.#edgeNetwork(edge.network);
     let kind = this.#lastKind;
-    if (edge.kind !== kind?.name) kind = this.#lastKind = {name: edge.kind, code: staging.code(edge.kind)};
+    if (edge.kind !== kind?.name) kind = this.#lastKind = {name: edge.kind, code: staging.label(edge.kind)};
     const accountsBefore = this.#edgeAccountsAdded;
     const actor = network.handles.get(edge.actor) ?? this.#edgeAccount(network, edge.actor);
     const target = network.handles.get(edge.target) ?? this.#edgeAccount(network, edge.target);
@@ -249,7 +249,7 @@ export class WarehouseWriter implements Sink {
   #edgeNetwork(name: string): EdgeNetwork {
     let network = this.#edgeNetworks.get(name);
     if (!network) {
-      network = {name, code: this.#staging.code(name), handles: new HandleCodes()};
+      network = {name, code: this.#staging.label(name), handles: new HandleCodes()};
       this.#edgeNetworks.set(name, network);
       this.#networkNames.set(network.code, name);
     }
