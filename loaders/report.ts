@@ -70,7 +70,8 @@ export interface RowStore {
   write(row: TableRow): void;
   /**
    * Stores a valid edge as its rows (`Edge`), faster than row by row; returns how many of its two account rows
-   * were new (the others were already stored and are merged). Stores without it get the rows one by one.
+   * were new (the others were already stored and are merged). Stores without it get the rows one by one. The
+   * edge is the caller's, who may refill it for the next line: a store copies what it keeps.
    */
   writeEdge?(edge: Edge): 0 | 1 | 2;
   /** Whether an account or post with this id is already stored. */

@@ -6,6 +6,7 @@
  * unix time t. Users are anonymised numeric ids, so the id is also the handle. Plain or gzipped.
  */
 import {InputError, isFolder, readLineBatches} from "../input.js";
+import type {Edge} from "../report.js";
 import type {InteractionKind} from "../schema.js";
 import type {Importer} from "./importer.js";
 
@@ -29,40 +30,75 @@ export const snapHiggs: Importer = {
     if (isFolder(input)) throw new InputError(`${input.name}: snap-higgs reads one file, not a folder`);
     const source = sink.source(this.name, input.name);
     const progress = onProgress && ((fraction: number) => onProgress(input.name, fraction));
+    // One edge object, refilled for every line: the recorder copies what it keeps (see `RowStore.writeEdge`).
+    const edge: Edge = {
+      network: NETWORK,
+      actor: "",
+      target: "",
+      ts: 0,
+      kind: "mention",
+      weight: null,
+      follow: false,
+      since: null
+    };
     for await (const {first, lines} of readLineBatches(input, {onProgress: progress})) {
       for (let i = 0; i < lines.length; i++) {
         const number = first + i;
         const text = lines[i]!;
-        // Nearly every line is four fields split by single spaces; any other is split again by runs of whitespace.
-        let fields = text.split(" ");
-        let reason = fields.length === 4 ? problem(fields) : "";
-        if (reason !== undefined) {
-          fields = text.trim().split(/\s+/);
-          reason = text.trim() ? problem(fields) : "expected 4 fields (A B t TYPE), found 0";
+        if (!readEvent(text, edge)) {
+          // Any other line is split again by runs of whitespace, and either read or rejected with its problem.
+          const fields = text.trim().split(/\s+/);
+          const reason = text.trim() ? problem(fields) : "expected 4 fields (A B t TYPE), found 0";
+          if (reason !== undefined) {
+            source.reject(number, reason, text);
+            continue;
+          }
+          const [actor, target, time, type] = fields as [string, string, string, string];
+          edge.actor = actor;
+          edge.target = target;
+          edge.ts = Number(time) * 1000;
+          edge.kind = KINDS[type]!;
         }
-        if (reason !== undefined) {
-          source.reject(number, reason, text);
-          continue;
-        }
-        const [actor, target, time, type] = fields as [string, string, string, string];
-        source.acceptEdge(
-          number,
-          {
-            network: NETWORK,
-            actor,
-            target,
-            ts: Number(time) * 1000,
-            kind: KINDS[type]!,
-            weight: null,
-            follow: false,
-            since: null
-          },
-          text
-        );
+        source.acceptEdge(number, edge, text);
       }
     }
   }
 };
+
+const SPACE = 32;
+
+/**
+ * Reads a line of the usual form, four fields split by single spaces, into `edge` by its character codes
+ * (no split, no regular expression: nearly every line of the stream takes this path); returns false, leaving
+ * the line to `problem`, for any other line, well formed or not.
+ */
+function readEvent(text: string, edge: Edge): boolean {
+  const actorEnd = digitsEnd(text, 0);
+  if (actorEnd === 0 || text.charCodeAt(actorEnd) !== SPACE) return false;
+  const targetEnd = digitsEnd(text, actorEnd + 1);
+  if (targetEnd === actorEnd + 1 || text.charCodeAt(targetEnd) !== SPACE) return false;
+  const timeEnd = digitsEnd(text, targetEnd + 1);
+  const timeDigits = timeEnd - targetEnd - 1;
+  if (timeDigits < 1 || timeDigits > 11 || text.charCodeAt(timeEnd) !== SPACE || text.length !== timeEnd + 3) {
+    return false;
+  }
+  const type = text.slice(timeEnd + 1);
+  if (!Object.hasOwn(KINDS, type)) return false;
+  let seconds = 0;
+  for (let i = targetEnd + 1; i < timeEnd; i++) seconds = seconds * 10 + text.charCodeAt(i) - 48;
+  edge.actor = text.slice(0, actorEnd);
+  edge.target = text.slice(actorEnd + 1, targetEnd);
+  edge.ts = seconds * 1000;
+  edge.kind = KINDS[type]!;
+  return true;
+}
+
+/** The index after the run of ASCII digits that starts at `start` (`start` itself if there is none). */
+function digitsEnd(text: string, start: number): number {
+  let i = start;
+  for (let code = text.charCodeAt(i); code >= 48 && code <= 57; code = text.charCodeAt(++i));
+  return i;
+}
 
 /** What is wrong with the fields of a line, or undefined if they are an event. */
 function problem(fields: readonly string[]): string | undefined {
