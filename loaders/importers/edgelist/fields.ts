@@ -73,6 +73,8 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** The number a field holds (decimal notation, optionally signed or with an exponent), or undefined. */
 export function parseNumber(field: string): number | undefined {
+  const integer = plainInteger(field);
+  if (integer !== undefined) return integer;
   if (!NUMBER.test(field)) return undefined;
   const value = Number(field);
   return Number.isFinite(value) ? value : undefined;
@@ -92,13 +94,37 @@ const ISO_8601 =
 const EARLIEST_MS = -62_135_596_800_000; // 0001-01-01T00:00:00Z
 const LATEST_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
 
+/** The largest number of digits read by `plainInteger`: any such integer is exact in a double. */
+const PLAIN_DIGITS_MAX = 15;
+
+/**
+ * The value of a field of 1 to 15 ASCII digits, optionally after a sign, read from its character codes; or
+ * undefined for any other field, left to the regular expressions. Nearly every weight and unix time in an edge
+ * list has this form: reading it directly saves a regular expression and a conversion per field.
+ */
+function plainInteger(field: string): number | undefined {
+  const sign = field.charCodeAt(0);
+  const start = sign === 43 || sign === 45 ? 1 : 0; // + or -
+  const length = field.length;
+  if (length === start || length - start > PLAIN_DIGITS_MAX) return undefined;
+  let value = 0;
+  for (let i = start; i < length; i++) {
+    const digit = field.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return sign === 45 ? -value : value;
+}
+
 /**
  * A timestamp field: unix seconds (integer or decimal, e.g. `1341100972` or `1341100972.25`) or ISO 8601
  * (`2012-07-01`, `2012-07-01T00:02:52Z`, `2012-07-01 00:02:52+02:00`; without a zone it is UTC). Returns the
- * date, "unparseable" when the field is neither form, or "invalid" when it names no real date (30 February, hour
- * 25, a year beyond 9999).
+ * time in milliseconds since the unix epoch, "unparseable" when the field is neither form, or "invalid" when it
+ * names no real date (30 February, hour 25, a year beyond 9999).
  */
-export function parseTimestamp(field: string): Date | "unparseable" | "invalid" {
+export function parseTimestamp(field: string): number | "unparseable" | "invalid" {
+  const seconds = plainInteger(field);
+  if (seconds !== undefined) return checked(seconds * 1000);
   if (UNIX_SECONDS.test(field)) return checked(Math.round(Number(field) * 1000));
   const match = ISO_8601.exec(field);
   if (!match) return "unparseable";
@@ -132,8 +158,9 @@ function daysIn(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-function checked(ms: number): Date | "invalid" {
-  return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS ? new Date(ms) : "invalid";
+/** `ms` if in range, with `-0` (from `-0` seconds) made the epoch itself, as a `Date` would. */
+function checked(ms: number): number | "invalid" {
+  return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS ? ms + 0 : "invalid";
 }
 
 /**

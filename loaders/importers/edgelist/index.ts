@@ -43,8 +43,7 @@
  * 30 February, a year after 9999 such as milliseconds read as seconds).
  */
 import {InputError, isFolder, readLineBatches, type Input, type InputFile} from "../../input.js";
-import type {Sink, SourceRecorder} from "../../report.js";
-import type {InteractionKind} from "../../schema.js";
+import type {Edge, Sink, SourceRecorder} from "../../report.js";
 import type {ImportOptions, Importer} from "../importer.js";
 import {detectEdgeList} from "./detect.js";
 import {detectDelimiter, nodeIdProblem, parseNumber, parseTimestamp, splitFields, type Delimiter} from "./fields.js";
@@ -138,13 +137,13 @@ function printableAscii(code: number): boolean {
 /** Turns the data lines of one file into rows, with the layout fixed by its first data line. */
 class EdgeWriter {
   readonly #source: SourceRecorder;
-  readonly #network: string;
-  readonly #kind: InteractionKind;
   readonly #delimiter: Delimiter;
   readonly #layout: Layout;
   readonly #weightName: string;
   /** Whether a field can be an empty or spaced id: not when runs of whitespace separate the fields. */
   readonly #checkIds: boolean;
+  /** The edge of every line, refilled each time: the recorder copies what it keeps (`RowStore.writeEdge`). */
+  readonly #edge: Edge;
 
   constructor(
     fileName: string,
@@ -164,12 +163,22 @@ class EdgeWriter {
       );
     }
     this.#source = source;
-    this.#network = settings.network;
-    this.#kind = kindOf(settings, layout);
     this.#delimiter = delimiter;
     this.#layout = layout;
     this.#weightName = layout.roles[layout.weight] ?? "weight";
     this.#checkIds = delimiter.kind === "char";
+    const kind = kindOf(settings, layout);
+    // Without a weight or ts column these keep their first values: no weight, and time unknown (no since).
+    this.#edge = {
+      network: settings.network,
+      actor: "",
+      target: "",
+      ts: TIME_UNKNOWN,
+      kind,
+      weight: null,
+      follow: kind === "follow",
+      since: null
+    };
   }
 
   write(number: number, text: string): void {
@@ -184,32 +193,21 @@ class EdgeWriter {
       const problem = nodeIdProblem(src) ?? nodeIdProblem(dst);
       if (problem) return this.#source.reject(number, `${nodeIdProblem(src) ? "src" : "dst"} ${problem}`, text);
     }
-    let weight: number | undefined;
+    const edge = this.#edge;
     if (layout.weight >= 0) {
-      weight = parseNumber(fields[layout.weight]!);
+      const weight = parseNumber(fields[layout.weight]!);
       if (weight === undefined) return this.#source.reject(number, `${this.#weightName} is not a number`, text);
+      edge.weight = weight;
     }
-    let ts = TIME_UNKNOWN;
     if (layout.ts >= 0) {
-      const parsed = parseTimestamp(fields[layout.ts]!);
-      if (parsed === "unparseable") return this.#source.reject(number, "ts is not unix seconds or ISO 8601", text);
-      if (parsed === "invalid") return this.#source.reject(number, "timestamp is not a valid date", text);
-      ts = parsed.getTime();
+      const ts = parseTimestamp(fields[layout.ts]!);
+      if (ts === "unparseable") return this.#source.reject(number, "ts is not unix seconds or ISO 8601", text);
+      if (ts === "invalid") return this.#source.reject(number, "timestamp is not a valid date", text);
+      edge.ts = ts;
+      if (edge.follow) edge.since = ts;
     }
-    const follow = this.#kind === "follow";
-    this.#source.acceptEdge(
-      number,
-      {
-        network: this.#network,
-        actor: src,
-        target: dst,
-        ts,
-        kind: this.#kind,
-        weight: weight ?? null,
-        follow,
-        since: follow && layout.ts >= 0 ? ts : null
-      },
-      text
-    );
+    edge.actor = src;
+    edge.target = dst;
+    this.#source.acceptEdge(number, edge, text);
   }
 }
