@@ -182,22 +182,25 @@ export interface LineBatch {
  * going through millions of lines pays one await per chunk of bytes rather than one per line.
  */
 export async function* readLineBatches(file: InputFile, options: ReadOptions = {}): AsyncGenerator<LineBatch> {
-  const decoder = new TextDecoder("utf-8", {fatal: true});
+  // A lenient decoder is several times faster than a fatal one; a chunk it marks with U+FFFD is checked strictly.
+  const decoder = new TextDecoder("utf-8");
+  /** The end of the previous chunk that starts a character it does not finish. */
+  let unfinished: Uint8Array = NO_BYTES;
   let number = 0;
   let rest = "";
   const reader = (await openBytes(file, options)).getReader();
   try {
     for (;;) {
       const {done, value} = await readOrExplain(reader, file, `after line ${number + countLines(rest)}`);
-      let text: string;
-      try {
-        text = rest + (done ? decoder.decode() : decoder.decode(value, {stream: true}));
-      } catch {
+      const decoded = done ? decoder.decode() : decoder.decode(value, {stream: true});
+      if (decoded.includes("\uFFFD") && !isUtf8(unfinished, value)) {
         // Locate the bad bytes: a lenient decode marks them with U+FFFD.
-        const lenient = rest + new TextDecoder("utf-8").decode(value);
+        const lenient = rest + decoded;
         const before = lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD")));
         throw new InputError(`${file.name}: line ${number + 1 + countLines(before)}: not valid UTF-8 text`);
       }
+      if (value) unfinished = unfinishedEnd(value.byteLength >= 4 ? value : concat([unfinished, value]));
+      const text = rest + decoded;
       const lines: string[] = [];
       let start = 0;
       for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
@@ -276,6 +279,32 @@ export function bytesInput(name: string, content: Uint8Array | string): InputFil
 }
 
 const CR = 13;
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * Whether `chunk`, after `unfinished` (the previous chunk's unfinished character), is UTF-8; with no chunk (the
+ * stream's end), whether nothing is left unfinished. A character may still run on into the next chunk.
+ */
+function isUtf8(unfinished: Uint8Array, chunk: Uint8Array | undefined): boolean {
+  try {
+    new TextDecoder("utf-8", {fatal: true}).decode(chunk ? concat([unfinished, chunk]) : unfinished, {stream: !!chunk});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The last bytes of `bytes` that begin a UTF-8 character (of up to 4 bytes) and do not finish it; else none. */
+function unfinishedEnd(bytes: Uint8Array): Uint8Array {
+  for (let back = 1; back <= Math.min(3, bytes.byteLength); back++) {
+    const byte = bytes[bytes.byteLength - back]!;
+    // 10xxxxxx continues a character; any other byte starts one, of 1 to 4 bytes by its leading bits.
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.subarray(bytes.byteLength - back) : NO_BYTES;
+  }
+  return NO_BYTES;
+}
 
 function stripCr(line: string): string {
   return line.endsWith("\r") ? line.slice(0, -1) : line;

@@ -8,6 +8,23 @@ async function lines(content: Uint8Array | string) {
   return out;
 }
 
+/** The lines of `bytes` read from a stream of chunks of `size` bytes. */
+async function chunkedLines(bytes: Uint8Array, size: number): Promise<string[]> {
+  const file = {
+    name: "split.txt",
+    stream: () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.byteLength; i += size) controller.enqueue(bytes.slice(i, i + size));
+          controller.close();
+        }
+      })
+  };
+  const out: string[] = [];
+  for await (const line of readLines(file)) out.push(line.text);
+  return out;
+}
+
 describe("readLines(file)", () => {
   it("splits LF and CRLF lines and keeps a last line without an end", async () => {
     expect(await lines("a\r\nb\n\nc")).toEqual([
@@ -28,25 +45,26 @@ describe("readLines(file)", () => {
   });
 
   it("keeps multi-byte characters split across chunks intact", async () => {
-    const bytes = new TextEncoder().encode("é\n€\n");
-    const file = {
-      name: "split.txt",
-      stream: () =>
-        new ReadableStream<Uint8Array>({
-          start(controller) {
-            for (const byte of bytes) controller.enqueue(Uint8Array.of(byte));
-            controller.close();
-          }
-        })
-    };
-    const out: string[] = [];
-    for await (const line of readLines(file)) out.push(line.text);
-    expect(out).toEqual(["é", "€"]);
+    expect(await chunkedLines(new TextEncoder().encode("é\n€\n"), 1)).toEqual(["é", "€"]);
+    // 😀 is 4 bytes, € 3: chunks of 2 and 5 bytes cut them in every place.
+    const text = "a😀b€\n\uFFFD😀😀\n";
+    for (const size of [2, 5])
+      expect(await chunkedLines(new TextEncoder().encode(text), size)).toEqual(text.split("\n").slice(0, 2));
+  });
+
+  it("keeps a U+FFFD written in the file (EF BF BD): it is text, not a bad byte", async () => {
+    expect(await lines("a\uFFFDb\n")).toEqual([[1, "a\uFFFDb"]]);
   });
 
   it("names the file and line of bytes that are not UTF-8", async () => {
     const bytes = Uint8Array.from([0x61, 0x0a, 0x62, 0x0a, 0xff, 0xfe, 0x0a]);
     await expect(lines(bytes)).rejects.toThrow("f.txt: line 3: not valid UTF-8 text");
+    // A character cut short by the end of the file, and one whose second byte is not a continuation, arriving
+    // in chunks of one byte.
+    const cut = [0x61, 0x0a, 0xe2, 0x82];
+    await expect(chunkedLines(Uint8Array.from(cut), 1)).rejects.toThrow("line 2: not valid UTF-8 text");
+    const broken = [0x61, 0x0a, 0x62, 0x0a, 0xe2, 0x41, 0x0a];
+    await expect(chunkedLines(Uint8Array.from(broken), 1)).rejects.toThrow("line 3: not valid UTF-8 text");
   });
 });
 
