@@ -6,11 +6,13 @@ import {
   BIGINT,
   DOUBLE,
   DuckDBInstance,
+  JSDuckDBValueConverter,
   type DuckDBConnection,
   type DuckDBType,
-  type DuckDBValue
+  type DuckDBValue,
+  type DuckDBVector
 } from "@duckdb/node-api";
-import {normalizeValue, type Db, type Row, type Value} from "../scoring/db.js";
+import {normalizeValue, rowsOf, type Columns, type Db, type Row, type Value} from "../scoring/db.js";
 
 export interface NodeDb extends Db {
   readonly connection: DuckDBConnection;
@@ -23,17 +25,21 @@ export interface NodeDb extends Db {
 export async function openNodeDb(path = ":memory:"): Promise<NodeDb> {
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
+  const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
+    const {values, types} = bind(params);
+    const result = await connection.run(sql, values, types);
+    const names = result.columnNames();
+    const columns = names.map((): Value[] => []);
+    for (const chunk of await result.fetchAllChunks()) {
+      names.forEach((name, k) => appendValues(columns[k]!, chunk.getColumnVector(k), name));
+    }
+    return Object.fromEntries(names.map((name, k) => [name, columns[k]!])) as Columns<R>;
+  };
   return {
     connection,
+    queryColumns,
     async query<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<R[]> {
-      const {values, types} = bind(params);
-      const reader = await connection.runAndReadAll(sql, values, types);
-      const names = reader.columnNames();
-      return reader.getRowsJS().map((values) => {
-        const row: Row = {};
-        names.forEach((name, i) => (row[name] = normalizeValue(values[i], name)));
-        return row as R;
-      });
+      return rowsOf(await queryColumns<R>(sql, params));
     },
     async run(sql: string, params: readonly Value[] = []): Promise<void> {
       const {values, types} = bind(params);
@@ -44,6 +50,24 @@ export async function openNodeDb(path = ":memory:"): Promise<NodeDb> {
       instance.closeSync();
     }
   };
+}
+
+/**
+ * Appends a vector's values to `column`. Read value by value from the vector: node-api's own row and column
+ * readers build an array per row or run a converter per value, several times slower on large results. Numbers,
+ * strings and booleans come as they are; other values (bigints, timestamps …) go through node-api's JS converter
+ * and `normalizeValue`, as before.
+ */
+function appendValues(column: Value[], vector: DuckDBVector, name: string): void {
+  const type = vector.type;
+  for (let i = 0; i < vector.itemCount; i++) {
+    const item = vector.getItem(i);
+    column.push(
+      item === null || typeof item === "number" || typeof item === "string" || typeof item === "boolean"
+        ? item
+        : normalizeValue(JSDuckDBValueConverter(item, type, JSDuckDBValueConverter), name)
+    );
+  }
 }
 
 /**

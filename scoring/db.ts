@@ -9,9 +9,31 @@
 export type Value = number | string | boolean | null;
 export type Row = Record<string, Value>;
 
+/** A result column by column: one array per column, holding the values `query` would put in its rows. */
+export type Columns<R extends Row = Row> = {[K in keyof R]: R[K][]};
+
 export interface Db {
   /** Runs one statement with positional `?` parameters and returns its rows. */
   query<R extends Row = Row>(sql: string, params?: readonly Value[]): Promise<R[]>;
+  /**
+   * Runs one statement like `query` and returns its result column by column. No object is built per row, so a
+   * result with a row per account (300,000 on SNAP Higgs) costs a fraction of what its rows would.
+   */
+  queryColumns<R extends Row = Row>(sql: string, params?: readonly Value[]): Promise<Columns<R>>;
+}
+
+/** The rows of a columnar result, each with the columns in their order. */
+export function rowsOf<R extends Row>(columns: Columns<R>): R[] {
+  const names = Object.keys(columns);
+  const values = names.map((name) => columns[name]!);
+  const length = values[0]?.length ?? 0;
+  const rows = new Array<R>(length);
+  for (let i = 0; i < length; i++) {
+    const row: Row = {};
+    for (let k = 0; k < names.length; k++) row[names[k]!] = values[k]![i]!;
+    rows[i] = row as R;
+  }
+  return rows;
 }
 
 /**

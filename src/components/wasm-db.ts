@@ -3,15 +3,19 @@
  * synchronous one of duckdb-wasm's Node build (used by the tests to run the browser's engine), since
  * `await` accepts both a promise and a plain value.
  */
-import {normalizeValue, type Db, type Row, type Value} from "../scoring/db.js";
+import {normalizeValue, rowsOf, type Columns, type Db, type Row, type Value} from "../scoring/db.js";
 
 interface ArrowField {
   readonly name: string;
   readonly type: {readonly typeId: number};
 }
+interface ArrowVector {
+  readonly length: number;
+  get(index: number): unknown;
+}
 interface ArrowTable {
   readonly schema: {readonly fields: readonly ArrowField[]};
-  toArray(): {toJSON(): Record<string, unknown>}[];
+  getChildAt(index: number): ArrowVector | null;
 }
 interface Statement {
   query(...params: unknown[]): ArrowTable | Promise<ArrowTable>;
@@ -27,31 +31,36 @@ export interface WasmConnection {
 const ARROW_TIMESTAMP = 10;
 
 export function wasmDb(connection: WasmConnection): Db {
-  return {
-    async query<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<R[]> {
-      let table: ArrowTable;
-      if (params.length === 0) {
-        table = await connection.query(sql);
-      } else {
-        const statement = await connection.prepare(sql);
-        try {
-          table = await statement.query(...params);
-        } finally {
-          await statement.close();
-        }
+  const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
+    let table: ArrowTable;
+    if (params.length === 0) {
+      table = await connection.query(sql);
+    } else {
+      const statement = await connection.prepare(sql);
+      try {
+        table = await statement.query(...params);
+      } finally {
+        await statement.close();
       }
+    }
+    const columns: Record<string, Value[]> = {};
+    table.schema.fields.forEach(({name, type}, k) => {
       // duckdb-wasm gives timestamps as fractional epoch milliseconds; native DuckDB gives whole ones.
-      const timestamps = new Set(
-        table.schema.fields.filter((f) => f.type.typeId === ARROW_TIMESTAMP).map((f) => f.name)
-      );
-      return table.toArray().map((structRow) => {
-        const row: Row = {};
-        for (const [name, value] of Object.entries(structRow.toJSON())) {
-          const normalized = normalizeValue(value, name);
-          row[name] = timestamps.has(name) && typeof normalized === "number" ? Math.floor(normalized) : normalized;
-        }
-        return row as R;
-      });
+      const timestamp = type.typeId === ARROW_TIMESTAMP;
+      const vector = table.getChildAt(k)!;
+      const column = new Array<Value>(vector.length);
+      for (let i = 0; i < column.length; i++) {
+        const value = normalizeValue(vector.get(i), name);
+        column[i] = timestamp && typeof value === "number" ? Math.floor(value) : value;
+      }
+      columns[name] = column;
+    });
+    return columns as Columns<R>;
+  };
+  return {
+    queryColumns,
+    async query<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<R[]> {
+      return rowsOf(await queryColumns<R>(sql, params));
     }
   };
 }
