@@ -21,14 +21,31 @@ export interface ScoreRow {
  * their group and the next rank skips accordingly.
  */
 export function rankDescending(values: ArrayLike<number>): Int32Array {
-  const order = Array.from({length: values.length}, (_, i) => i).sort((a, b) => values[b]! - values[a]!);
+  return ranksInOrder(values, descendingOrder(values));
+}
+
+/** The indices of `values`, largest value first; equal values in the order of `tied` (default: by index). */
+function descendingOrder(
+  values: ArrayLike<number>,
+  tied: (a: number, b: number) => number = (a, b) => a - b
+): Uint32Array {
+  const order = new Uint32Array(values.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => values[b]! - values[a]! || tied(a, b));
+}
+
+/** Competition ranks of `values` from their `descendingOrder`. */
+function ranksInOrder(values: ArrayLike<number>, order: Uint32Array): Int32Array {
   const ranks = new Int32Array(values.length);
-  order.forEach((index, position) => {
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position]!;
     const previous = order[position - 1];
     ranks[index] = previous !== undefined && values[previous] === values[index] ? ranks[previous]! : position + 1;
-  });
+  }
   return ranks;
 }
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The method's window and weights for `options`, after defaults and validation. */
 export async function resolveOptions(db: Db, method: Method, options: MethodOptions = {}): Promise<ResolvedOptions> {
@@ -40,17 +57,18 @@ export async function resolveOptions(db: Db, method: Method, options: MethodOpti
 /** Rows of `method` for raw values, one per account, ordered by rank, ties by account id. */
 export function rankedRows(method: Method, accountIds: readonly string[], values: Float64Array): ScoreRow[] {
   const scores = method.display(values);
-  const ranks = rankDescending(values);
-  const rows = accountIds.map((account_id, i) => ({
-    account_id,
+  // Accounts usually come in id order already; then ties go by index, without comparing strings.
+  let sorted = true;
+  for (let i = 1; sorted && i < accountIds.length; i++) sorted = compareIds(accountIds[i - 1]!, accountIds[i]!) <= 0;
+  const order = descendingOrder(values, sorted ? undefined : (a, b) => compareIds(accountIds[a]!, accountIds[b]!));
+  const ranks = ranksInOrder(values, order);
+  return Array.from(order, (i) => ({
+    account_id: accountIds[i]!,
     method: method.id,
     value: values[i]!,
     score: scores[i]!,
     rank: ranks[i]!
   }));
-  return rows.sort(
-    (a, b) => a.rank - b.rank || (a.account_id < b.account_id ? -1 : a.account_id > b.account_id ? 1 : 0)
-  );
 }
 
 /** Scores with one method; rows come ordered by rank, ties by account id. */

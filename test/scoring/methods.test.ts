@@ -1,7 +1,8 @@
 /** Each starting method against values worked out by hand or by an independent solver on the fixture world. */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
-import {availableMethods, rankDescending, scoreMethod, type MethodOptions} from "../../scoring/index.js";
+import {availableMethods, getMethod, rankDescending, scoreMethod, type MethodOptions} from "../../scoring/index.js";
+import {rankedRows} from "../../scoring/score.js";
 import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
 import {openNative, tempDir, writeWorld} from "../helpers/world.js";
 
@@ -194,5 +195,24 @@ describe("rankDescending(values)", () => {
   it("gives standard competition ranks, largest first", () => {
     expect(Array.from(rankDescending([5, 9, 5, 1, 9]))).toEqual([3, 1, 3, 5, 1]);
     expect(Array.from(rankDescending([]))).toEqual([]);
+  });
+});
+
+describe("rankedRows(method, accountIds, values)", () => {
+  const method = getMethod("reactions");
+  const rowsOf = (ids: string[], values: number[]) =>
+    rankedRows(method, ids, Float64Array.from(values)).map((row) => [row.account_id, row.rank]);
+
+  it("orders rows by rank, ties by account id, whatever the order of the accounts", () => {
+    // By hand: 9 and 9 share rank 1 (a before d), 5 and 5 share rank 3 (b before c), 1 is 5th.
+    const expected = [
+      ["t:a", 1],
+      ["t:d", 1],
+      ["t:b", 3],
+      ["t:c", 3],
+      ["t:e", 5]
+    ];
+    expect(rowsOf(["t:a", "t:b", "t:c", "t:d", "t:e"], [9, 5, 5, 9, 1])).toEqual(expected);
+    expect(rowsOf(["t:d", "t:c", "t:e", "t:b", "t:a"], [9, 5, 1, 5, 9])).toEqual(expected);
   });
 });
