@@ -5,7 +5,7 @@
  * from one query over the whole span: a running sum adds the day that enters each window and takes out the day
  * that leaves it, instead of one query per day.
  */
-import type {Row} from "../db.js";
+import type {Columns} from "../db.js";
 import type {FeatureTable} from "../methods/method.js";
 import type {TimeWindow} from "./activity.js";
 
@@ -27,19 +27,19 @@ export interface DailyCounts {
 }
 
 /**
- * Gathers the rows of a per-day query (`account_id`, `day` and one column per name) against `accounts`.
+ * Gathers the columns of a per-day query (`account_id`, `day` and one column per name) against `accounts`.
  *
  * @throws RangeError prefixed `scoring/features/daily: ` when a row names an account that `accounts` lacks.
  */
-export function dailyCounts(accounts: FeatureTable, names: readonly string[], rows: readonly Row[]): DailyCounts {
+export function dailyCounts(accounts: FeatureTable, names: readonly string[], columns: Columns): DailyCounts {
   const index = new Map(accounts.accountIds.map((id, i) => [id, i]));
-  const account = Int32Array.from(rows, (row) => {
-    const found = index.get(row.account_id as string);
-    if (found === undefined) throw new RangeError(`scoring/features/daily: no account "${row.account_id}"`);
+  const account = Int32Array.from(columns.account_id!, (id) => {
+    const found = index.get(id as string);
+    if (found === undefined) throw new RangeError(`scoring/features/daily: no account "${id}"`);
     return found;
   });
-  const day = Int32Array.from(rows, (row) => row.day as number);
-  const values = names.map((name) => Float64Array.from(rows, (row) => row[name] as number));
+  const day = Int32Array.from(columns.day! as number[]);
+  const values = names.map((name) => Float64Array.from(columns[name]! as number[]));
   return {accounts, names, account, day, values};
 }
 

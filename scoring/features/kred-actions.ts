@@ -12,7 +12,8 @@
  * Actions on oneself are left out; each action counts once.
  */
 import type {Db} from "../db.js";
-import {personIndex} from "../methods/method.js";
+import {derived} from "../memo-db.js";
+import {ownPersons} from "../methods/method.js";
 import type {TimeWindow} from "./activity.js";
 import {dailyCounts, utcDay, type DailyCounts} from "./daily.js";
 import {KRED_KINDS} from "./kred-points.js";
@@ -58,20 +59,23 @@ GROUP BY account_id, day
 
 /** Every account (its own person), as the table the daily counts are gathered against. */
 async function kredAccounts(db: Db) {
-  const rows = await db.query<{account_id: string; network: string}>(KRED_ACCOUNTS_SQL);
-  const accountIds = rows.map((row) => row.account_id);
-  return {accountIds, networks: rows.map((row) => row.network), ...personIndex(accountIds), columns: {}};
+  const {account_id: accountIds, network: networks} = await db.queryColumns<{account_id: string; network: string}>(
+    KRED_ACCOUNTS_SQL
+  );
+  return {accountIds, networks, ...ownPersons(accountIds.length), columns: {}};
 }
 
-/** Actions received by kind and day, from ordinary and from big actors. */
-export async function kredReceived(db: Db, window: TimeWindow, bigActorFollowers: number): Promise<DailyCounts> {
-  const accounts = await kredAccounts(db);
-  const rows = await db.query(KRED_RECEIVED_SQL, [bigActorFollowers, ...windowParams(window)]);
-  return dailyCounts(accounts, KRED_RECEIVED_COLUMNS, rows);
+/** Actions received by kind and day, from ordinary and from big actors (`kred` and `kred-global` share them). */
+export function kredReceived(db: Db, window: TimeWindow, bigActorFollowers: number): Promise<DailyCounts> {
+  return derived(db, ["kredReceived", window, bigActorFollowers], async () => {
+    const accounts = await kredAccounts(db);
+    const daily = await db.queryColumns(KRED_RECEIVED_SQL, [bigActorFollowers, ...windowParams(window)]);
+    return dailyCounts(accounts, KRED_RECEIVED_COLUMNS, daily);
+  });
 }
 
 /** Actions made by kind and day. */
 export async function kredMade(db: Db, window: TimeWindow): Promise<DailyCounts> {
   const accounts = await kredAccounts(db);
-  return dailyCounts(accounts, KRED_KINDS, await db.query(KRED_MADE_SQL, windowParams(window)));
+  return dailyCounts(accounts, KRED_KINDS, await db.queryColumns(KRED_MADE_SQL, windowParams(window)));
 }

@@ -16,7 +16,7 @@ import type {Db} from "../db.js";
 import type {TimeWindow} from "./activity.js";
 import {dailyCounts, utcDay, type DailyCounts} from "./daily.js";
 import {inWindow, windowParams} from "./window.js";
-import {personIndex} from "../methods/method.js";
+import {ownPersons} from "../methods/method.js";
 
 /** The summed activity columns, in the order of the pairs file. */
 export const PAIRS_ACTIVITY = [
@@ -74,13 +74,13 @@ GROUP BY account_id, day
 /** Every account's reported counts, and its activity per day inside the window. */
 export async function pairsDailyCounts(db: Db, window: TimeWindow): Promise<DailyCounts> {
   type AccountRow = {account_id: string; network: string} & Record<(typeof PAIRS_COUNTS)[number], number>;
-  const accounts = await db.query<AccountRow>(PAIRS_ACCOUNTS_SQL);
-  const rows = await db.query(PAIRS_DAILY_SQL, [...windowParams(window), ...windowParams(window)]);
+  const accounts = await db.queryColumns<AccountRow>(PAIRS_ACCOUNTS_SQL);
+  const daily = await db.queryColumns(PAIRS_DAILY_SQL, [...windowParams(window), ...windowParams(window)]);
   const table = {
-    accountIds: accounts.map((row) => row.account_id),
-    networks: accounts.map((row) => row.network),
-    ...personIndex(accounts.map((row) => row.account_id)),
-    columns: Object.fromEntries(PAIRS_COUNTS.map((name) => [name, Float64Array.from(accounts, (row) => row[name])]))
+    accountIds: accounts.account_id,
+    networks: accounts.network,
+    ...ownPersons(accounts.account_id.length),
+    columns: Object.fromEntries(PAIRS_COUNTS.map((name) => [name, Float64Array.from(accounts[name])]))
   };
-  return dailyCounts(table, PAIRS_ACTIVITY, rows);
+  return dailyCounts(table, PAIRS_ACTIVITY, daily);
 }

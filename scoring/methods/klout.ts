@@ -164,8 +164,8 @@ const kloutDaily: NonNullable<Decomposition["daily"]> = {
     // An empty window gives every account with its reported counts and person, and no activity.
     const accounts = tableOf(await kloutFeatures(db, {from: 0, to: 0}), await networksWithPosts(db));
     const index = new Map(accounts.accountIds.map((id, i) => [id, i]));
-    const postRows = await db.query(KLOUT_DAILY_POSTS_SQL, windowParams({}));
-    const posts = slidingTables(dailyCounts(accounts, ["posts"], postRows), days, windowDays);
+    const postCounts = await db.queryColumns(KLOUT_DAILY_POSTS_SQL, windowParams({}));
+    const posts = slidingTables(dailyCounts(accounts, ["posts"], postCounts), days, windowDays);
     const rows = await kloutDailyReactions(db, {});
     const pairs = new Map<string, PairInWindow>();
     const pairOf = rows.map((row) => {

@@ -186,6 +186,11 @@ export function withRow(
   return {...features, columns};
 }
 
+/** Person indices of `n` accounts that are each their own person: `personIndex` of n distinct keys. */
+export function ownPersons(n: number): {persons: Int32Array; personCount: number} {
+  return {persons: Int32Array.from({length: n}, (_, i) => i), personCount: n};
+}
+
 /** Person indices 0…n−1 from person keys, in order of first appearance. */
 export function personIndex(keys: readonly string[]): {persons: Int32Array; personCount: number} {
   const index = new Map<string, number>();

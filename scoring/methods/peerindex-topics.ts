@@ -16,6 +16,7 @@ import {topicEdges, topicMembers, topicSource, type TopicMemberRow} from "../fea
 import {buildCsr} from "../graph/csr.js";
 import {pagerank} from "../graph/pagerank.js";
 import {ACCOUNT_INDEX_SQL} from "../graphs.js";
+import {derived} from "../memo-db.js";
 import {midRankPercentiles} from "../scales.js";
 import {resolveWindow} from "../window.js";
 
@@ -51,11 +52,26 @@ export interface TopicOptions {
   authority?: boolean;
 }
 
-/** Every account's id in `account_id` order, and the scores of each topic in the window, ordered by topic. */
-export async function topicScores(
+/**
+ * Every account's id in `account_id` order, and the scores of each topic in the window, ordered by topic. Worked
+ * out once per `scoreMethods` call (the overall score and Authority share them): the result must not be changed.
+ */
+export function topicScores(
   db: Db,
   window: TimeWindow,
-  {focus = null, topic: only = null, authority = true}: TopicOptions = {}
+  {focus = null, topic = null, authority = true}: TopicOptions = {}
+): Promise<{accountIds: string[]; topics: TopicScores[]}> {
+  return derived(db, ["topicScores", window, focus, topic, authority], () =>
+    scoreTopics(db, window, focus, topic, authority)
+  );
+}
+
+async function scoreTopics(
+  db: Db,
+  window: TimeWindow,
+  focus: string | null,
+  only: string | null,
+  authority: boolean
 ): Promise<{accountIds: string[]; topics: TopicScores[]}> {
   // One query at a time: a native DuckDB connection runs statements one after another.
   const accountIds = (await db.query<{account_id: string}>(ACCOUNT_INDEX_SQL)).map((row) => row.account_id);
