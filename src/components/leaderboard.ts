@@ -2,7 +2,7 @@
  * The leaderboard: accounts in rank order under one method, `data-testid="leaderboard"`, one `tr` per account
  * whose first cell is its handle, linked to its profile. Handles are written as text.
  */
-import {formatNumber, type TopRow} from "./overview.js";
+import {LEADERBOARD_SIZE, formatNumber, type TopRow} from "./overview.js";
 import {textTable} from "./text-table.js";
 
 /** The top `limit` rows of `rows` (ranked by `method`) as a table; `profile` gives each account's profile link. */
@@ -11,7 +11,7 @@ export function leaderboard(
   method: {id: string; scoreLabel: string},
   {
     profile,
-    limit = 50,
+    limit = LEADERBOARD_SIZE,
     document = globalThis.document
   }: {profile: (accountId: string) => string; limit?: number; document?: Document}
 ): HTMLTableElement {

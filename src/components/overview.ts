@@ -1,11 +1,24 @@
 /**
  * The overview page's tables and chart, as pure functions of query results, so they can be tested without a
- * browser. Everything that comes from data is written as text (`textContent`, Plot's text marks), never parsed
- * as HTML: handles and names are untrusted.
+ * browser, and the queries behind them, which run on any `Db`: native DuckDB when the site is built (the first
+ * view of the built-in world, `src/data/overview.json.ts`) and duckdb-wasm in the page. Everything that comes
+ * from data is written as text (`textContent`, Plot's text marks), never parsed as HTML: handles and names are
+ * untrusted.
  */
 import * as Plot from "@observablehq/plot";
 import {format, max, min, utcFormat} from "d3";
-import type {NetworkCounts} from "../scoring/index.js";
+import {
+  METHODS,
+  availableMethods,
+  interactionKindCounts,
+  networkCounts,
+  scoreMethod,
+  type Db,
+  type NetworkCounts,
+  type Row,
+  type ScoreRow
+} from "../scoring/index.js";
+import {memoizedDb} from "../scoring/memo-db.js";
 import {textTable} from "./text-table.js";
 
 /** One histogram bar: accounts with `x0 <= score < x1` (the last bar also holds its upper edge). */
@@ -15,14 +28,25 @@ export interface Bin {
   length: number;
 }
 
-/** A scored account with what a reader needs to recognise it. */
-export interface TopRow {
-  rank: number;
+/** What names an account in a leaderboard. */
+export interface AccountHandle {
   account_id: string;
   handle: string;
   network: string;
+}
+
+/** A scored account with what a reader needs to recognise it. */
+export interface TopRow extends AccountHandle {
+  rank: number;
   score: number;
   value: number;
+}
+
+/** Interactions of one kind on one network. */
+export interface KindCount {
+  network: string;
+  kind: string;
+  interactions: number;
 }
 
 const integer = format(",");
@@ -85,23 +109,22 @@ export const HISTOGRAM_CAPTION =
   "follower counts span several orders of magnitude, and on a linear axis nearly every account would share the " +
   "first bar.";
 
-/** A histogram of display scores on a symlog axis. */
+/** A histogram of display scores on a symlog axis, from their bins (`symlogBins`). */
 export function scoreHistogram(
-  scores: readonly number[],
-  {
-    width = 640,
-    height = 240,
-    label = "score",
-    count = 20
-  }: {width?: number; height?: number; label?: string; count?: number} = {}
+  bins: readonly Bin[],
+  {width = 640, height = 240, label = "score"}: {width?: number; height?: number; label?: string} = {}
 ) {
-  const bins = symlogBins(scores, {count});
   return Plot.plot({
     width,
     height,
     marginLeft: 40,
     caption: HISTOGRAM_CAPTION,
-    x: {type: "symlog", label: `${label} →`, ticks: symlogTicks(max(scores) ?? 0), tickFormat: format("~s")},
+    x: {
+      type: "symlog",
+      label: `${label} →`,
+      ticks: symlogTicks(max(bins, (bin) => bin.x1) ?? 0),
+      tickFormat: format("~s")
+    },
     y: {label: "↑ accounts", grid: true},
     marks: [
       Plot.rectY(bins, {x1: "x0", x2: "x1", y: "length", insetLeft: 0.5, insetRight: 0.5, tip: true}),
@@ -113,7 +136,7 @@ export function scoreHistogram(
 /** Joins each score with its account's handle and network, keeping the order of `scores`. */
 export function withHandles(
   scores: readonly {account_id: string; rank: number; score: number; value: number}[],
-  accounts: readonly {account_id: string; handle: string; network: string}[]
+  accounts: readonly AccountHandle[]
 ): TopRow[] {
   const byId = new Map(accounts.map((account) => [account.account_id, account]));
   return scores.map(({account_id, rank, score, value}) => {
@@ -142,10 +165,7 @@ export function countsTable(counts: readonly NetworkCounts[], options: {document
 }
 
 /** Interactions per network and kind, one row per network, kinds ordered by their total, most frequent first. */
-export function kindsTable(
-  kinds: readonly {network: string; kind: string; interactions: number}[],
-  options: {document?: Document} = {}
-): HTMLTableElement {
+export function kindsTable(kinds: readonly KindCount[], options: {document?: Document} = {}): HTMLTableElement {
   const totals = new Map<string, number>();
   for (const {kind, interactions} of kinds) totals.set(kind, (totals.get(kind) ?? 0) + interactions);
   const kindOrder = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || (a < b ? -1 : 1));
@@ -161,4 +181,117 @@ export function kindsTable(
     [{key: "network", label: "Network"}, ...kindOrder.map((kind) => ({key: kind, label: kind, format: count}))],
     {key: "network", testid: "kinds", ...options}
   );
+}
+
+/** What the overview says about a dataset before any method is chosen. */
+export interface DatasetFacts {
+  counts: NetworkCounts[];
+  kinds: KindCount[];
+  /** The ids of the methods this dataset can feed, in the registry's order. */
+  available: string[];
+}
+
+/** What the overview shows for one method: the histogram's bins and the leaderboard's top rows. */
+export interface MethodView {
+  /** The number of accounts scored. */
+  accounts: number;
+  bins: Bin[];
+  top: TopRow[];
+}
+
+/** The overview's first view of a dataset for every method it can feed, as the site's build writes it. */
+export interface OverviewSnapshot extends DatasetFacts {
+  methods: Record<string, MethodView>;
+}
+
+/** The number of accounts the leaderboard lists. */
+export const LEADERBOARD_SIZE = 50;
+
+/** Every account's handle and network, to name the accounts of a leaderboard. */
+export function accountHandles(db: Db): Promise<AccountHandle[]> {
+  return db.query<AccountHandle & Row>("SELECT account_id, handle, network FROM accounts");
+}
+
+/** The dataset's counts per network and per kind, and the methods of the registry it can feed. */
+export async function datasetFacts(db: Db): Promise<DatasetFacts> {
+  const counts = await networkCounts(db);
+  const kinds = await interactionKindCounts(db);
+  const {available} = await availableMethods(
+    db,
+    METHODS.map((method) => method.id)
+  );
+  return {counts, kinds, available};
+}
+
+/** The histogram's bins over every score and the top `LEADERBOARD_SIZE` rows, named, of one method's scores. */
+export function methodView(scores: readonly ScoreRow[], accounts: readonly AccountHandle[]): MethodView {
+  return {
+    accounts: scores.length,
+    bins: symlogBins(scores.map((row) => row.score)),
+    top: withHandles(scores.slice(0, LEADERBOARD_SIZE), accounts)
+  };
+}
+
+/** Scores the dataset with `methodId` and gives the overview's view of it. */
+export async function scoreView(db: Db, methodId: string, accounts: readonly AccountHandle[]): Promise<MethodView> {
+  return methodView(await scoreMethod(db, methodId), accounts);
+}
+
+/**
+ * The overview's first view for every method the dataset can feed: what the build computes on native DuckDB so
+ * that the page can show it before duckdb-wasm has started. Queries the methods share run once.
+ */
+export async function overviewSnapshot(db: Db): Promise<OverviewSnapshot> {
+  const shared = memoizedDb(db);
+  const facts = await datasetFacts(shared);
+  const accounts = await accountHandles(shared);
+  const methods: Record<string, MethodView> = {};
+  for (const id of facts.available) methods[id] = await scoreView(shared, id, accounts);
+  return {...facts, methods};
+}
+
+/** A dataset open in the page's engine, with its accounts' handles. */
+export interface LiveWorld {
+  db: Db;
+  accounts: AccountHandle[];
+}
+
+/**
+ * The page's engine, started by the first `get()` rather than at once, so that a precomputed first view is on
+ * screen before duckdb-wasm competes with it for the processor. `close()` closes it if it was started.
+ */
+export function deferredWorld(open: () => Promise<Db & {close(): Promise<void>}>): {
+  get(): Promise<LiveWorld>;
+  close(): Promise<void>;
+} {
+  let opening: Promise<Db & {close(): Promise<void>}> | undefined;
+  let live: Promise<LiveWorld> | undefined;
+  return {
+    get() {
+      opening ??= open();
+      live ??= opening.then(async (db) => ({db, accounts: await accountHandles(db)}));
+      return live;
+    },
+    async close() {
+      if (opening) await (await opening).close();
+    }
+  };
+}
+
+/** A method's view and where it was computed: when the site was built, or in the reader's browser. */
+export type ShownView = MethodView & {computed: "build" | "browser"};
+
+/**
+ * The views of one method as they become ready: the build's first (when `snapshot` has one), then the one the
+ * page's engine computes, which replaces it.
+ */
+export async function* methodViews(
+  methodId: string,
+  snapshot: OverviewSnapshot | null,
+  live: () => Promise<LiveWorld>
+): AsyncGenerator<ShownView> {
+  const built = snapshot?.methods[methodId];
+  if (built) yield {computed: "build", ...built};
+  const {db, accounts} = await live();
+  yield {computed: "browser", ...(await scoreView(db, methodId, accounts))};
 }

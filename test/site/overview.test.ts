@@ -132,8 +132,8 @@ describe("kindsTable", () => {
 });
 
 describe("scoreHistogram", () => {
-  it("scoreHistogram(scores) draws one bar per bin, with its caption", () => {
-    const figure = scoreHistogram([0, 1, 10, 100, 1000], {width: 400, count: 8});
+  it("scoreHistogram(bins) draws one bar per bin, with its caption", () => {
+    const figure = scoreHistogram(symlogBins([0, 1, 10, 100, 1000], {count: 8}), {width: 400});
     expect(figure.querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(8);
     expect(figure.querySelector("figcaption")?.textContent).toBe(HISTOGRAM_CAPTION);
   });
