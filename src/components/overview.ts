@@ -1,24 +1,13 @@
 /**
  * The overview page's tables and chart, as pure functions of query results, so they can be tested without a
- * browser, and the queries behind them, which run on any `Db`: native DuckDB when the site is built (the first
- * view of the built-in world, `src/data/overview.json.ts`) and duckdb-wasm in the page. Everything that comes
- * from data is written as text (`textContent`, Plot's text marks), never parsed as HTML: handles and names are
- * untrusted.
+ * browser, and the page's hand-over from the view the build computed (`src/data/overview.json.ts`) to the one
+ * duckdb-wasm computes (`overview-scores.ts`, imported only when the engine starts, so that the first view needs
+ * none of `scoring/`). Everything that comes from data is written as text (`textContent`, Plot's text marks),
+ * never parsed as HTML: handles and names are untrusted.
  */
 import * as Plot from "@observablehq/plot";
 import {format, max, min, utcFormat} from "d3";
-import {
-  METHODS,
-  availableMethods,
-  interactionKindCounts,
-  networkCounts,
-  scoreMethod,
-  type Db,
-  type NetworkCounts,
-  type Row,
-  type ScoreRow
-} from "../scoring/index.js";
-import {memoizedDb} from "../scoring/memo-db.js";
+import type {Method, NetworkCounts, ScoreRow} from "../scoring/index.js";
 import {textTable} from "./text-table.js";
 
 /** One histogram bar: accounts with `x0 <= score < x1` (the last bar also holds its upper edge). */
@@ -187,9 +176,12 @@ export function kindsTable(kinds: readonly KindCount[], options: {document?: Doc
 export interface DatasetFacts {
   counts: NetworkCounts[];
   kinds: KindCount[];
-  /** The ids of the methods this dataset can feed, in the registry's order. */
-  available: string[];
+  /** The methods this dataset can feed, in the registry's order. */
+  available: MethodInfo[];
 }
+
+/** What the page says of a method. */
+export type MethodInfo = Pick<Method, "id" | "name" | "summary" | "scoreLabel">;
 
 /** What the overview shows for one method: the histogram's bins and the leaderboard's top rows. */
 export interface MethodView {
@@ -201,27 +193,12 @@ export interface MethodView {
 
 /** The overview's first view of a dataset for every method it can feed, as the site's build writes it. */
 export interface OverviewSnapshot extends DatasetFacts {
-  methods: Record<string, MethodView>;
+  /** Each available method's view, by id. */
+  views: Record<string, MethodView>;
 }
 
 /** The number of accounts the leaderboard lists. */
 export const LEADERBOARD_SIZE = 50;
-
-/** Every account's handle and network, to name the accounts of a leaderboard. */
-export function accountHandles(db: Db): Promise<AccountHandle[]> {
-  return db.query<AccountHandle & Row>("SELECT account_id, handle, network FROM accounts");
-}
-
-/** The dataset's counts per network and per kind, and the methods of the registry it can feed. */
-export async function datasetFacts(db: Db): Promise<DatasetFacts> {
-  const counts = await networkCounts(db);
-  const kinds = await interactionKindCounts(db);
-  const {available} = await availableMethods(
-    db,
-    METHODS.map((method) => method.id)
-  );
-  return {counts, kinds, available};
-}
 
 /** The histogram's bins over every score and the top `LEADERBOARD_SIZE` rows, named, of one method's scores. */
 export function methodView(scores: readonly ScoreRow[], accounts: readonly AccountHandle[]): MethodView {
@@ -232,45 +209,26 @@ export function methodView(scores: readonly ScoreRow[], accounts: readonly Accou
   };
 }
 
-/** Scores the dataset with `methodId` and gives the overview's view of it. */
-export async function scoreView(db: Db, methodId: string, accounts: readonly AccountHandle[]): Promise<MethodView> {
-  return methodView(await scoreMethod(db, methodId), accounts);
-}
-
-/**
- * The overview's first view for every method the dataset can feed: what the build computes on native DuckDB so
- * that the page can show it before duckdb-wasm has started. Queries the methods share run once.
- */
-export async function overviewSnapshot(db: Db): Promise<OverviewSnapshot> {
-  const shared = memoizedDb(db);
-  const facts = await datasetFacts(shared);
-  const accounts = await accountHandles(shared);
-  const methods: Record<string, MethodView> = {};
-  for (const id of facts.available) methods[id] = await scoreView(shared, id, accounts);
-  return {...facts, methods};
-}
-
-/** A dataset open in the page's engine, with its accounts' handles. */
-export interface LiveWorld {
-  db: Db;
-  accounts: AccountHandle[];
+/** The dataset open in the page's engine: the overview's facts and views as duckdb-wasm computes them. */
+export interface LiveOverview {
+  facts(): Promise<DatasetFacts>;
+  view(methodId: string): Promise<MethodView>;
+  close(): Promise<void>;
 }
 
 /**
  * The page's engine, started by the first `get()` rather than at once, so that a precomputed first view is on
  * screen before duckdb-wasm competes with it for the processor. `close()` closes it if it was started.
  */
-export function deferredWorld(open: () => Promise<Db & {close(): Promise<void>}>): {
-  get(): Promise<LiveWorld>;
+export function deferredWorld(open: () => Promise<LiveOverview>): {
+  get(): Promise<LiveOverview>;
   close(): Promise<void>;
 } {
-  let opening: Promise<Db & {close(): Promise<void>}> | undefined;
-  let live: Promise<LiveWorld> | undefined;
+  let opening: Promise<LiveOverview> | undefined;
   return {
     get() {
       opening ??= open();
-      live ??= opening.then(async (db) => ({db, accounts: await accountHandles(db)}));
-      return live;
+      return opening;
     },
     async close() {
       if (opening) await (await opening).close();
@@ -288,10 +246,9 @@ export type ShownView = MethodView & {computed: "build" | "browser"};
 export async function* methodViews(
   methodId: string,
   snapshot: OverviewSnapshot | null,
-  live: () => Promise<LiveWorld>
+  live: () => Promise<LiveOverview>
 ): AsyncGenerator<ShownView> {
-  const built = snapshot?.methods[methodId];
+  const built = snapshot?.views[methodId];
   if (built) yield {computed: "build", ...built};
-  const {db, accounts} = await live();
-  yield {computed: "browser", ...(await scoreView(db, methodId, accounts))};
+  yield {computed: "browser", ...(await (await live()).view(methodId))};
 }

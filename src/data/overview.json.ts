@@ -11,7 +11,7 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {openWarehouse} from "../../loaders/warehouse.js";
 import {simulateWarehouse} from "../../simulation/recipe-file.js";
-import {overviewSnapshot} from "../components/overview.js";
+import {overviewSnapshot} from "../components/overview-scores.js";
 
 const recipe = fileURLToPath(new URL("../../data/worlds/default.json", import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), "sway-overview-"));

@@ -6,17 +6,15 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
 import type {Db} from "../../scoring/db.js";
-import {scoreMethod} from "../../scoring/index.js";
+import {getMethod, scoreMethod} from "../../scoring/index.js";
 import {
   LEADERBOARD_SIZE,
-  accountHandles,
   deferredWorld,
   methodView,
   methodViews,
-  overviewSnapshot,
-  type LiveWorld,
   type OverviewSnapshot
 } from "../../src/components/overview.js";
+import {liveOverview, overviewSnapshot} from "../../src/components/overview-scores.js";
 import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
 import {openNative, openWasm, tempDir, writeWorld} from "../helpers/world.js";
 
@@ -55,9 +53,16 @@ describe("overviewSnapshot(db)", () => {
   });
 
   it("has a view for exactly the methods the world can feed, each binning every account once", () => {
-    expect(Object.keys(snapshot.methods)).toEqual(snapshot.available);
-    expect(snapshot.available).toEqual(expect.arrayContaining(["followers", "reactions", "pagerank", "klout"]));
-    for (const [id, view] of Object.entries(snapshot.methods)) {
+    const ids = snapshot.available.map((method) => method.id);
+    expect(Object.keys(snapshot.views)).toEqual(ids);
+    expect(ids).toEqual(expect.arrayContaining(["followers", "reactions", "pagerank", "klout"]));
+    expect(snapshot.available.find((method) => method.id === "reactions")).toEqual({
+      id: "reactions",
+      name: getMethod("reactions").name,
+      summary: getMethod("reactions").summary,
+      scoreLabel: getMethod("reactions").scoreLabel
+    });
+    for (const [id, view] of Object.entries(snapshot.views)) {
       expect(view.accounts, id).toBe(6);
       expect(
         view.bins.reduce((sum, bin) => sum + bin.length, 0),
@@ -71,7 +76,7 @@ describe("overviewSnapshot(db)", () => {
     // twitter:a: reposts from b and c and a reply from c (its mention of itself is no reaction); mastodon:x: two
     // reposts; twitter:b: a mention; twitter:c: a like; twitter:d and mastodon:y none (a follow is no reaction).
     expect(
-      snapshot.methods.reactions!.top.map(({handle, network, rank, value}) => [handle, network, rank, value])
+      snapshot.views.reactions!.top.map(({handle, network, rank, value}) => [handle, network, rank, value])
     ).toEqual([
       ["alice", "twitter", 1, 3],
       ["xena@example.social", "mastodon", 2, 2],
@@ -87,12 +92,12 @@ describe("overviewSnapshot(db)", () => {
   });
 
   it("is the same view as scoring one method alone, without the shared query cache", async () => {
-    const accounts = snapshot.methods.pagerank!.top.map(({account_id, handle, network}) => ({
+    const accounts = snapshot.views.pagerank!.top.map(({account_id, handle, network}) => ({
       account_id,
       handle,
       network
     }));
-    expect(methodView(await scoreMethod(native, "pagerank"), accounts)).toEqual(snapshot.methods.pagerank);
+    expect(methodView(await scoreMethod(native, "pagerank"), accounts)).toEqual(snapshot.views.pagerank);
   });
 });
 
@@ -121,7 +126,7 @@ describe("deferredWorld(open) and methodViews(method, snapshot, live)", () => {
     let closed = 0;
     const world = deferredWorld(async () => {
       opened++;
-      return {query: native.query.bind(native), close: async () => void closed++};
+      return liveOverview({query: native.query.bind(native), close: async () => void closed++});
     });
     return {opened: () => opened, closed: () => closed, world};
   }
@@ -134,7 +139,7 @@ describe("deferredWorld(open) and methodViews(method, snapshot, live)", () => {
     const used = counted();
     const [first, second] = await Promise.all([used.world.get(), used.world.get()]);
     expect(first).toBe(second);
-    expect(first.accounts).toHaveLength(6);
+    expect((await first.view("reactions")).top).toEqual(snapshot.views.reactions!.top);
     await used.world.close();
     expect([used.opened(), used.closed()]).toEqual([1, 1]);
   });
@@ -143,18 +148,18 @@ describe("deferredWorld(open) and methodViews(method, snapshot, live)", () => {
     const {opened, world} = counted();
     const views = methodViews("reactions", snapshot, world.get);
     const built = await views.next();
-    expect(built.value).toEqual({computed: "build", ...snapshot.methods.reactions});
+    expect(built.value).toEqual({computed: "build", ...snapshot.views.reactions});
     expect(opened()).toBe(0);
     const live = await views.next();
     expect(opened()).toBe(1);
-    expect(live.value).toEqual({computed: "browser", ...snapshot.methods.reactions});
+    expect(live.value).toEqual({computed: "browser", ...snapshot.views.reactions});
     expect((await views.next()).done).toBe(true);
   });
 
-  it("yields only the engine's view when there is no snapshot", async () => {
-    const live = async (): Promise<LiveWorld> => ({db: wasm, accounts: await accountHandles(wasm)});
+  it("yields only the engine's view, from duckdb-wasm, when there is no snapshot", async () => {
+    const live = () => liveOverview({query: wasm.query.bind(wasm), close: async () => undefined});
     const shown = [];
     for await (const view of methodViews("followers", null, live)) shown.push(view);
-    expect(shown).toEqual([{computed: "browser", ...snapshot.methods.followers}]);
+    expect(shown).toEqual([{computed: "browser", ...snapshot.views.followers}]);
   });
 });
