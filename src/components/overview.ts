@@ -216,39 +216,20 @@ export interface LiveOverview {
   close(): Promise<void>;
 }
 
-/**
- * The page's engine, started by the first `get()` rather than at once, so that a precomputed first view is on
- * screen before duckdb-wasm competes with it for the processor. `close()` closes it if it was started.
- */
-export function deferredWorld(open: () => Promise<LiveOverview>): {
-  get(): Promise<LiveOverview>;
-  close(): Promise<void>;
-} {
-  let opening: Promise<LiveOverview> | undefined;
-  return {
-    get() {
-      opening ??= open();
-      return opening;
-    },
-    async close() {
-      if (opening) await (await opening).close();
-    }
-  };
-}
-
 /** A method's view and where it was computed: when the site was built, or in the reader's browser. */
 export type ShownView = MethodView & {computed: "build" | "browser"};
 
 /**
- * The views of one method as they become ready: the build's first (when `snapshot` has one), then the one the
- * page's engine computes, which replaces it.
+ * What the page shows for one method: the build's view when the snapshot has one, else the view the page's
+ * engine computes (a dataset without a snapshot always has an engine).
  */
-export async function* methodViews(
+export async function shownView(
   methodId: string,
   snapshot: OverviewSnapshot | null,
-  live: () => Promise<LiveOverview>
-): AsyncGenerator<ShownView> {
+  live: LiveOverview | null
+): Promise<ShownView> {
   const built = snapshot?.views[methodId];
-  if (built) yield {computed: "build", ...built};
-  yield {computed: "browser", ...(await (await live()).view(methodId))};
+  if (built) return {computed: "build", ...built};
+  if (!live) throw new Error(`overview: no view of ${methodId} in the snapshot and no engine to compute it`);
+  return {computed: "browser", ...(await live.view(methodId))};
 }

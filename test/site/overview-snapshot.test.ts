@@ -1,19 +1,13 @@
 /**
  * The overview's first view as the build computes it (`overviewSnapshot`, written by `src/data/overview.json.ts`)
- * and the page's hand-over from it to duckdb-wasm (`deferredWorld`, `methodViews`). Expected values are worked
+ * and the page's choice between it and duckdb-wasm (`shownView`). Expected values are worked
  * out by hand from the fixture world (test/helpers/fixture-world.ts); the browser's engine must compute the same.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
 import type {Db} from "../../scoring/db.js";
 import {getMethod, scoreMethod} from "../../scoring/index.js";
-import {
-  LEADERBOARD_SIZE,
-  deferredWorld,
-  methodView,
-  methodViews,
-  type OverviewSnapshot
-} from "../../src/components/overview.js";
+import {LEADERBOARD_SIZE, methodView, shownView, type OverviewSnapshot} from "../../src/components/overview.js";
 import {liveOverview, overviewSnapshot} from "../../src/components/overview-scores.js";
 import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
 import {openNative, openWasm, tempDir, writeWorld} from "../helpers/world.js";
@@ -120,46 +114,27 @@ describe("methodView(scores, accounts)", () => {
   });
 });
 
-describe("deferredWorld(open) and methodViews(method, snapshot, live)", () => {
-  function counted(): {opened: () => number; closed: () => number; world: ReturnType<typeof deferredWorld>} {
-    let opened = 0;
-    let closed = 0;
-    const world = deferredWorld(async () => {
-      opened++;
-      return liveOverview({query: native.query.bind(native), close: async () => void closed++});
-    });
-    return {opened: () => opened, closed: () => closed, world};
-  }
-
-  it("opens the engine once, on first use, and closes it only if it was opened", async () => {
-    const unused = counted();
-    await unused.world.close();
-    expect([unused.opened(), unused.closed()]).toEqual([0, 0]);
-
-    const used = counted();
-    const [first, second] = await Promise.all([used.world.get(), used.world.get()]);
-    expect(first).toBe(second);
-    expect((await first.view("reactions")).top).toEqual(snapshot.views.reactions!.top);
-    await used.world.close();
-    expect([used.opened(), used.closed()]).toEqual([1, 1]);
+describe("shownView(method, snapshot, live)", () => {
+  it("gives the build's view when the snapshot has the method, without asking the engine", async () => {
+    let asked = 0;
+    const live = {
+      facts: async () => snapshot,
+      view: async () => {
+        asked++;
+        return snapshot.views.followers!;
+      },
+      close: async () => undefined
+    };
+    expect(await shownView("reactions", snapshot, live)).toEqual({computed: "build", ...snapshot.views.reactions});
+    expect(asked).toBe(0);
   });
 
-  it("yields the build's view before starting the engine, then the engine's, equal to it", async () => {
-    const {opened, world} = counted();
-    const views = methodViews("reactions", snapshot, world.get);
-    const built = await views.next();
-    expect(built.value).toEqual({computed: "build", ...snapshot.views.reactions});
-    expect(opened()).toBe(0);
-    const live = await views.next();
-    expect(opened()).toBe(1);
-    expect(live.value).toEqual({computed: "browser", ...snapshot.views.reactions});
-    expect((await views.next()).done).toBe(true);
+  it("gives the engine's view, from duckdb-wasm, equal to the build's, when there is no snapshot", async () => {
+    const live = await liveOverview({...wasm, close: async () => undefined});
+    expect(await shownView("followers", null, live)).toEqual({computed: "browser", ...snapshot.views.followers});
   });
 
-  it("yields only the engine's view, from duckdb-wasm, when there is no snapshot", async () => {
-    const live = () => liveOverview({query: wasm.query.bind(wasm), close: async () => undefined});
-    const shown = [];
-    for await (const view of methodViews("followers", null, live)) shown.push(view);
-    expect(shown).toEqual([{computed: "browser", ...snapshot.views.followers}]);
+  it("fails, naming the method, with neither a snapshot nor an engine", async () => {
+    await expect(shownView("followers", null, null)).rejects.toThrow(/no view of followers/);
   });
 });
