@@ -4,6 +4,8 @@
  * and mirrored in the table `_strings`; an edge then crosses into DuckDB as a row of numbers, a chunk at a time
  * (`ColumnAppender`). SQL turns the codes back into canonical rows at the end, a join per coded column, which
  * DuckDB runs over millions of rows in a fraction of the time the strings would take to cross one by one.
+ * Accounts with small numeric handles, the node ids of SNAP and KONECT, need no string at all: they cross as
+ * their numbers, and SQL writes their ids from network and number.
  * Networks and kinds, a handful of names, are also kept in the small table `_labels`: joining millions of edges
  * to it rather than to every string costs a fraction as much (a hash table of a few rows, not of every account).
  */
@@ -24,21 +26,30 @@ const STAGING_SQL = [
   "CREATE TABLE _staging._edge_accounts (account INTEGER, network INTEGER)"
 ];
 
+/**
+ * An account of the staged edges whose handle is a small decimal number `n` (`numericHandle`) crosses as the
+ * negative code `-1 - n` rather than as a code of `_strings`: SQL writes its id, `<network>:n`, from the network
+ * and the number, which costs a fraction of a join against every account id.
+ */
+const account = (column: string) => `CASE WHEN ${column} < 0 THEN n.value || ':' || (-1 - ${column})::VARCHAR END`;
+
 /** The canonical rows the staging tables stand for, as SQL over them. */
 export const DECODED_SQL = {
-  interactions: `SELECT epoch_ms(e.ts::BIGINT) AS ts, n.value AS network, a.value AS actor_id, t.value AS target_id,
-      NULL::VARCHAR AS post_id, k.value AS kind, e.weight AS weight
-    FROM _staging._edges e JOIN _staging._labels n ON n.code = e.network JOIN _staging._strings a ON a.code = e.actor
-      JOIN _staging._strings t ON t.code = e.target JOIN _staging._labels k ON k.code = e.kind`,
-  follows: `SELECT a.value AS follower_id, b.value AS followee_id, n.value AS network,
-      epoch_ms(f.since::BIGINT) AS since
-    FROM _staging._edge_follows f JOIN _staging._strings a ON a.code = f.follower JOIN _staging._strings b ON b.code = f.followee
-      JOIN _staging._labels n ON n.code = f.network`,
+  interactions: `SELECT epoch_ms(e.ts::BIGINT) AS ts, n.value AS network, coalesce(${account("e.actor")}, a.value) AS actor_id,
+      coalesce(${account("e.target")}, t.value) AS target_id, NULL::VARCHAR AS post_id, k.value AS kind, e.weight AS weight
+    FROM _staging._edges e JOIN _staging._labels n ON n.code = e.network JOIN _staging._labels k ON k.code = e.kind
+      LEFT JOIN _staging._strings a ON a.code = e.actor LEFT JOIN _staging._strings t ON t.code = e.target`,
+  follows: `SELECT coalesce(${account("f.follower")}, a.value) AS follower_id,
+      coalesce(${account("f.followee")}, b.value) AS followee_id, n.value AS network, epoch_ms(f.since::BIGINT) AS since
+    FROM _staging._edge_follows f JOIN _staging._labels n ON n.code = f.network
+      LEFT JOIN _staging._strings a ON a.code = f.follower LEFT JOIN _staging._strings b ON b.code = f.followee`,
   // An edge's account is `<network>:<handle>`: the handle is what follows the network and its colon.
-  accounts: `SELECT a.value AS account_id, n.value AS network, substr(a.value, length(n.value) + 2) AS handle,
+  accounts: `SELECT coalesce(${account("e.account")}, a.value) AS account_id, n.value AS network,
+      CASE WHEN e.account < 0 THEN (-1 - e.account)::VARCHAR ELSE substr(a.value, length(n.value) + 2) END AS handle,
       NULL::VARCHAR AS display_name, NULL::VARCHAR AS person_id, NULL::BIGINT AS followers, NULL::BIGINT AS following,
       NULL::BIGINT AS listed, NULL::TIMESTAMP AS created_at, NULL::BOOLEAN AS verified
-    FROM _staging._edge_accounts e JOIN _staging._strings a ON a.code = e.account JOIN _staging._labels n ON n.code = e.network`
+    FROM _staging._edge_accounts e JOIN _staging._labels n ON n.code = e.network
+      LEFT JOIN _staging._strings a ON a.code = e.account`
 } as const;
 
 /** Integer codes for strings, and the staging tables written with them. */
@@ -134,24 +145,29 @@ export class EdgeStaging {
 /** The largest node id held in a dense array: 2^24, so 64 MiB at most. */
 const DENSE_LIMIT = 1 << 24;
 
+/** `HandleCodes` entry of an account known by its number alone. */
+const NUMBERED = -1;
+
 /**
- * Codes of the accounts of one network by handle: in a dense array for handles that are small decimal numbers
- * (the node ids of SNAP and KONECT), found without hashing a string; in a map for any other.
+ * The staged codes of the accounts of one network by handle: in a dense array for handles that are small
+ * decimal numbers (the node ids of SNAP and KONECT), found without hashing a string; in a map for any other.
+ * An account with a numeric handle and no code of its own is staged as its number (`-1 - n`).
  */
 export class HandleCodes {
-  /** Code + 1 by numeric handle; 0 for none. */
+  /** By numeric handle: code + 1, `NUMBERED`, or 0 for none. */
   #dense = new Int32Array(1 << 16);
   readonly #named = new Map<string, number>();
 
   get(handle: string): number | undefined {
-    const index = denseIndex(handle);
+    const index = numericHandle(handle);
     if (index < 0) return this.#named.get(handle);
-    const code = index < this.#dense.length ? this.#dense[index]! : 0;
-    return code === 0 ? undefined : code - 1;
+    const entry = index < this.#dense.length ? this.#dense[index]! : 0;
+    return entry === 0 ? undefined : entry === NUMBERED ? -1 - index : entry - 1;
   }
 
+  /** Stages the account `handle` as `code`: a code of `_strings`, or `-1 - n` for the numeric handle `n`. */
   set(handle: string, code: number): void {
-    const index = denseIndex(handle);
+    const index = numericHandle(handle);
     if (index < 0) {
       this.#named.set(handle, code);
       return;
@@ -161,12 +177,18 @@ export class HandleCodes {
       grown.set(this.#dense);
       this.#dense = grown;
     }
-    this.#dense[index] = code + 1;
+    this.#dense[index] = code < 0 ? NUMBERED : code + 1;
+  }
+
+  /** Calls `found` with the staged code of every account known by its number alone. */
+  forEachNumbered(found: (code: number) => void): void {
+    const dense = this.#dense;
+    for (let index = 0; index < dense.length; index++) if (dense[index] === NUMBERED) found(-1 - index);
   }
 }
 
 /** The number a handle writes in canonical decimal (no sign, no leading zero) if below `DENSE_LIMIT`, else -1. */
-function denseIndex(handle: string): number {
+export function numericHandle(handle: string): number {
   const length = handle.length;
   if (length === 0 || length > 8 || (length > 1 && handle.charCodeAt(0) === 48)) return -1;
   let value = 0;

@@ -17,7 +17,7 @@ import {
   type SourceReport
 } from "./report.js";
 import {TABLE_NAMES, SCHEMA_VERSION, columnsOf, type Account, type TableName, type TableRow} from "./schema.js";
-import {DECODED_SQL, EdgeStaging, HandleCodes} from "./staging.js";
+import {DECODED_SQL, EdgeStaging, HandleCodes, numericHandle} from "./staging.js";
 import {TableAppender, createCanonicalTables} from "./tables.js";
 
 export const MANIFEST_FILE = "manifest.json";
@@ -43,7 +43,7 @@ export interface WarehouseWriterOptions extends RecorderOptions {
 
 const COLON = 58;
 
-/** A network of edges: its code, and the codes of its accounts by handle. */
+/** A network of edges: its code, and the staged codes of its accounts by handle. */
 interface EdgeNetwork {
   readonly name: string;
   readonly code: number;
@@ -64,8 +64,9 @@ const enum AccountState {
 
 /**
  * Writes canonical rows into a warehouse folder; `finish()` writes the files. Rows arrive one by one (`write`),
- * appended at once, or as edges (`writeEdge`), staged as codes (`staging.ts`). Every account id has a code, so
- * whether an account is stored is the same lookup that encodes it.
+ * appended at once, or as edges (`writeEdge`), staged as codes (`staging.ts`). Every account has a staged code,
+ * so whether an account is stored is the same lookup that encodes it: a code of `_strings`, whose state is kept
+ * by code, or for an edge account with a numeric handle its number (a negative code), an edge account.
  */
 export class WarehouseWriter implements Sink {
   readonly dir: string;
@@ -176,18 +177,24 @@ export class WarehouseWriter implements Sink {
   #findAccount(id: string): number | undefined {
     const code = this.#staging.find(id);
     if (code !== undefined) return code;
+    const network = this.#edgeNetworkOf(id);
+    return network?.handles.get(id.slice(network.name.length + 1));
+  }
+
+  /** The edge network whose name, then a colon, begins `id`. */
+  #edgeNetworkOf(id: string): EdgeNetwork | undefined {
     for (const network of this.#edgeNetworks.values()) {
       const name = network.name;
-      if (id.length > name.length && id.charCodeAt(name.length) === COLON && id.startsWith(name)) {
-        return network.handles.get(id.slice(name.length + 1));
-      }
+      if (id.length > name.length && id.charCodeAt(name.length) === COLON && id.startsWith(name)) return network;
     }
     return undefined;
   }
 
   #accountState(id: string): AccountState {
     const code = this.#findAccount(id);
-    return code === undefined || code >= this.#accountStates.length ? AccountState.None : this.#accountStates[code]!;
+    if (code === undefined) return AccountState.None;
+    if (code < 0) return AccountState.Edge;
+    return code >= this.#accountStates.length ? AccountState.None : this.#accountStates[code]!;
   }
 
   #setAccountState(code: number, state: AccountState): void {
@@ -257,14 +264,23 @@ export class WarehouseWriter implements Sink {
   }
 
   /**
-   * The code of the account `<network>:<handle>`, the first time an edge names it: a new edge account unless
-   * a row made it an account already. Edges look accounts up by handle, which saves building the id each time.
+   * The staged code of the account `<network>:<handle>`, the first time an edge names it: a new edge account
+   * unless a row made it an account already. Edges look accounts up by handle, which saves building the id each
+   * time; a new account with a numeric handle is staged as its number, with no string at all.
    */
   #edgeAccount(network: EdgeNetwork, handle: string): number {
     const id = `${network.name}:${handle}`;
     // An account from a row, or from before this run, has its code already.
     let code = this.#staging.find(id);
-    if (code === undefined) code = this.#staging.add(id);
+    if (code === undefined) {
+      const number = numericHandle(handle);
+      if (number >= 0) {
+        network.handles.set(handle, -1 - number);
+        this.#edgeAccountsAdded++;
+        return -1 - number;
+      }
+      code = this.#staging.add(id);
+    }
     // The key is cut from the id, which is kept anyway, rather than from a line of the input, which it would keep.
     network.handles.set(id.slice(network.name.length + 1), code);
     if (code >= this.#accountStates.length || this.#accountStates[code] === AccountState.None) {
@@ -276,20 +292,26 @@ export class WarehouseWriter implements Sink {
   }
 
   #mergeAccount(row: Account): void {
-    const code = this.#findAccount(row.account_id)!;
-    const state = this.#accountStates[code];
-    if (state === AccountState.Prior) {
+    let code = this.#findAccount(row.account_id)!;
+    if (code >= 0 && this.#accountStates[code] === AccountState.Prior) {
       this.#accountFills.push(row);
       return;
     }
-    let held = this.#accounts.get(code);
+    let held = code < 0 ? undefined : this.#accounts.get(code);
     if (!held) {
       // An edge account gains columns only from a row that has more than an edge's.
       if (
         !FILLABLE_ACCOUNT_COLUMNS.some((column) => column !== "network" && column !== "handle" && row[column] != null)
       )
         return;
-      const network = this.#networkNames.get(this.#accountNetworks[code]!)!;
+      let network: string;
+      if (code < 0) {
+        // An account staged as its number is held by a code of its own from now on; its edges keep the number.
+        const edgeNetwork = this.#edgeNetworkOf(row.account_id)!;
+        network = edgeNetwork.name;
+        code = this.#staging.code(row.account_id);
+        edgeNetwork.handles.set(row.account_id.slice(network.length + 1), code);
+      } else network = this.#networkNames.get(this.#accountNetworks[code]!)!;
       held = {account_id: row.account_id, network, handle: row.account_id.slice(network.length + 1)};
       this.#accounts.set(code, held);
       this.#setAccountState(code, AccountState.Held);
@@ -339,6 +361,13 @@ export class WarehouseWriter implements Sink {
       accounts![staged.rows] = code;
       networks![staged.rows] = this.#accountNetworks[code]!;
       staged.commit();
+    }
+    for (const network of this.#edgeNetworks.values()) {
+      network.handles.forEachNumbered((code) => {
+        accounts![staged.rows] = code;
+        networks![staged.rows] = network.code;
+        staged.commit();
+      });
     }
     this.#staging.close();
     this.#rejects.closeSync();

@@ -139,6 +139,67 @@ describe("SourceRecorder.acceptEdge", () => {
     ]);
   });
 
+  it("writes accounts with numeric handles as those with other handles, beside rows and across appends", async () => {
+    const writer = await WarehouseWriter.create(temp.dir);
+    const source = writer.source("fixture", "numbers");
+    const profile = (id: string, followers: number): TableRow => ({
+      table: "accounts",
+      row: {account_id: `t:${id}`, network: "t", handle: `h${id}`, followers}
+    });
+    // 0 and 5: numbers only; 7: a profile, then edges; 2: edges, then a profile; 007, 16777216 (2^24) and -3 are
+    // not small canonical numbers; u:5 is another account than t:5.
+    source.accept(1, [profile("7", 70)]);
+    expect(source.acceptEdge(2, edge("0", "5"), "0 5")).toBe(true);
+    expect(source.acceptEdge(3, edge("7", "2", {ts: 2_000, kind: "follow", follow: true, since: 2_000}), "7 2")).toBe(
+      true
+    );
+    source.acceptEdge(4, edge("2", "007", {ts: 3_000}), "2 007");
+    source.acceptEdge(5, edge("16777216", "-3", {ts: 4_000}), "16777216 -3");
+    source.acceptEdge(6, edge("5", "5", {ts: 5_000, network: "u"}), "5 5");
+    source.accept(7, [profile("2", 20)]);
+    source.acceptEdge(8, edge("2", "0", {ts: 6_000}), "2 0");
+    // An account row with nothing more than an edge's merges into the edge account, and leaves it as it was.
+    source.accept(9, [{table: "accounts", row: {account_id: "t:5", network: "t", handle: "other"}}]);
+    const manifest = await writer.finish();
+    expect(manifest.sources[0]).toMatchObject({written: {accounts: 8, interactions: 6, follows: 1}});
+    const {accounts, interactions, follows} = await tables(temp.dir);
+    expect(accounts).toEqual([
+      {account_id: "t:-3", network: "t", handle: "-3", followers: null},
+      {account_id: "t:0", network: "t", handle: "0", followers: null},
+      {account_id: "t:007", network: "t", handle: "007", followers: null},
+      {account_id: "t:16777216", network: "t", handle: "16777216", followers: null},
+      {account_id: "t:2", network: "t", handle: "2", followers: 20},
+      {account_id: "t:5", network: "t", handle: "5", followers: null},
+      {account_id: "t:7", network: "t", handle: "h7", followers: 70},
+      {account_id: "u:5", network: "u", handle: "5", followers: null}
+    ]);
+    expect(interactions.map((row) => [row.network, row.actor_id, row.target_id])).toEqual([
+      ["t", "t:0", "t:5"],
+      ["t", "t:7", "t:2"],
+      ["t", "t:2", "t:007"],
+      ["t", "t:16777216", "t:-3"],
+      ["u", "u:5", "u:5"],
+      ["t", "t:2", "t:0"]
+    ]);
+    expect(follows).toEqual([{follower_id: "t:7", followee_id: "t:2", network: "t", since: 2_000}]);
+    const second = await WarehouseWriter.create(temp.dir, {append: true});
+    second.source("fixture", "more").acceptEdge(1, edge("5", "9", {ts: 7_000}), "5 9");
+    expect((await second.finish()).sources[1]).toMatchObject({written: {accounts: 1}, merged: {accounts: 1}});
+    const appended = await tables(temp.dir);
+    expect(appended.accounts.map((row) => row.account_id)).toEqual([
+      "t:-3",
+      "t:0",
+      "t:007",
+      "t:16777216",
+      "t:2",
+      "t:5",
+      "t:7",
+      "t:9",
+      "u:5"
+    ]);
+    expect(appended.interactions.at(-1)).toMatchObject({actor_id: "t:5", target_id: "t:9"});
+  });
+
   it("rejects an edge whose rows break the model, as accept would", async () => {
     const writer = await WarehouseWriter.create(temp.dir);
     const source = writer.source("fixture", "bad.txt");
