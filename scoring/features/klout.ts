@@ -7,27 +7,29 @@
  * - `reactions`, `distinct_reactors` (Klout's "true reach": 100 reactions from 100 people beat 100 from one);
  * - `posts`: original posts, replies and quotes the account made in the window (reposts are not output);
  * - `followers`: reported followers, else follower in-degree; `listed`: reported list memberships;
- * - `person`: the person the account belongs to (`accounts.person_id`, else `identities`, else the account).
+ * - `person`: the person the account belongs to (`accounts.person_id`, else `identities`, else the account), as
+ *   an index numbered in order of each person's first account.
  *
  * For daily histories, the same counts per UTC day: reactions per (reactor, reacted-to, day) and posts per
  * (account, day), which `scoring/methods/klout.ts` slides over the days.
  */
-import type {Db} from "../db.js";
+import type {Columns, Db} from "../db.js";
+import {accountList, perAccount, type AccountList} from "./accounts.js";
 import {REACTION_KINDS, type TimeWindow} from "./activity.js";
 import {utcDay} from "./daily.js";
 import {inWindow, windowParams} from "./window.js";
 
+/** The feature columns, one value per account in `account_id` order (`accountList`). */
 export interface KloutFeatures {
-  account_id: string;
-  network: string;
-  person: string;
+  /** The person of each account as an index 0…: persons numbered in order of their first account. */
+  person: number;
   selective_reactions: number;
   reactions: number;
   distinct_reactors: number;
   posts: number;
   followers: number;
   listed: number;
-  [column: string]: string | number;
+  [column: string]: number;
 }
 
 // Parameters: the window (from, from, to, to) for interactions, then again for posts.
@@ -55,27 +57,39 @@ authored AS (
 in_degree AS (
   SELECT followee_id AS account_id, count(DISTINCT follower_id) AS n FROM follows WHERE follower_id <> followee_id GROUP BY followee_id
 ),
-people AS (SELECT account_id, min(person_id) AS person_id FROM identities GROUP BY account_id)
+people AS (SELECT account_id, min(person_id) AS person_id FROM identities GROUP BY account_id),
+persons AS (
+  SELECT a.account_id, min(a.account_id) OVER (PARTITION BY coalesce(a.person_id, people.person_id, a.account_id)) AS first
+  FROM accounts a LEFT JOIN people USING (account_id)
+),
+person_index AS (SELECT account_id, (dense_rank() OVER (ORDER BY first) - 1)::INTEGER AS person FROM persons)
 SELECT
-  a.account_id,
-  a.network,
-  coalesce(a.person_id, people.person_id, a.account_id) AS person,
+  person_index.person,
   coalesce(r.selective_reactions, 0)::DOUBLE AS selective_reactions,
-  coalesce(r.reactions, 0) AS reactions,
-  coalesce(r.distinct_reactors, 0) AS distinct_reactors,
-  coalesce(p.posts, 0) AS posts,
-  coalesce(a.followers, f.n, 0) AS followers,
-  coalesce(a.listed, 0) AS listed
+  coalesce(r.reactions, 0)::DOUBLE AS reactions,
+  coalesce(r.distinct_reactors, 0)::DOUBLE AS distinct_reactors,
+  coalesce(p.posts, 0)::DOUBLE AS posts,
+  coalesce(a.followers, f.n, 0)::DOUBLE AS followers,
+  coalesce(a.listed, 0)::DOUBLE AS listed
 FROM accounts a
 LEFT JOIN received r USING (account_id)
 LEFT JOIN authored p USING (account_id)
 LEFT JOIN in_degree f USING (account_id)
-LEFT JOIN people USING (account_id)
+LEFT JOIN person_index USING (account_id)
 ORDER BY a.account_id
 `;
 
-export function kloutFeatures(db: Db, window: TimeWindow = {}): Promise<KloutFeatures[]> {
-  return db.query<KloutFeatures>(KLOUT_FEATURES_SQL, [...windowParams(window), ...windowParams(window)]);
+/** The features of every account in `account_id` order, with the accounts they belong to. */
+export async function kloutFeatures(
+  db: Db,
+  window: TimeWindow = {}
+): Promise<{accounts: AccountList; features: Columns<KloutFeatures>}> {
+  const accounts = await accountList(db);
+  const columns = await db.queryColumns<KloutFeatures>(KLOUT_FEATURES_SQL, [
+    ...windowParams(window),
+    ...windowParams(window)
+  ]);
+  return {accounts, features: perAccount(accounts, columns)};
 }
 
 /** Networks whose data has posts at all (amplification needs post counts). */

@@ -14,6 +14,7 @@
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
 import {ownPersons} from "../methods/method.js";
+import {accountList} from "./accounts.js";
 import type {TimeWindow} from "./activity.js";
 import {dailyCounts, utcDay, type DailyCounts} from "./daily.js";
 import {KRED_KINDS} from "./kred-points.js";
@@ -25,8 +26,6 @@ const counts = (suffix: string, condition: string) =>
 
 /** The columns of received actions: each kind, then each kind from big actors. */
 export const KRED_RECEIVED_COLUMNS = [...KRED_KINDS, ...KRED_KINDS.map((kind) => `${kind}_big`)];
-
-export const KRED_ACCOUNTS_SQL = `SELECT account_id, network FROM accounts ORDER BY account_id`;
 
 // Parameters: the follower threshold of a big actor, then from, from, to, to.
 export const KRED_RECEIVED_SQL = `
@@ -59,9 +58,7 @@ GROUP BY account_id, day
 
 /** Every account (its own person), as the table the daily counts are gathered against. */
 async function kredAccounts(db: Db) {
-  const {account_id: accountIds, network: networks} = await db.queryColumns<{account_id: string; network: string}>(
-    KRED_ACCOUNTS_SQL
-  );
+  const {accountIds, networks} = await accountList(db);
   return {accountIds, networks, ...ownPersons(accountIds.length), columns: {}};
 }
 

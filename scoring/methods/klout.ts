@@ -40,19 +40,13 @@
  */
 import {REACTION_KINDS} from "../features/activity.js";
 import {DAY_MS, dailyCounts, slidingTables} from "../features/daily.js";
-import {
-  KLOUT_DAILY_POSTS_SQL,
-  kloutDailyReactions,
-  kloutFeatures,
-  networksWithPosts,
-  type KloutFeatures
-} from "../features/klout.js";
+import {KLOUT_DAILY_POSTS_SQL, kloutDailyReactions, kloutFeatures, networksWithPosts} from "../features/klout.js";
 import {windowParams} from "../features/window.js";
 import {buildCsr} from "../graph/csr.js";
 import {pagerank} from "../graph/pagerank.js";
 import {reactionGraph} from "../graphs.js";
 import {percentileScale, type Anchors} from "../scales.js";
-import {composed, personIndex, withRow, type Decomposition, type FeatureTable, type Method} from "./method.js";
+import {composed, withRow, type Decomposition, type FeatureTable, type Method} from "./method.js";
 
 export const KLOUT_WEIGHTS = Object.freeze({
   selective_reactions: 1,
@@ -212,21 +206,26 @@ const kloutDaily: NonNullable<Decomposition["daily"]> = {
   }
 };
 
-/** The feature table of `rows`, without the reactor influence (`pagerank`), which comes from the graph. */
-function tableOf(rows: readonly KloutFeatures[], withPosts: ReadonlySet<string>): FeatureTable {
-  const column = (of: (row: KloutFeatures) => number) => Float64Array.from(rows, of);
+/** The feature table of `read`, without the reactor influence (`pagerank`), which comes from the graph. */
+function tableOf(
+  {accounts, features}: Awaited<ReturnType<typeof kloutFeatures>>,
+  withPosts: ReadonlySet<string>
+): FeatureTable {
+  const column = (values: readonly number[]) => Float64Array.from(values);
+  const persons = Int32Array.from(features.person);
   return {
-    accountIds: rows.map((row) => row.account_id),
-    networks: rows.map((row) => row.network),
-    ...personIndex(rows.map((row) => row.person)),
+    accountIds: accounts.accountIds,
+    networks: accounts.networks,
+    persons,
+    personCount: persons.reduce((count, person) => Math.max(count, person + 1), 0),
     columns: {
-      selective_reactions: column((row) => row.selective_reactions),
-      reactions: column((row) => row.reactions),
-      distinct_reactors: column((row) => row.distinct_reactors),
-      posts: column((row) => row.posts),
-      has_posts: column((row) => (withPosts.has(row.network) ? 1 : 0)),
-      followers: column((row) => row.followers),
-      listed: column((row) => row.listed)
+      selective_reactions: column(features.selective_reactions),
+      reactions: column(features.reactions),
+      distinct_reactors: column(features.distinct_reactors),
+      posts: column(features.posts),
+      has_posts: Float64Array.from(accounts.networks, (network) => (withPosts.has(network) ? 1 : 0)),
+      followers: column(features.followers),
+      listed: column(features.listed)
     }
   };
 }
