@@ -19,32 +19,39 @@ export const ACCOUNT_INDEX_SQL = `SELECT account_id FROM accounts ORDER BY accou
 const NODES = `nodes AS (SELECT account_id, (row_number() OVER (ORDER BY account_id) - 1)::INTEGER AS idx FROM accounts)`;
 
 /**
- * Reaction edges reactor → reacted-to, weighted by the sum of the kind weights of the reactions inside the
- * window; reactions to oneself are left out. Parameters: one weight per reaction kind (in REACTION_KINDS
- * order), then from, from, to, to.
+ * Reaction edges reactor → reacted-to, weighted by the reactions of each kind inside the window times the kind's
+ * weight; reactions to oneself are left out. Each pair's weight is Σ count_k · weight_k over the kinds in
+ * REACTION_KINDS order: the counts are exact integers, so the weight does not depend on the order in which the
+ * engine reads the reactions (a sum of the reactions' weights would, in its last bits). Edges come ordered by
+ * source, then target. Parameters: from, from, to, to, then one weight per reaction kind (in REACTION_KINDS
+ * order).
  */
 export const REACTION_EDGES_SQL = `
 WITH ${NODES},
-weighted AS (
+pairs AS (
   SELECT actor_id, target_id,
-    CASE kind ${REACTION_KINDS.map((kind) => `WHEN '${kind}' THEN ?::DOUBLE`).join(" ")} END AS w
+    ${REACTION_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}') AS n_${kind}`).join(",\n    ")}
   FROM interactions
   WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")})
     AND actor_id <> target_id
     AND ${inWindow("ts")}
+  GROUP BY actor_id, target_id
+),
+weighted AS (
+  SELECT actor_id, target_id, ${REACTION_KINDS.map((kind) => `n_${kind} * ?::DOUBLE`).join(" + ")} AS weight
+  FROM pairs
 )
-SELECT s.idx AS source, t.idx AS target, sum(w) AS weight
+SELECT s.idx AS source, t.idx AS target, weight
 FROM weighted
 JOIN nodes s ON s.account_id = weighted.actor_id
 JOIN nodes t ON t.account_id = weighted.target_id
-GROUP BY s.idx, t.idx
-HAVING sum(w) > 0
+WHERE weight > 0
+ORDER BY source, target
 `;
 
 /**
- * Follow edges follower → followee, once per pair; following oneself is left out. No weight column: every
- * edge weighs 1, and not fetching a constant per edge saves a third of the result (in duckdb-wasm, results are
- * converted row by row).
+ * Follow edges follower → followee, once per pair, ordered by source, then target; following oneself is left
+ * out. No weight column: every edge weighs 1.
  */
 export const FOLLOW_EDGES_SQL = `
 WITH ${NODES}
@@ -53,6 +60,7 @@ FROM follows f
 JOIN nodes s ON s.account_id = f.follower_id
 JOIN nodes t ON t.account_id = f.followee_id
 WHERE f.follower_id <> f.followee_id
+ORDER BY source, target
 `;
 
 /** Weight 1 for every reaction kind. */
@@ -70,7 +78,7 @@ export async function reactionGraph(
 ): Promise<AccountGraph> {
   const {from = null, to = null} = window;
   const weights = REACTION_KINDS.map((kind) => kindWeights[kind] ?? 0);
-  return accountGraph(db, REACTION_EDGES_SQL, [...weights, ...windowParams({from, to})], true);
+  return accountGraph(db, REACTION_EDGES_SQL, [...windowParams({from, to}), ...weights], true);
 }
 
 /** The follow graph: who follows whom. */
@@ -78,22 +86,18 @@ export function followGraph(db: Db): Promise<AccountGraph> {
   return accountGraph(db, FOLLOW_EDGES_SQL, [], false);
 }
 
-/** The graph of the edges `edgesSql` returns, weighted by their `weight` column, else each weighing 1. */
+/**
+ * The graph of the edges `edgesSql` returns, weighted by their `weight` column, else each weighing 1. The
+ * columns go to `buildCsr` as they come from the engine, without an object per edge.
+ */
 async function accountGraph(
   db: Db,
   edgesSql: string,
   params: (number | null)[],
   weighted: boolean
 ): Promise<AccountGraph> {
-  const accounts = await db.query<{account_id: string}>(ACCOUNT_INDEX_SQL);
-  const edges = await db.query<{source: number; target: number; weight?: number}>(edgesSql, params);
-  const sources = new Int32Array(edges.length);
-  const targets = new Int32Array(edges.length);
-  const weights = weighted ? new Float64Array(edges.length) : undefined;
-  edges.forEach((edge, i) => {
-    sources[i] = edge.source;
-    targets[i] = edge.target;
-    if (weights) weights[i] = edge.weight!;
-  });
-  return {accountIds: accounts.map((a) => a.account_id), graph: buildCsr(accounts.length, sources, targets, weights)};
+  const {account_id: accountIds} = await db.queryColumns<{account_id: string}>(ACCOUNT_INDEX_SQL);
+  const edges = await db.queryColumns<{source: number; target: number; weight: number}>(edgesSql, params);
+  const graph = buildCsr(accountIds.length, edges.source, edges.target, weighted ? edges.weight : undefined);
+  return {accountIds, graph};
 }
