@@ -39,8 +39,8 @@ ORDER BY a.account_id
 async function postsPerAccount(db: Db, {from = null, to = null}: TimeWindow): Promise<Float64Array | undefined> {
   const [{n}] = (await db.query<{n: number}>("SELECT count(*) AS n FROM posts")) as [{n: number}];
   if (n === 0) return undefined;
-  const rows = await db.query<{posts: number}>(POSTS_SQL, windowParams({from, to}));
-  return Float64Array.from(rows, (row) => row.posts);
+  const {posts} = await db.queryColumns<{posts: number}>(POSTS_SQL, windowParams({from, to}));
+  return Float64Array.from(posts);
 }
 
 export const hitsAuthority: Method = {
@@ -103,16 +103,16 @@ export const twitterrank: Method = {
   async compute(db) {
     const {accountIds, graph} = await followGraph(db);
     const index = new Map(accountIds.map((id, i) => [id, i]));
-    const counts = await db.query<{account_id: string; topic: string; n: number}>(TOPIC_COUNTS_SQL);
-    const topics = [...new Set(counts.map((row) => row.topic))];
+    const counts = await db.queryColumns<{account_id: string; topic: string; n: number}>(TOPIC_COUNTS_SQL);
+    const topics = [...new Set(counts.topic)];
     const shares = topics.map(() => new Float64Array(accountIds.length));
     const posts = new Float64Array(accountIds.length);
-    for (const row of counts) {
-      const i = index.get(row.account_id);
-      if (i === undefined) continue;
-      shares[topics.indexOf(row.topic)]![i] = row.n;
-      posts[i]! += row.n;
-    }
+    counts.account_id.forEach((account, row) => {
+      const i = index.get(account);
+      if (i === undefined) return;
+      shares[topics.indexOf(counts.topic[row]!)]![i] = counts.n[row]!;
+      posts[i]! += counts.n[row]!;
+    });
     const {scores} = twitterrankKernel(graph, {topicShares: shares, posts});
     const prevalence = shares.map((share) => share.reduce((sum, n) => sum + n, 0));
     return valuesOf(accountIds, aggregateTwitterrank(scores, prevalence));
