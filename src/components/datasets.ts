@@ -7,7 +7,7 @@
  */
 import * as Inputs from "@observablehq/inputs";
 import {BUILT_IN, META_NAME, parseDatasetsMeta, type DatasetName} from "./dataset-names.js";
-import {openWorld, type WorldDb} from "./duckdb.js";
+import type {WorldDb} from "./duckdb.js";
 import {replaceUrlState, withState} from "./url-state.js";
 
 export {BUILT_IN, type DatasetName} from "./dataset-names.js";
@@ -76,6 +76,8 @@ export function useDataset(dataset: DatasetName): void {
 }
 
 /** Opens the dataset in duckdb-wasm; `world` is the built-in world's URL (`FileAttachment(…).href`). */
-export function openDataset(dataset: DatasetName, world: string): Promise<WorldDb> {
+export async function openDataset(dataset: DatasetName, world: string): Promise<WorldDb> {
+  // duckdb-wasm's client and Arrow load when a page opens a dataset, not with every page that names one.
+  const {openWorld} = await import("./duckdb.js");
   return openWorld(datasetUrl(dataset, {world, root: siteRoot()}));
 }
