@@ -62,7 +62,7 @@ export default {
 pre { white-space: pre-wrap; }
 </style>`,
   footer:
-    "Sway — an open research toolkit for social influence scores. Every number on this page is computed in your browser.",
+    "Sway — an open research toolkit for social influence scores. Every number is computed in your browser, except the overview of the built-in world, which the site's build computed with the same code.",
   // The built-in DuckDB client would fetch these extensions from extensions.duckdb.org; the site brings its own.
   duckdb: {extensions: {json: null, parquet: null}},
   // Links end in .html, so any plain static file server can host the built site.
