@@ -43,7 +43,7 @@ actor_days AS (
 received AS (
   SELECT
     r.target_id AS account_id,
-    sum(1.0 / d.actions) AS selective_reactions,
+    sum(1.0 / d.actions ORDER BY d.actions) AS selective_reactions,
     count(*) AS reactions,
     count(DISTINCT r.actor_id) AS distinct_reactors
   FROM windowed r
@@ -108,7 +108,7 @@ actor_days AS (
   GROUP BY actor_id, CAST(ts AS DATE)
 )
 SELECT r.actor_id, r.target_id, ${utcDay("r.ts")} AS day, count(*) AS reactions,
-  sum(1.0 / d.actions)::DOUBLE AS selective
+  sum(1.0 / d.actions ORDER BY d.actions)::DOUBLE AS selective
 FROM windowed r
 JOIN actor_days d ON d.actor_id = r.actor_id AND d.action_day = CAST(r.ts AS DATE)
 WHERE r.kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")}) AND r.actor_id <> r.target_id
