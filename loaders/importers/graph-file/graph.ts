@@ -35,6 +35,17 @@ interface Store {
 }
 
 /** `[key, edge added, source added, target added]`, as graphology's merge methods return. */
+/** The callback of `forEachEdge`, with graphology's arguments. */
+export type EdgeVisitor = (
+  edge: string,
+  attributes: Attributes,
+  source: string,
+  target: string,
+  sourceAttributes: Attributes,
+  targetAttributes: Attributes,
+  undirected: boolean
+) => void;
+
 export type MergeResult = [string, boolean, boolean, boolean];
 
 export class ParsedGraph {
@@ -127,17 +138,7 @@ export class ParsedGraph {
   }
 
   /** Visits the edges in insertion order; the callback's arguments are graphology's. */
-  forEachEdge(
-    callback: (
-      edge: string,
-      attributes: Attributes,
-      source: string,
-      target: string,
-      sourceAttributes: Attributes,
-      targetAttributes: Attributes,
-      undirected: boolean
-    ) => void
-  ): void {
+  forEachEdge(callback: EdgeVisitor): void {
     const {nodes, edges} = this.#data;
     for (const {key, attributes, source, target, undirected} of edges.values()) {
       callback(key, attributes, source, target, nodes.get(source)!, nodes.get(target)!, undirected);

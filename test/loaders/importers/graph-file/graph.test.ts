@@ -10,7 +10,7 @@ import {MultiGraph} from "graphology";
 import {describe, expect, it} from "vitest";
 import {BrowserWriter} from "../../../../loaders/browser-writer.js";
 import {GEXF} from "../../../../loaders/importers/gexf.js";
-import {ParsedGraph} from "../../../../loaders/importers/graph-file/graph.js";
+import {ParsedGraph, type Attributes, type EdgeVisitor} from "../../../../loaders/importers/graph-file/graph.js";
 import {
   checkGraphDocument,
   parseGraph,
@@ -25,8 +25,6 @@ import {fileInput} from "../../../../loaders/node-input.js";
 const FIXTURES = join(import.meta.dirname, "..", "..", "..", "fixtures");
 const FORMATS: Record<string, GraphFormat> = {".gexf": GEXF, ".graphml": GRAPHML};
 
-type Attributes = Record<string, unknown>;
-
 /** What the importers read of a graph, common to graphology's and ours. */
 interface ReadGraph {
   readonly type: string;
@@ -34,17 +32,7 @@ interface ReadGraph {
   readonly size: number;
   getAttributes(): Attributes;
   forEachNode(callback: (node: string, attributes: Attributes) => void): void;
-  forEachEdge(
-    callback: (
-      edge: string,
-      attributes: Attributes,
-      source: string,
-      target: string,
-      sourceAttributes: Attributes,
-      targetAttributes: Attributes,
-      undirected: boolean
-    ) => void
-  ): void;
+  forEachEdge(callback: EdgeVisitor): void;
 }
 
 /** Keys the graph made up for edges without an id: graphology's and ours differ, and nothing reads them. */
