@@ -4,10 +4,11 @@
  * a world of 100,000 accounts and about 5M interactions generates in under 10 s. Writing takes longer and has no
  * budget; it is timed once per size.
  *
- * Then the simulation lab in headless Chromium (the built site's `simulate.html`): a world of 20,000 accounts
+ * `labBench`: the simulation lab in headless Chromium (the built site's `simulate.html`): a world of 20,000 accounts
  * generated, loaded into duckdb-wasm and judged with the lab's default methods in its Web Worker, from the click
  * on "Run" to the summary, whose stage times go to the notes. Budget from the simulation issue: a few seconds,
- * taken as under 5 s. Needs the built site in `dist/`; without it the row is listed as not run, with the reason.
+ * taken as under 5 s (the quick run times a world of 2,000, without budget). Needs the built site in `dist/`;
+ * without it the row is listed as not run, with the reason.
  */
 import {existsSync, rmSync} from "node:fs";
 import {join} from "node:path";
@@ -27,6 +28,7 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 const LAB_KERNEL = "simulation lab run";
 const LAB_TOOL = "sway simulate page in Chromium";
+/** The world size of the issue's lab budget. */
 const LAB_ACCOUNTS = 20_000;
 const LAB_BUDGET_MS = 5_000;
 /** At most this many timed runs of the lab (no warm-up: each run starts a fresh worker and duckdb-wasm). */
@@ -95,7 +97,6 @@ export async function simulateBench(
     const budget = generationBudget(accounts, generationSummary.medianMs);
     if (budget) results.budgets.push(budget);
   }
-  await labBench(plan, results);
 }
 
 /** The stage times the lab's summary carries (`data-*-ms`), milliseconds. */
@@ -106,8 +107,9 @@ interface LabRun {
   judgeMs: number;
 }
 
-async function labBench(plan: RunPlan, results: Results): Promise<void> {
-  const size = `${count(LAB_ACCOUNTS)} accounts, default methods`;
+/** The lab's run of a world of `accounts` accounts, from the click to the summary; budgeted at 20,000 accounts. */
+export async function labBench(accounts: number, plan: RunPlan, results: Results): Promise<void> {
+  const size = `${count(accounts)} accounts, default methods`;
   if (!existsSync(join(DIST, "simulate.html"))) {
     results.skipped.push({
       kernel: LAB_KERNEL,
@@ -121,7 +123,7 @@ async function labBench(plan: RunPlan, results: Results): Promise<void> {
     const runs = await withChromium(DIST, async (browser, origin) => {
       const timed: LabRun[] = [];
       for (let run = 0; run < Math.min(LAB_RUNS, plan.repeats); run++) {
-        const {page, problems} = await openPage(browser, origin, `simulate.html?accounts=${LAB_ACCOUNTS}`);
+        const {page, problems} = await openPage(browser, origin, `simulate.html?accounts=${accounts}`);
         await settle(page, problems);
         await page.getByTestId("simulate-run").click();
         const summary = page.getByTestId("simulate-summary");
@@ -154,12 +156,14 @@ async function labBench(plan: RunPlan, results: Results): Promise<void> {
       `simulation lab, ${size}: per run, generate (with duckdb-wasm starting) / load / judge (methods and spread): ` +
         runs.map((r) => `${seconds(r.generateMs)} / ${seconds(r.loadMs)} / ${seconds(r.judgeMs)}`).join("; ")
     );
-    results.budgets.push({
-      name: `simulation lab: ${size} in Chromium within a few seconds (median)`,
-      target: `< ${LAB_BUDGET_MS / 1000} s`,
-      measured: seconds(row.medianMs),
-      met: row.medianMs < LAB_BUDGET_MS
-    });
+    if (accounts === LAB_ACCOUNTS) {
+      results.budgets.push({
+        name: `simulation lab: ${size} in Chromium within a few seconds (median)`,
+        target: `< ${LAB_BUDGET_MS / 1000} s`,
+        measured: seconds(row.medianMs),
+        met: row.medianMs < LAB_BUDGET_MS
+      });
+    }
   } catch (error) {
     results.skipped.push({kernel: LAB_KERNEL, tool: LAB_TOOL, size, reason: `failed: ${(error as Error).message}`});
   }
