@@ -3,18 +3,16 @@
  * `account_id` order, so every graph of one dataset shares the numbering.
  */
 import type {Db} from "./db.js";
+import {accountList} from "./features/accounts.js";
 import {REACTION_KINDS, type TimeWindow} from "./features/activity.js";
 import {buildCsr, type Csr} from "./graph/csr.js";
 import {inWindow, windowParams} from "./features/window.js";
 
 export interface AccountGraph {
-  /** The account id of each node. */
-  accountIds: string[];
+  /** The account id of each node (`accountList`'s, shared within a memoized view: do not change it). */
+  accountIds: readonly string[];
   graph: Csr;
 }
-
-/** Accounts numbered 0…n−1 in `account_id` order. */
-export const ACCOUNT_INDEX_SQL = `SELECT account_id FROM accounts ORDER BY account_id`;
 
 const NODES = `nodes AS (SELECT account_id, (row_number() OVER (ORDER BY account_id) - 1)::INTEGER AS idx FROM accounts)`;
 
@@ -96,7 +94,7 @@ async function accountGraph(
   params: (number | null)[],
   weighted: boolean
 ): Promise<AccountGraph> {
-  const {account_id: accountIds} = await db.queryColumns<{account_id: string}>(ACCOUNT_INDEX_SQL);
+  const {accountIds} = await accountList(db);
   const edges = await db.queryColumns<{source: number; target: number; weight: number}>(edgesSql, params);
   const graph = buildCsr(accountIds.length, edges.source, edges.target, weighted ? edges.weight : undefined);
   return {accountIds, graph};

@@ -8,7 +8,7 @@
  * has no posts at all (an interaction stream such as SNAP Higgs) the reactions it made, the only updates of its
  * that such data records. A post that lists a topic twice counts once for it.
  *
- * Accounts are numbered 0…n−1 in `account_id` order (as `ACCOUNT_INDEX_SQL` of `scoring/graphs.ts`), so topic
+ * Accounts are numbered 0…n−1 in `account_id` order (as `accountList` of `scoring/features/accounts.ts`), so topic
  * rows carry integers rather than repeating account ids.
  */
 import type {Db} from "../db.js";

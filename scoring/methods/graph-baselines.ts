@@ -22,7 +22,7 @@ import type {Method, MethodValue} from "./method.js";
 import {inWindow, windowParams} from "../features/window.js";
 
 const relativeToAverage = (values: Float64Array) => values.map((value) => value * values.length);
-const valuesOf = (accountIds: string[], values: ArrayLike<number>): MethodValue[] =>
+const valuesOf = (accountIds: readonly string[], values: ArrayLike<number>): MethodValue[] =>
   accountIds.map((account_id, i) => ({account_id, value: values[i]!}));
 
 const POSTS_SQL = `

@@ -15,7 +15,7 @@ import type {TimeWindow} from "../features/activity.js";
 import {topicEdges, topicMembers, topicSource, type TopicMemberRow} from "../features/peerindex.js";
 import {buildCsr} from "../graph/csr.js";
 import {pagerank} from "../graph/pagerank.js";
-import {ACCOUNT_INDEX_SQL} from "../graphs.js";
+import {accountList} from "../features/accounts.js";
 import {derived} from "../memo-db.js";
 import {midRankPercentiles} from "../scales.js";
 import {resolveWindow} from "../window.js";
@@ -60,7 +60,7 @@ export function topicScores(
   db: Db,
   window: TimeWindow,
   {focus = null, topic = null, authority = true}: TopicOptions = {}
-): Promise<{accountIds: string[]; topics: TopicScores[]}> {
+): Promise<{accountIds: readonly string[]; topics: TopicScores[]}> {
   return derived(db, ["topicScores", window, focus, topic, authority], () =>
     scoreTopics(db, window, focus, topic, authority)
   );
@@ -72,9 +72,9 @@ async function scoreTopics(
   focus: string | null,
   only: string | null,
   authority: boolean
-): Promise<{accountIds: string[]; topics: TopicScores[]}> {
+): Promise<{accountIds: readonly string[]; topics: TopicScores[]}> {
   // One query at a time: a native DuckDB connection runs statements one after another.
-  const accountIds = (await db.query<{account_id: string}>(ACCOUNT_INDEX_SQL)).map((row) => row.account_id);
+  const {accountIds} = await accountList(db);
   const source = await topicSource(db, ALL_TOPICS);
   const focusIndex = focus === null ? -1 : accountIds.indexOf(focus);
   const topics = groupByTopic(await topicMembers(db, window, source))

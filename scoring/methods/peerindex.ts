@@ -97,7 +97,7 @@ export function peerindexScore(
 }
 
 interface AccountValues {
-  accountIds: string[];
+  accountIds: readonly string[];
   values: Float64Array;
 }
 

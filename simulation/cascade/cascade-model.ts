@@ -32,7 +32,7 @@ export const CASCADE_DEFAULTS: Readonly<Required<CascadeOptions>> = Object.freez
 export async function cascadeModel(
   db: Db,
   options: CascadeOptions = {}
-): Promise<{accountIds: string[]; model: CascadeModel}> {
+): Promise<{accountIds: readonly string[]; model: CascadeModel}> {
   const {model, graph, scheme, p} = {...CASCADE_DEFAULTS, ...options};
   if (model !== "ic" && model !== "lt") {
     throw new Error(`simulation/cascade/cascade-model: model must be ic or lt, got ${model}`);
