@@ -2,7 +2,7 @@
  * The overview page's time to interactive: the built site's `/` with the default world in headless Chromium,
  * from navigation start to the first row of the leaderboard (`data-testid="leaderboard"`). For the built-in world
  * that row comes from the view the build computed (`src/data/overview.json.ts`): the page's modules and that
- * file, not duckdb-wasm, which starts after it. Each run is a fresh browser context (no page state, though
+ * file; duckdb-wasm does not start. Each run is a fresh browser context (no page state, though
  * Chromium may keep compiled wasm). Needs the built site in `dist/`; without it the row is
  * listed as not run, with the reason. Budget from the benchmarks issue: under 2 s.
  */

@@ -1,7 +1,7 @@
 /**
  * The overview's queries, on any `Db`: native DuckDB when the site is built (the built-in world's first view,
- * `src/data/overview.json.ts`) and duckdb-wasm in the page, which imports this module only when its engine
- * starts.
+ * `src/data/overview.json.ts`) and duckdb-wasm in the page, which imports this module only for a dataset the
+ * build did not compute.
  */
 import {
   METHODS,

@@ -1,8 +1,8 @@
 /**
  * The overview page's tables and chart, as pure functions of query results, so they can be tested without a
- * browser, and the page's hand-over from the view the build computed (`src/data/overview.json.ts`) to the one
- * duckdb-wasm computes (`overview-scores.ts`, imported only when the engine starts, so that the first view needs
- * none of `scoring/`). Everything that comes from data is written as text (`textContent`, Plot's text marks),
+ * browser, and the page's choice between the view the build computed for the built-in world
+ * (`src/data/overview.json.ts`) and the one duckdb-wasm computes for any other dataset (`overview-scores.ts`,
+ * imported only then, so that the built-in world's view needs none of `scoring/`). Everything that comes from data is written as text (`textContent`, Plot's text marks),
  * never parsed as HTML: handles and names are untrusted.
  */
 import * as Plot from "@observablehq/plot";

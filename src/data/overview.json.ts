@@ -2,8 +2,8 @@
  * The overview page's first view of the built-in world, computed when the site is built: the counts, the
  * methods the world can feed and, for each, the histogram's bins and the top of the leaderboard. The same
  * `scoring/` code as in the page, on native DuckDB, over the same world as `world.duckdb.ts` (the recipe
- * `data/worlds/default.json` is seeded, so both loaders generate identical worlds). The page shows this at once
- * and hands over to duckdb-wasm once it has started. Run `npm run clean` after editing the recipe or a method.
+ * `data/worlds/default.json` is seeded, so both loaders generate identical worlds). The page shows this without
+ * starting duckdb-wasm. Run `npm run clean` after editing the recipe or a method.
  */
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
