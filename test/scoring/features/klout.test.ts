@@ -1,13 +1,16 @@
 /**
  * The Klout feature query's person index: accounts of one person (by `accounts.person_id`, else `identities`,
  * else the account itself) share an index, and persons are numbered in order of their first account, as
- * `personIndex` numbers the person keys of the accounts in id order.
+ * `personIndex` numbers the person keys of the accounts in id order; and the actor-selective reactions, summed
+ * in a fixed order so that the stored order of the reactions cannot move the last bit.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
 import {kloutFeatures} from "../../../scoring/features/klout.js";
 import {personIndex} from "../../../scoring/methods/method.js";
-import {memoryWorld} from "../../helpers/world.js";
+import {mulberry32} from "../../../scoring/random.js";
+import {shuffle} from "../../../simulation/sampling.js";
+import {memoryWorld, refillWorld} from "../../helpers/world.js";
 
 const account = (id: string, extra: object = {}) => ({
   account_id: id,
@@ -45,5 +48,49 @@ describe("kloutFeatures(db)", () => {
     // Person keys by hand: the reported person, else the linked identity, else the account.
     const keys = ["p2", "m:c", "p1", "p3", "p1", "p2"];
     expect(Int32Array.from(features.person)).toEqual(personIndex(keys).persons);
+  });
+});
+
+describe("kloutFeatures(db) selective reactions", () => {
+  // t:t draws one like from each of six actors who act 1, 3, 7, 10, 11 and 13 times that day (their other likes go
+  // to t:z). Added in this order the terms 1/n give 1.7440226440226438, in the reverse order 1.744022644022644.
+  const ACTIONS = [1, 3, 7, 10, 11, 13];
+  const at = new Date(Date.UTC(2026, 2, 1, 12));
+  const like = (actor: string, target: string) => ({
+    ts: at,
+    network: "t",
+    actor_id: actor,
+    target_id: target,
+    kind: "like"
+  });
+  const actors = ACTIONS.map((n) => `t:a${String(n).padStart(2, "0")}`);
+  const interactions = ACTIONS.flatMap((n, i) => [
+    like(actors[i]!, "t:t"),
+    ...Array.from({length: n - 1}, () => like(actors[i]!, "t:z"))
+  ]);
+  const world = (rows: typeof interactions) => ({
+    accounts: ["t:t", "t:z", ...actors].map((id) => account(id)),
+    interactions: rows
+  });
+
+  it("sums the terms by the actors' actions, whatever the order of the stored reactions", async () => {
+    // The ordered sum, fewest actions (largest term) first, added here as the query must add it.
+    const expected = ACTIONS.reduce((sum, n) => sum + 1 / n, 0);
+    expect(expected).not.toBe([...ACTIONS].reverse().reduce((sum, n) => sum + 1 / n, 0));
+    const random = mulberry32(5);
+    const stored = await memoryWorld(world(interactions));
+    try {
+      for (let order = 0; order < 20; order++) {
+        const shuffled = shuffle(
+          random,
+          Int32Array.from(interactions, (_, i) => i)
+        );
+        await refillWorld(stored, world(Array.from(shuffled, (i) => interactions[i]!)));
+        const {accounts, features} = await kloutFeatures(stored);
+        expect(features.selective_reactions[accounts.accountIds.indexOf("t:t")]).toBe(expected);
+      }
+    } finally {
+      stored.close();
+    }
   });
 });
