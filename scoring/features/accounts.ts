@@ -8,6 +8,13 @@ import {derived} from "../memo-db.js";
 
 export const ACCOUNTS_SQL = `SELECT account_id, network FROM accounts ORDER BY account_id`;
 
+/**
+ * A query numbering the accounts 0…n−1 in `account_id` order, the order of `accountList`: columns `account_id`
+ * and `account` (INTEGER). Per-account rows that join it can return the index instead of the id, so no text
+ * crosses from the database for them.
+ */
+export const ACCOUNT_INDEX_SQL = `SELECT account_id, (row_number() OVER (ORDER BY account_id) - 1)::INTEGER AS account FROM accounts`;
+
 export interface AccountList {
   readonly accountIds: readonly string[];
   readonly networks: readonly string[];

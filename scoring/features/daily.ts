@@ -27,17 +27,27 @@ export interface DailyCounts {
 }
 
 /**
- * Gathers the columns of a per-day query (`account_id`, `day` and one column per name) against `accounts`.
+ * Gathers the columns of a per-day query (`day` and one column per name, with the account either as its index
+ * in `accounts`, column `account` (see `ACCOUNT_INDEX_SQL`), or as its id, column `account_id`) against
+ * `accounts`.
  *
  * @throws RangeError prefixed `scoring/features/daily: ` when a row names an account that `accounts` lacks.
  */
 export function dailyCounts(accounts: FeatureTable, names: readonly string[], columns: Columns): DailyCounts {
-  const index = new Map(accounts.accountIds.map((id, i) => [id, i]));
-  const account = Int32Array.from(columns.account_id!, (id) => {
-    const found = index.get(id as string);
-    if (found === undefined) throw new RangeError(`scoring/features/daily: no account "${id}"`);
-    return found;
-  });
+  const n = accounts.accountIds.length;
+  let account: Int32Array;
+  if (columns.account) {
+    account = Int32Array.from(columns.account as number[]);
+    const outside = account.findIndex((i) => i < 0 || i >= n);
+    if (outside >= 0) throw new RangeError(`scoring/features/daily: no account with index ${account[outside]}`);
+  } else {
+    const index = new Map(accounts.accountIds.map((id, i) => [id, i]));
+    account = Int32Array.from(columns.account_id!, (id) => {
+      const found = index.get(id as string);
+      if (found === undefined) throw new RangeError(`scoring/features/daily: no account "${id}"`);
+      return found;
+    });
+  }
   const day = Int32Array.from(columns.day! as number[]);
   const values = names.map((name) => Float64Array.from(columns[name]! as number[]));
   return {accounts, names, account, day, values};
