@@ -90,7 +90,6 @@ async function* dayByDay(
   options: HistoryOptions
 ): AsyncGenerator<DayValues> {
   for (const day of days) {
-    const computed = await method.compute(db, await resolveOptions(db, method, {...options, at: day + DAY_MS}));
-    yield {accountIds: computed.map((row) => row.account_id), values: Float64Array.from(computed, (row) => row.value)};
+    yield await method.compute(db, await resolveOptions(db, method, {...options, at: day + DAY_MS}));
   }
 }

@@ -2,7 +2,7 @@
 export type {Db, Row, Value} from "./db.js";
 export {activityFeatures, REACTION_KINDS, type ActivityFeatures, type TimeWindow} from "./features/activity.js";
 export {networkCounts, interactionKindCounts, type NetworkCounts} from "./dataset.js";
-export {METHODS, getMethod, type Method, type MethodOptions, type MethodValue} from "./methods/index.js";
+export {METHODS, getMethod, type Method, type MethodOptions, type MethodValues} from "./methods/index.js";
 export {availableMethods, scoreMethod, scoreMethods, rankDescending, type ScoreRow} from "./score.js";
 export {reactionGraph, followGraph, type AccountGraph} from "./graphs.js";
 export {resolveWeights, WeightsError} from "./weights.js";

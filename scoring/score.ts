@@ -7,6 +7,7 @@ import {getMethod, type Method, type MethodOptions, type ResolvedOptions} from "
 import {resolveWeights} from "./weights.js";
 import {resolveWindow} from "./window.js";
 import {memoizedDb} from "./memo-db.js";
+import {countBelow} from "./scales.js";
 
 export interface ScoreRow {
   account_id: string;
@@ -25,13 +26,39 @@ export function rankDescending(values: ArrayLike<number>): Int32Array {
 }
 
 /** The indices of `values`, largest value first; equal values in the order of `tied` (default: by index). */
-function descendingOrder(
-  values: ArrayLike<number>,
-  tied: (a: number, b: number) => number = (a, b) => a - b
-): Uint32Array {
+function descendingOrder(values: ArrayLike<number>, tied?: (a: number, b: number) => number): Uint32Array {
+  if (!tied) {
+    const order = orderByIndexOnTies(values);
+    if (order) return order;
+  }
+  const byIndex = (a: number, b: number) => a - b;
   const order = new Uint32Array(values.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => values[b]! - values[a]! || tied(a, b));
+  return order.sort((a, b) => values[b]! - values[a]! || (tied ?? byIndex)(a, b));
+}
+
+/**
+ * `descendingOrder` with ties by index, without a comparison callback: the distinct values sorted by the engine's
+ * numeric sort, then the indices counted into the slot of their value (a stable counting sort, so ties stay in
+ * index order). Undefined when a value is NaN, which has no place in that order.
+ */
+function orderByIndexOnTies(values: ArrayLike<number>): Uint32Array | undefined {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  if (n > 0 && Number.isNaN(sorted[n - 1]!)) return undefined;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
+  // slot[i]: the position of value i among the distinct values, largest first.
+  const slot = new Uint32Array(n);
+  const start = new Uint32Array(distinct + 1);
+  for (let i = 0; i < n; i++) {
+    slot[i] = distinct - 1 - countBelow(sorted, values[i]!, distinct);
+    start[slot[i]! + 1]!++;
+  }
+  for (let k = 0; k < distinct; k++) start[k + 1]! += start[k]!;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[start[slot[i]!]!++] = i;
+  return order;
 }
 
 /** Competition ranks of `values` from their `descendingOrder`. */
@@ -47,6 +74,16 @@ function ranksInOrder(values: ArrayLike<number>, order: Uint32Array): Int32Array
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Frozen lists of ids found in order: methods share one (`accountList`), which then needs checking once. */
+const idLists = new WeakSet<readonly string[]>();
+
+function inIdOrder(ids: readonly string[]): boolean {
+  if (idLists.has(ids)) return true;
+  for (let i = 1; i < ids.length; i++) if (compareIds(ids[i - 1]!, ids[i]!) > 0) return false;
+  if (Object.isFrozen(ids)) idLists.add(ids);
+  return true;
+}
+
 /** The method's window and weights for `options`, after defaults and validation. */
 export async function resolveOptions(db: Db, method: Method, options: MethodOptions = {}): Promise<ResolvedOptions> {
   const weights = resolveWeights(method, options.weights);
@@ -58,8 +95,7 @@ export async function resolveOptions(db: Db, method: Method, options: MethodOpti
 export function rankedRows(method: Method, accountIds: readonly string[], values: Float64Array): ScoreRow[] {
   const scores = method.display(values);
   // Accounts usually come in id order already; then ties go by index, without comparing strings.
-  let sorted = true;
-  for (let i = 1; sorted && i < accountIds.length; i++) sorted = compareIds(accountIds[i - 1]!, accountIds[i]!) <= 0;
+  const sorted = inIdOrder(accountIds);
   const order = descendingOrder(values, sorted ? undefined : (a, b) => compareIds(accountIds[a]!, accountIds[b]!));
   const ranks = ranksInOrder(values, order);
   return Array.from(order, (i) => ({
@@ -74,12 +110,8 @@ export function rankedRows(method: Method, accountIds: readonly string[], values
 /** Scores with one method; rows come ordered by rank, ties by account id. */
 export async function scoreMethod(db: Db, methodId: string, options: MethodOptions = {}): Promise<ScoreRow[]> {
   const method = getMethod(methodId);
-  const computed = await method.compute(db, await resolveOptions(db, method, options));
-  return rankedRows(
-    method,
-    computed.map((row) => row.account_id),
-    Float64Array.from(computed, (row) => row.value)
-  );
+  const {accountIds, values} = await method.compute(db, await resolveOptions(db, method, options));
+  return rankedRows(method, accountIds, values);
 }
 
 /**

@@ -72,18 +72,14 @@ export async function explainMethod(db: Db, methodId: string, options: MethodOpt
       networks: partsOf.get(row.account_id)!
     }));
   }
-  const computed = await method.compute(db, resolved);
+  const {accountIds, values} = await method.compute(db, resolved);
   const networkOf = new Map(
     (await db.query<{account_id: string; network: string}>("SELECT account_id, network FROM accounts")).map((row) => [
       row.account_id,
       row.network
     ])
   );
-  const rows = rankedRows(
-    method,
-    computed.map((row) => row.account_id),
-    Float64Array.from(computed, (row) => row.value)
-  );
+  const rows = rankedRows(method, accountIds, values);
   return rows.map((row) => ({
     ...row,
     networks: [

@@ -20,11 +20,11 @@ export interface AccountList {
   readonly networks: readonly string[];
 }
 
-/** The accounts in `account_id` order; shared by every caller of a memoized view, who must not change them. */
+/** The accounts in `account_id` order; shared by every caller of a memoized view, so frozen. */
 export function accountList(db: Db): Promise<AccountList> {
   return derived(db, ["accountList"], async () => {
     const columns = await db.queryColumns<{account_id: string; network: string}>(ACCOUNTS_SQL);
-    return {accountIds: columns.account_id, networks: columns.network};
+    return {accountIds: Object.freeze(columns.account_id), networks: Object.freeze(columns.network)};
   });
 }
 

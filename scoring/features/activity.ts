@@ -7,6 +7,7 @@
  * did itself (its posts and its actions), as epoch milliseconds.
  */
 import type {Db} from "../db.js";
+import {accountList, perAccount, type AccountList} from "./accounts.js";
 import {inWindow, windowParams} from "./window.js";
 
 export const REACTION_KINDS = ["repost", "reply", "mention", "quote", "like", "comment", "share"] as const;
@@ -35,25 +36,36 @@ export interface ActivityFeatures {
   [column: string]: string | number | null;
 }
 
+/** The counts of reactions received, by column: all kinds together, then each kind with a column of its own. */
+const RECEIVED_COUNTS = {
+  reactions_received: "count(*)",
+  reposts_received: "count(*) FILTER (WHERE kind = 'repost')",
+  replies_received: "count(*) FILTER (WHERE kind = 'reply')",
+  mentions_received: "count(*) FILTER (WHERE kind = 'mention')",
+  quotes_received: "count(*) FILTER (WHERE kind = 'quote')",
+  likes_received: "count(*) FILTER (WHERE kind = 'like')"
+} as const;
+
+export type ReceivedCount = keyof typeof RECEIVED_COUNTS;
+
+/** Reactions from other accounts inside the window, per target account, with the given aggregate columns. */
+const received = (columns: readonly string[]) => `
+  SELECT target_id AS account_id,
+    ${columns.join(",\n    ")}
+  FROM windowed
+  WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")}) AND actor_id <> target_id
+  GROUP BY target_id`;
+
 // Parameters, in order: from, from, to, to (each bound may be NULL), then the same four for posts.
 export const ACTIVITY_FEATURES_SQL = `
 WITH windowed AS (
   SELECT * FROM interactions
   WHERE ${inWindow("ts")}
 ),
-received AS (
-  SELECT
-    target_id AS account_id,
-    count(*) AS reactions_received,
-    count(*) FILTER (WHERE kind = 'repost') AS reposts_received,
-    count(*) FILTER (WHERE kind = 'reply') AS replies_received,
-    count(*) FILTER (WHERE kind = 'mention') AS mentions_received,
-    count(*) FILTER (WHERE kind = 'quote') AS quotes_received,
-    count(*) FILTER (WHERE kind = 'like') AS likes_received,
-    count(DISTINCT actor_id) AS distinct_reactors
-  FROM windowed
-  WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")}) AND actor_id <> target_id
-  GROUP BY target_id
+received AS (${received([
+  ...Object.entries(RECEIVED_COUNTS).map(([name, count]) => `${count} AS ${name}`),
+  "count(DISTINCT actor_id) AS distinct_reactors"
+])}
 ),
 made AS (
   SELECT actor_id AS account_id, count(*) AS actions_made, min(ts) AS first_ts, max(ts) AS last_ts
@@ -87,6 +99,40 @@ LEFT JOIN made m USING (account_id)
 LEFT JOIN authored p USING (account_id)
 ORDER BY a.account_id
 `;
+
+// Parameters: from, from, to, to.
+const RECEIVED_COUNTS_SQL = `
+WITH windowed AS (
+  SELECT target_id, actor_id, kind FROM interactions
+  WHERE ${inWindow("ts")}
+),
+received AS (${received(Object.entries(RECEIVED_COUNTS).map(([name, count]) => `${count}::DOUBLE AS ${name}`))}
+)
+SELECT ${Object.keys(RECEIVED_COUNTS)
+  .map((name) => `coalesce(r.${name}, 0) AS ${name}`)
+  .join(", ")}
+FROM accounts a LEFT JOIN received r USING (account_id)
+ORDER BY a.account_id
+`;
+
+/**
+ * The reactions every account received inside the window, by column (the `*_received` counts of
+ * `activityFeatures`), with the accounts of `accountList`: numbers only cross from the database.
+ */
+export async function receivedCounts(
+  db: Db,
+  window: TimeWindow = {}
+): Promise<{accounts: AccountList; counts: Record<ReceivedCount, Float64Array>}> {
+  const accounts = await accountList(db);
+  const columns = perAccount(
+    accounts,
+    await db.queryColumns<Record<ReceivedCount, number>>(RECEIVED_COUNTS_SQL, windowParams(window))
+  );
+  const counts = Object.fromEntries(
+    Object.keys(RECEIVED_COUNTS).map((name) => [name, Float64Array.from(columns[name as ReceivedCount])])
+  ) as Record<ReceivedCount, Float64Array>;
+  return {accounts, counts};
+}
 
 /** Computes the v0 activity features of every account. */
 export async function activityFeatures(db: Db, window: TimeWindow = {}): Promise<ActivityFeatures[]> {

@@ -11,7 +11,8 @@
  * Published: the counts and Lampos's formula. Our choice: the fallback of `followers` to in-degree.
  */
 import type {Db} from "../db.js";
-import type {Method, MethodValue} from "./method.js";
+import {accountList, perAccount} from "../features/accounts.js";
+import type {Method, MethodValues} from "./method.js";
 
 const IN_DEGREE = `
   SELECT followee_id AS account_id, count(DISTINCT follower_id) AS in_degree
@@ -20,25 +21,32 @@ const IN_DEGREE = `
   GROUP BY followee_id`;
 
 export const FOLLOWERS_SQL = `
-SELECT a.account_id, coalesce(a.followers, f.in_degree, 0) AS value
+SELECT coalesce(a.followers, f.in_degree, 0)::DOUBLE AS value
 FROM accounts a LEFT JOIN (${IN_DEGREE}) f USING (account_id)
 ORDER BY a.account_id
 `;
 
 export const IN_DEGREE_SQL = `
-SELECT a.account_id, coalesce(f.in_degree, 0) AS value
+SELECT coalesce(f.in_degree, 0)::DOUBLE AS value
 FROM accounts a LEFT JOIN (${IN_DEGREE}) f USING (account_id)
 ORDER BY a.account_id
 `;
 
 export const LAMPOS_SQL = `
-SELECT account_id,
+SELECT
   ln((coalesce(listed, 0) + 1) * pow(coalesce(followers, 0) + 1, 2) / (coalesce(following, 0) + 1)) AS value
 FROM accounts
 ORDER BY account_id
 `;
 
-const query = (sql: string) => (db: Db) => db.query<MethodValue & Record<string, string | number>>(sql);
+/** `compute` from a query of one `value` per account in `account_id` order. */
+const query =
+  (sql: string) =>
+  async (db: Db): Promise<MethodValues> => {
+    const accounts = await accountList(db);
+    const {value} = perAccount(accounts, await db.queryColumns<{value: number}>(sql));
+    return {accountIds: accounts.accountIds, values: Float64Array.from(value)};
+  };
 
 async function countOf(db: Db, sql: string): Promise<number> {
   const [row] = await db.query<{n: number}>(sql);

@@ -18,12 +18,14 @@ import {influencePassivity as ipKernel} from "../graph/influence-passivity.js";
 import {kcore} from "../graph/kcore.js";
 import {aggregateTwitterrank, twitterrank as twitterrankKernel} from "../graph/twitterrank.js";
 import {followGraph, reactionGraph} from "../graphs.js";
-import type {Method, MethodValue} from "./method.js";
+import type {Method, MethodValues} from "./method.js";
 import {inWindow, windowParams} from "../features/window.js";
 
 const relativeToAverage = (values: Float64Array) => values.map((value) => value * values.length);
-const valuesOf = (accountIds: readonly string[], values: ArrayLike<number>): MethodValue[] =>
-  accountIds.map((account_id, i) => ({account_id, value: values[i]!}));
+const valuesOf = (accountIds: readonly string[], values: ArrayLike<number>): MethodValues => ({
+  accountIds,
+  values: Float64Array.from(values)
+});
 
 const POSTS_SQL = `
 SELECT a.account_id, coalesce(p.n, 0) AS posts

@@ -20,7 +20,7 @@ import {
   twitalyzerVelocity
 } from "./twitalyzer.js";
 
-export type {Method, MethodOptions, MethodValue, ResolvedOptions} from "./method.js";
+export type {Method, MethodOptions, MethodValues, ResolvedOptions} from "./method.js";
 
 export const METHODS: readonly Method[] = [
   klout,

@@ -2,10 +2,13 @@ import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
 import {DAY_MS, slidingTables, summedTable, windowLength, type DailyCounts} from "../features/daily.js";
 
-/** A method's raw output for one account. */
-export interface MethodValue {
-  account_id: string;
-  value: number;
+/**
+ * A method's raw output: one value per account, in columns. The accounts usually come in `account_id` order
+ * (then ranking breaks ties without comparing ids).
+ */
+export interface MethodValues {
+  readonly accountIds: readonly string[];
+  readonly values: Float64Array;
 }
 
 /** What a user may choose when scoring. */
@@ -131,7 +134,7 @@ export interface Method {
   readonly windowDays?: number;
   /** Why the method cannot score this dataset (missing inputs), or undefined when it can. */
   unavailable?(db: Db): Promise<string | undefined>;
-  compute(db: Db, options: ResolvedOptions): Promise<MethodValue[]>;
+  compute(db: Db, options: ResolvedOptions): Promise<MethodValues>;
   /** The method as features and combine, for explanations and live re-weighting; `compute` is their composition. */
   readonly decomposition?: Decomposition;
   /** The display score of each value, given all values (some scales depend on the population). */
@@ -142,8 +145,7 @@ export interface Method {
 export function composed(decomposition: Decomposition): Method["compute"] {
   return async (db, options) => {
     const features = await decomposition.features(db, options);
-    const values = decomposition.combine(features, options.weights);
-    return features.accountIds.map((account_id, i) => ({account_id, value: values[i]!}));
+    return {accountIds: features.accountIds, values: decomposition.combine(features, options.weights)};
   };
 }
 

@@ -13,11 +13,11 @@
  */
 import {PAGERANK_DEFAULTS, pagerank} from "../graph/pagerank.js";
 import {UNIT_KIND_WEIGHTS, followGraph, reactionGraph, type AccountGraph} from "../graphs.js";
-import type {Method, MethodValue} from "./method.js";
+import type {Method, MethodValues} from "./method.js";
 
-function stationary({accountIds, graph}: AccountGraph): MethodValue[] {
+function stationary({accountIds, graph}: AccountGraph): MethodValues {
   const {scores} = pagerank(graph, {damping: PAGERANK_DEFAULTS.damping, tolerance: 1e-10});
-  return accountIds.map((account_id, i) => ({account_id, value: scores[i]!}));
+  return {accountIds, values: scores};
 }
 
 const relativeToAverage = (values: Float64Array) => values.map((value) => value * values.length);

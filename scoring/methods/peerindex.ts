@@ -51,7 +51,7 @@ import type {Db} from "../db.js";
 import {REACTION_KINDS, type TimeWindow} from "../features/activity.js";
 import {audience} from "../features/peerindex.js";
 import {midRankPercentiles} from "../scales.js";
-import {composed, personIndex, type Decomposition, type Method, type MethodValue} from "./method.js";
+import {composed, personIndex, type Decomposition, type Method} from "./method.js";
 import {PEERINDEX_WINDOW_DAYS, overallAuthority, topicActivity, topicScores} from "./peerindex-topics.js";
 
 export {ALL_TOPICS, topicFingerprint, topicFingerprints, type TopicAuthority} from "./peerindex-topics.js";
@@ -179,7 +179,7 @@ const computeFrom =
   (values: (db: Db, window: TimeWindow) => Promise<AccountValues>): Method["compute"] =>
   async (db, {window}) => {
     const {accountIds, values: computed} = await values(db, window);
-    return accountIds.map((account_id, i): MethodValue => ({account_id, value: computed[i]!}));
+    return {accountIds, values: computed};
   };
 
 const rounded = (values: Float64Array) => values.map(Math.round);

@@ -8,18 +8,18 @@
  *
  * The display score is the count itself. Published: the counts. Our choice: leaving out self-reactions.
  */
-import {activityFeatures, type ActivityFeatures} from "../features/activity.js";
+import {receivedCounts, type ReceivedCount} from "../features/activity.js";
 import type {Method} from "./method.js";
 
-function countMethod(id: string, name: string, summary: string, feature: keyof ActivityFeatures & string): Method {
+function countMethod(id: string, name: string, summary: string, feature: ReceivedCount): Method {
   return {
     id,
     name,
     summary,
     scoreLabel: "received",
     async compute(db, {window}) {
-      const features = await activityFeatures(db, window);
-      return features.map((row) => ({account_id: row.account_id, value: row[feature] as number}));
+      const {accounts, counts} = await receivedCounts(db, window);
+      return {accountIds: accounts.accountIds, values: counts[feature]};
     },
     display: (values) => values.slice()
   };

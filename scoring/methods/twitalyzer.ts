@@ -76,7 +76,8 @@ function ratioMethod<Row extends {account_id: string}>(
   return {
     ...method,
     async compute(db, {window}) {
-      return (await features(db, window)).map((row) => ({account_id: row.account_id, value: value(row)}));
+      const rows = await features(db, window);
+      return {accountIds: rows.map((row) => row.account_id), values: Float64Array.from(rows, value)};
     }
   };
 }

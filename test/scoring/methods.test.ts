@@ -1,4 +1,5 @@
 /** Each starting method against values worked out by hand or by an independent solver on the fixture world. */
+import fc from "fast-check";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
 import {availableMethods, getMethod, rankDescending, scoreMethod, type MethodOptions} from "../../scoring/index.js";
@@ -196,6 +197,21 @@ describe("rankDescending(values)", () => {
     expect(Array.from(rankDescending([5, 9, 5, 1, 9]))).toEqual([3, 1, 3, 5, 1]);
     expect(Array.from(rankDescending([]))).toEqual([]);
   });
+
+  it("ranks -0 with 0 and infinities among the numbers", () => {
+    expect(Array.from(rankDescending([0, -Infinity, -0, Infinity, 0, -1]))).toEqual([2, 6, 2, 1, 2, 5]);
+  });
+
+  it("equals the rank counted by definition: 1 + the number of larger values", () => {
+    // Few distinct values, so that most values are tied.
+    const value = fc.oneof(fc.integer({min: -3, max: 3}), fc.constantFrom(0.5, -0, Infinity, -Infinity, 1e-300));
+    fc.assert(
+      fc.property(fc.array(value, {maxLength: 60}), (values) => {
+        const expected = values.map((v) => 1 + values.filter((w) => w > v).length);
+        expect(Array.from(rankDescending(values))).toEqual(expected);
+      })
+    );
+  });
 });
 
 describe("rankedRows(method, accountIds, values)", () => {
@@ -214,5 +230,18 @@ describe("rankedRows(method, accountIds, values)", () => {
     ];
     expect(rowsOf(["t:a", "t:b", "t:c", "t:d", "t:e"], [9, 5, 5, 9, 1])).toEqual(expected);
     expect(rowsOf(["t:d", "t:c", "t:e", "t:b", "t:a"], [9, 5, 1, 5, 9])).toEqual(expected);
+  });
+
+  it("orders sorted accounts by value, ties by id, like a plain sort of (value, id) pairs", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({min: 0, max: 4}), {maxLength: 50}), (values) => {
+        const ids = values.map((_, i) => `t:${String(i).padStart(3, "0")}`);
+        const expected = ids
+          .map((id, i) => ({id, value: values[i]!}))
+          .sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1))
+          .map(({id}) => id);
+        expect(rowsOf(ids, values).map(([id]) => id)).toEqual(expected);
+      })
+    );
   });
 });
