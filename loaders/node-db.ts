@@ -55,8 +55,8 @@ export async function openNodeDb(path = ":memory:"): Promise<NodeDb> {
 /**
  * Appends a vector's values to `column`. Read value by value from the vector: node-api's own row and column
  * readers build an array per row or run a converter per value, several times slower on large results. Numbers,
- * strings and booleans come as they are; other values (bigints, timestamps …) go through node-api's JS converter
- * and `normalizeValue`, as before.
+ * strings and booleans come as they are, bigints (counts) through `normalizeValue`; other values (timestamps …)
+ * go through node-api's JS converter first.
  */
 function appendValues(column: Value[], vector: DuckDBVector, name: string): void {
   const type = vector.type;
@@ -65,7 +65,9 @@ function appendValues(column: Value[], vector: DuckDBVector, name: string): void
     column.push(
       item === null || typeof item === "number" || typeof item === "string" || typeof item === "boolean"
         ? item
-        : normalizeValue(JSDuckDBValueConverter(item, type, JSDuckDBValueConverter), name)
+        : typeof item === "bigint"
+          ? normalizeValue(item, name)
+          : normalizeValue(JSDuckDBValueConverter(item, type, JSDuckDBValueConverter), name)
     );
   }
 }

@@ -40,6 +40,9 @@ export function rowsOf<R extends Row>(columns: Columns<R>): R[] {
  * Converts one value returned by a DuckDB client to the shared representation. Integers beyond 2^53
  * cannot be represented as numbers; they are an error, not a silent rounding.
  */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+
 export function normalizeValue(value: unknown, column: string): Value {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
@@ -48,7 +51,7 @@ export function normalizeValue(value: unknown, column: string): Value {
     case "boolean":
       return value;
     case "bigint":
-      if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+      if (value > MAX_SAFE || value < MIN_SAFE) {
         throw new RangeError(`scoring/db: column ${column} holds ${value}, beyond the safe integer range`);
       }
       return Number(value);
