@@ -9,9 +9,15 @@ interface ArrowField {
   readonly name: string;
   readonly type: {readonly typeId: number};
 }
-interface ArrowVector {
+interface ArrowData {
+  readonly type: {readonly typeId: number};
   readonly length: number;
-  get(index: number): unknown;
+  readonly nullCount: number;
+  readonly values: unknown;
+}
+interface ArrowVector extends Iterable<unknown> {
+  readonly length: number;
+  readonly data: readonly ArrowData[];
 }
 interface ArrowTable {
   readonly schema: {readonly fields: readonly ArrowField[]};
@@ -27,8 +33,37 @@ export interface WasmConnection {
   query(sql: string): ArrowTable | Promise<ArrowTable>;
 }
 
-/** Arrow's type id for timestamps (apache-arrow `Type.Timestamp`). */
+/** Arrow's type ids (apache-arrow `Type`): integers, floating point, timestamps. */
+const ARROW_INT = 2;
+const ARROW_FLOAT = 3;
 const ARROW_TIMESTAMP = 10;
+
+/** A chunk's values as plain numbers, when it holds integers or floats that fit a number and has no nulls. */
+function numbersOf(data: ArrowData): ArrayLike<number> | undefined {
+  const {typeId} = data.type;
+  if ((typeId !== ARROW_INT && typeId !== ARROW_FLOAT) || data.nullCount > 0) return undefined;
+  const {values} = data;
+  // The buffer may be longer than the chunk (padding): the chunk's numbers are its first `length`.
+  return ArrayBuffer.isView(values) && !(values instanceof BigInt64Array || values instanceof BigUint64Array)
+    ? (values as unknown as Float64Array).subarray(0, data.length)
+    : undefined;
+}
+
+/** A column's values: chunks of plain numbers copied as they are, others value by value through `normalizeValue`. */
+function columnOf(vector: ArrowVector, name: string, timestamp: boolean): Value[] {
+  const column = new Array<Value>(vector.length);
+  let i = 0;
+  const chunks = vector.data.map(numbersOf);
+  if (chunks.every((numbers) => numbers !== undefined)) {
+    for (const numbers of chunks) for (let k = 0; k < numbers.length; k++) column[i++] = numbers[k]!;
+    return column;
+  }
+  for (const item of vector) {
+    const value = normalizeValue(item, name);
+    column[i++] = timestamp && typeof value === "number" ? Math.floor(value) : value;
+  }
+  return column;
+}
 
 export function wasmDb(connection: WasmConnection): Db {
   const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
@@ -46,14 +81,7 @@ export function wasmDb(connection: WasmConnection): Db {
     const columns: Record<string, Value[]> = {};
     table.schema.fields.forEach(({name, type}, k) => {
       // duckdb-wasm gives timestamps as fractional epoch milliseconds; native DuckDB gives whole ones.
-      const timestamp = type.typeId === ARROW_TIMESTAMP;
-      const vector = table.getChildAt(k)!;
-      const column = new Array<Value>(vector.length);
-      for (let i = 0; i < column.length; i++) {
-        const value = normalizeValue(vector.get(i), name);
-        column[i] = timestamp && typeof value === "number" ? Math.floor(value) : value;
-      }
-      columns[name] = column;
+      columns[name] = columnOf(table.getChildAt(k)!, name, type.typeId === ARROW_TIMESTAMP);
     });
     return columns as Columns<R>;
   };

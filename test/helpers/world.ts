@@ -55,6 +55,11 @@ export async function openWasm(dir: string): Promise<Db> {
 
 let attached = 0;
 
+/** duckdb-wasm (its Node build) on an empty in-memory database. */
+export async function memoryWasm(): Promise<Db> {
+  return wasmDb((await wasmBindings()).connect());
+}
+
 interface WasmBindings {
   registerFileBuffer(name: string, buffer: Uint8Array): void;
   connect(): {query(sql: string): unknown} & Parameters<typeof wasmDb>[0];

@@ -1,0 +1,46 @@
+/**
+ * The duckdb-wasm adapter's columns hold the same plain values as native DuckDB's, whether a column's chunks are
+ * copied as numbers (integers and floats without nulls) or read value by value (nulls, bigints, text, time).
+ */
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
+import type {Db} from "../../scoring/db.js";
+import {memoryWasm} from "../helpers/world.js";
+
+let native: NodeDb;
+let wasm: Db;
+beforeAll(async () => {
+  native = await openNodeDb();
+  wasm = await memoryWasm();
+});
+afterAll(() => native?.close());
+
+describe("wasmDb(connection).queryColumns(sql)", () => {
+  it("gives integers, floats, bigints, text and nulls as native DuckDB does", async () => {
+    const sql = `SELECT * FROM (VALUES
+        (1::INTEGER, 0.5::DOUBLE, 3::BIGINT, 'a', 2::SMALLINT, 1.5::FLOAT, 4::INTEGER),
+        (-7::INTEGER, -2.25::DOUBLE, NULL, 'é', -1::SMALLINT, -0.5::FLOAT, NULL),
+        (2147483647::INTEGER, 1e300::DOUBLE, 9007199254740991::BIGINT, NULL, 0::SMALLINT, 0::FLOAT, 6::INTEGER)
+      ) t(int, real, big, text, small, single, gaps)`;
+    const columns = await wasm.queryColumns(sql);
+    expect(columns).toEqual({
+      int: [1, -7, 2147483647],
+      real: [0.5, -2.25, 1e300],
+      big: [3, null, 9007199254740991],
+      text: ["a", "é", null],
+      small: [2, -1, 0],
+      single: [1.5, -0.5, 0],
+      gaps: [4, null, 6]
+    });
+    expect(columns).toEqual(await native.queryColumns(sql));
+  });
+
+  it("reads results of many chunks whole and in order", async () => {
+    // 300,000 rows span many chunks of DuckDB's and of Arrow's.
+    const sql = "SELECT range::INTEGER AS n, range / 4 AS quarter FROM range(300000) ORDER BY n";
+    const {n, quarter} = await wasm.queryColumns<{n: number; quarter: number}>(sql);
+    expect(n).toHaveLength(300000);
+    expect(n.every((value, i) => value === i)).toBe(true);
+    expect(quarter.every((value, i) => value === i / 4)).toBe(true);
+  });
+});
