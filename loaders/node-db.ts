@@ -25,25 +25,36 @@ export interface NodeDb extends Db {
 export async function openNodeDb(path = ":memory:"): Promise<NodeDb> {
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
-  const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
-    const {values, types} = bind(params);
-    const result = await connection.run(sql, values, types);
-    const names = result.columnNames();
-    const columns = names.map((): Value[] => []);
-    for (const chunk of await result.fetchAllChunks()) {
-      names.forEach((name, k) => appendValues(columns[k]!, chunk.getColumnVector(k), name));
-    }
-    return Object.fromEntries(names.map((name, k) => [name, columns[k]!])) as Columns<R>;
+  // A connection runs one statement at a time (a second one started before the first ends fails): statements
+  // wait for the ones before them, so callers may overlap their own work with the database's.
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = last.then(work, work);
+    last = turn.catch(() => undefined);
+    return turn;
   };
+  const queryColumns = <R extends Row = Row>(sql: string, params: readonly Value[] = []) =>
+    inTurn(async () => {
+      const {values, types} = bind(params);
+      const result = await connection.run(sql, values, types);
+      const names = result.columnNames();
+      const columns = names.map((): Value[] => []);
+      for (const chunk of await result.fetchAllChunks()) {
+        names.forEach((name, k) => appendValues(columns[k]!, chunk.getColumnVector(k), name));
+      }
+      return Object.fromEntries(names.map((name, k) => [name, columns[k]!])) as Columns<R>;
+    });
   return {
     connection,
     queryColumns,
     async query<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<R[]> {
       return rowsOf(await queryColumns<R>(sql, params));
     },
-    async run(sql: string, params: readonly Value[] = []): Promise<void> {
-      const {values, types} = bind(params);
-      await connection.run(sql, values, types);
+    run(sql: string, params: readonly Value[] = []): Promise<void> {
+      return inTurn(async () => {
+        const {values, types} = bind(params);
+        await connection.run(sql, values, types);
+      });
     },
     close() {
       connection.closeSync();

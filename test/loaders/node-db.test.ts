@@ -48,3 +48,17 @@ describe("openNodeDb().queryColumns(sql, params)", () => {
     await expect(db.queryColumns("SELECT 9007199254740993::BIGINT AS big")).rejects.toThrow(/column big/);
   });
 });
+
+describe("openNodeDb() with statements started together", () => {
+  it("answers each statement whole, one after the other, and goes on after a failed one", async () => {
+    const sizes = [3000, 10, 5000, 1, 2500, 7];
+    const answers = Promise.all(
+      sizes.map((size) => db.queryColumns<{n: number}>("SELECT range::INTEGER AS n FROM range(?) ORDER BY n", [size]))
+    );
+    const failed = db.query("SELECT * FROM no_such_table");
+    const after = db.query<{n: number}>("SELECT 42 AS n");
+    await expect(failed).rejects.toThrow(/no_such_table/);
+    (await answers).forEach(({n}, k) => expect(n).toEqual(Array.from({length: sizes[k]!}, (_, i) => i)));
+    expect(await after).toEqual([{n: 42}]);
+  });
+});
