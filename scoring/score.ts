@@ -114,8 +114,11 @@ export async function scoreMethod(db: Db, methodId: string, options: MethodOptio
   return rankedRows(method, accountIds, values);
 }
 
+/** Methods `scoreMethods` runs at the same time. */
+const CONCURRENT_METHODS = 3;
+
 /**
- * Scores with several methods, method by method. `weights` maps a method id to its weights; `at` and
+ * Scores with several methods, a few at a time; rows come method by method in the order of `methodIds`. `weights` maps a method id to its weights; `at` and
  * `windowDays` apply to every method.
  */
 export async function scoreMethods(
@@ -124,11 +127,19 @@ export async function scoreMethods(
   options: Omit<MethodOptions, "weights"> & {weights?: Readonly<Record<string, Readonly<Record<string, number>>>>} = {}
 ): Promise<ScoreRow[]> {
   for (const id of methodIds) resolveWeights(getMethod(id), options.weights?.[id]); // fail before any work
-  // Queries the methods share (the reaction graph, features) run once for all of them.
+  // Queries the methods share (the reaction graph, features) run once for all of them. A few methods run at a
+  // time, so that the database works on one method's queries while TypeScript computes another's values.
   const shared = memoizedDb(db);
-  const perMethod: ScoreRow[][] = [];
-  for (const id of methodIds)
-    perMethod.push(await scoreMethod(shared, id, {...options, weights: options.weights?.[id]}));
+  const perMethod: ScoreRow[][] = new Array(methodIds.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < methodIds.length) {
+      const k = next++;
+      const id = methodIds[k]!;
+      perMethod[k] = await scoreMethod(shared, id, {...options, weights: options.weights?.[id]});
+    }
+  };
+  await Promise.all(Array.from({length: Math.min(CONCURRENT_METHODS, methodIds.length)}, worker));
   return perMethod.flat();
 }
 
