@@ -8,11 +8,13 @@
  * has no posts at all (an interaction stream such as SNAP Higgs) the reactions it made, the only updates of its
  * that such data records. A post that lists a topic twice counts once for it.
  *
- * Accounts are numbered 0…n−1 in `account_id` order (as `accountList` of `scoring/features/accounts.ts`), so topic
- * rows carry integers rather than repeating account ids.
+ * The results are numbers, read as columns: accounts are numbered 0…n−1 in `account_id` order (ACCOUNT_INDEX_SQL,
+ * the order of `accountList`), a topic is named on its first row only and Audience has one row per account in that
+ * order. Text is what a result of a row per account costs most to read, query after query.
  */
-import type {Db} from "../db.js";
+import type {Columns, Db} from "../db.js";
 import {REACTION_KINDS, type TimeWindow} from "./activity.js";
+import {ACCOUNT_INDEX_SQL, accountList, perAccount} from "./accounts.js";
 import {inWindow, windowParams} from "./window.js";
 
 const REACTION_KIND_LIST = REACTION_KINDS.map((kind) => `'${kind}'`).join(", ");
@@ -20,74 +22,87 @@ const REACTION_KIND_LIST = REACTION_KINDS.map((kind) => `'${kind}'`).join(", ");
 /** Whether any post of the dataset carries a topic. */
 export const HAS_TOPICS_SQL = `SELECT count(*) > 0 AS has_topics FROM posts WHERE len(topics) > 0`;
 
-// The window's reactions; parameters from, from, to, to.
-const REACTIONS = `reactions AS (
-  SELECT actor_id, target_id, post_id, network FROM interactions
-  WHERE kind IN (${REACTION_KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
+// The accounts by index, and the window's reactions with the indices of their actor and target (NULL for one
+// that is not an account); parameters from, from, to, to.
+const REACTIONS = `nodes AS (${ACCOUNT_INDEX_SQL}),
+reactions AS (
+  SELECT s.account AS actor, t.account AS target, i.post_id, i.network
+  FROM interactions i
+  LEFT JOIN nodes s ON s.account_id = i.actor_id
+  LEFT JOIN nodes t ON t.account_id = i.target_id
+  WHERE i.kind IN (${REACTION_KIND_LIST}) AND i.actor_id <> i.target_id AND ${inWindow("i.ts")}
 )`;
 
 // Topics from the posts: each reaction with the topics of its post, each post of the window with its own.
 // Parameters: from, from, to, to for the reactions, then for the posts.
 const POST_TOPICS = `${REACTIONS},
 topic_reactions AS (
-  SELECT r.actor_id, r.target_id, unnest(list_distinct(p.topics)) AS topic
+  SELECT r.actor, r.target, unnest(list_distinct(p.topics)) AS topic
   FROM reactions r JOIN posts p ON p.post_id = r.post_id
 ),
 topic_output AS (
-  SELECT account_id, unnest(list_distinct(topics)) AS topic FROM posts WHERE ${inWindow("created_at")}
+  SELECT n.account, unnest(list_distinct(p.topics)) AS topic
+  FROM posts p JOIN nodes n USING (account_id) WHERE ${inWindow("p.created_at")}
 )`;
 
 // One topic for everything, named by the first parameter; output is posts, or reactions made on a network
 // without posts. Parameters: the topic, then from, from, to, to for the reactions, then for the posts.
 const ONE_TOPIC = `one AS (SELECT ?::VARCHAR AS topic),
 ${REACTIONS},
-topic_reactions AS (SELECT actor_id, target_id, (SELECT topic FROM one) AS topic FROM reactions),
+topic_reactions AS (SELECT actor, target, (SELECT topic FROM one) AS topic FROM reactions),
 topic_output AS (
-  SELECT account_id, (SELECT topic FROM one) AS topic FROM posts WHERE ${inWindow("created_at")}
+  SELECT n.account, (SELECT topic FROM one) AS topic
+  FROM posts p JOIN nodes n USING (account_id) WHERE ${inWindow("p.created_at")}
   UNION ALL
-  SELECT actor_id, (SELECT topic FROM one) FROM reactions WHERE network NOT IN (SELECT DISTINCT network FROM posts)
+  SELECT actor, (SELECT topic FROM one) FROM reactions WHERE network NOT IN (SELECT DISTINCT network FROM posts)
 )`;
 
-const NODES = `nodes AS (SELECT account_id, (row_number() OVER (ORDER BY account_id) - 1)::INTEGER AS idx FROM accounts)`;
+// A topic's name on the first of its rows (ordered by `key`, then `first`), NULL on the others: a name repeated
+// on every row is what a large result costs most to read.
+const topicOnFirstRow = (first: string) => `CASE WHEN ${first} = min(${first}) OVER (PARTITION BY key) THEN key END`;
 
 const membersSql = (topics: string) => `
 WITH ${topics},
-${NODES},
-events AS (
-  SELECT topic, account_id, 'output' AS role FROM topic_output
-  UNION ALL SELECT topic, actor_id, 'made' FROM topic_reactions
-  UNION ALL SELECT topic, target_id, 'received' FROM topic_reactions
+counts AS (
+  SELECT topic, account, count(*) AS output, 0 AS made, 0 AS received FROM topic_output
+  WHERE account IS NOT NULL GROUP BY topic, account
+  UNION ALL
+  SELECT topic, actor, 0, count(*), 0 FROM topic_reactions WHERE actor IS NOT NULL GROUP BY topic, actor
+  UNION ALL
+  SELECT topic, target, 0, 0, count(*) FROM topic_reactions WHERE target IS NOT NULL GROUP BY topic, target
+),
+members AS (
+  SELECT topic AS key, account, sum(output)::INTEGER AS output, sum(output + made + received)::INTEGER AS participation
+  FROM counts GROUP BY topic, account
 )
-SELECT e.topic, n.idx AS account,
-  count(*) FILTER (WHERE role = 'output') AS output,
-  count(*) FILTER (WHERE role = 'made') AS reactions_made,
-  count(*) FILTER (WHERE role = 'received') AS reactions_received
-FROM events e JOIN nodes n USING (account_id)
-GROUP BY e.topic, n.idx
-ORDER BY e.topic, account
+SELECT ${topicOnFirstRow("account")} AS topic, account, output, participation
+FROM members
+ORDER BY key, account
 `;
 
 const edgesSql = (topics: string) => `
 WITH ${topics},
-${NODES}
-SELECT r.topic, s.idx AS source, t.idx AS target, count(*) AS weight
-FROM topic_reactions r
-JOIN nodes s ON s.account_id = r.actor_id
-JOIN nodes t ON t.account_id = r.target_id
-GROUP BY r.topic, s.idx, t.idx
-ORDER BY r.topic, source, target
+edges AS (
+  SELECT topic AS key, actor AS source, target, count(*)::INTEGER AS weight
+  FROM topic_reactions WHERE actor IS NOT NULL AND target IS NOT NULL
+  GROUP BY topic, actor, target
+)
+SELECT ${topicOnFirstRow("source * 2147483648 + target")} AS topic, source, target, weight
+FROM edges
+ORDER BY key, source, target
 `;
-
 /**
  * The members of each topic, one row per (topic, account) that put out, made or received anything on it in the
- * window: `output` (posts on the topic), `reactions_made` on its posts and `reactions_received` on them; ordered
- * by topic and account. `byPost` for data whose posts carry topics, `oneTopic` for data without.
+ * window: `output` (posts on the topic) and `participation` (those posts, the reactions it made on the topic's
+ * posts and those it received on them); ordered by topic and account, the topic named on its first row only.
+ * `byPost` for data whose posts carry topics, `oneTopic` for data without.
  */
 export const TOPIC_MEMBERS_SQL = Object.freeze({byPost: membersSql(POST_TOPICS), oneTopic: membersSql(ONE_TOPIC)});
 
 /**
  * The reaction graph of each topic: edges reactor → reacted-to, weighted by the number of reactions on the
- * topic's posts in the window, ordered by topic. `byPost` and `oneTopic` as TOPIC_MEMBERS_SQL.
+ * topic's posts in the window; ordered by topic, source and target, the topic named on its first row only.
+ * `byPost` and `oneTopic` as TOPIC_MEMBERS_SQL.
  */
 export const TOPIC_EDGES_SQL = Object.freeze({byPost: edgesSql(POST_TOPICS), oneTopic: edgesSql(ONE_TOPIC)});
 
@@ -99,14 +114,17 @@ export const TOPIC_EDGES_SQL = Object.freeze({byPost: edgesSql(POST_TOPICS), one
  * where rate is the reactor's interactions of any kind per day it was active in the window (UTC days) and q the
  * 99th percentile of that rate over the n accounts that acted in the window (`quantile_disc`: the ⌈0.99·n⌉-th
  * smallest rate, so with 100 or fewer actors nobody is above it). The sum runs in reactor order, so it is the
- * same on every engine.
- * Parameters: from, from, to, to for the interactions, again for the posts, then the silent weight.
+ * same on every engine. One row per account, in `account_id` order. Parameters: from, from, to, to for the
+ * interactions, again for the posts, then the silent weight.
  */
 export const AUDIENCE_SQL = `
 WITH actions AS (SELECT actor_id, target_id, kind, ts, network FROM interactions WHERE ${inWindow("ts")}),
+active_days AS (
+  SELECT actor_id, min(network) AS network, count(*) AS actions FROM actions GROUP BY actor_id, CAST(ts AS DATE)
+),
 rates AS (
-  SELECT actor_id, min(network) AS network, count(*) / count(DISTINCT CAST(ts AS DATE)) AS per_day
-  FROM actions GROUP BY actor_id
+  SELECT actor_id, min(network) AS network, sum(actions)::DOUBLE / count(*) AS per_day
+  FROM active_days GROUP BY actor_id
 ),
 threshold AS (SELECT quantile_disc(per_day, 0.99) AS per_day FROM rates),
 posting AS (SELECT DISTINCT account_id FROM posts WHERE ${inWindow("created_at")}),
@@ -121,44 +139,37 @@ reactor_weights AS (
   LEFT JOIN post_networks n ON n.network = r.network
 ),
 audience AS (
-  SELECT pairs.target_id AS account_id, count(*) AS reactors, sum(w.weight ORDER BY pairs.actor_id) AS audience
+  SELECT pairs.target_id AS account_id, sum(w.weight ORDER BY pairs.actor_id) AS audience
   FROM (
     SELECT DISTINCT target_id, actor_id FROM actions WHERE kind IN (${REACTION_KIND_LIST}) AND actor_id <> target_id
   ) pairs
   JOIN reactor_weights w USING (actor_id)
   GROUP BY pairs.target_id
 )
-SELECT a.account_id, a.network, coalesce(x.reactors, 0) AS reactors, coalesce(x.audience, 0)::DOUBLE AS audience
+SELECT coalesce(x.audience, 0)::DOUBLE AS audience
 FROM accounts a LEFT JOIN audience x USING (account_id)
 ORDER BY a.account_id
 `;
 
+/** A row of TOPIC_MEMBERS_SQL. */
 export interface TopicMemberRow {
-  topic: string;
+  /** The topic on its first row, null on the others. */
+  topic: string | null;
   /** The account's index in `account_id` order. */
   account: number;
   output: number;
-  reactions_made: number;
-  reactions_received: number;
-  [column: string]: string | number;
+  participation: number;
+  [column: string]: string | number | null;
 }
 
+/** A row of TOPIC_EDGES_SQL. */
 export interface TopicEdgeRow {
-  topic: string;
+  /** The topic on its first row, null on the others. */
+  topic: string | null;
   source: number;
   target: number;
   weight: number;
-  [column: string]: string | number;
-}
-
-export interface AudienceRow {
-  account_id: string;
-  network: string;
-  /** Distinct reactors. */
-  reactors: number;
-  /** Distinct reactors, each weighted as in AUDIENCE_SQL. */
-  audience: number;
-  [column: string]: string | number;
+  [column: string]: string | number | null;
 }
 
 /** How the data is split into topics: by the posts' topics, or, when no post carries one, into one topic. */
@@ -179,21 +190,24 @@ function topicQuery(
   return source.byPost ? [queries.byPost, params] : [queries.oneTopic, [source.oneTopic, ...params]];
 }
 
-/** The members of every topic in the window, ordered by topic and account. */
-export function topicMembers(db: Db, window: TimeWindow, source: TopicSource): Promise<TopicMemberRow[]> {
-  return db.query<TopicMemberRow>(...topicQuery(TOPIC_MEMBERS_SQL, source, window));
+/** The members of every topic in the window, ordered by topic and account, as columns. */
+export function topicMembers(db: Db, window: TimeWindow, source: TopicSource): Promise<Columns<TopicMemberRow>> {
+  return db.queryColumns<TopicMemberRow>(...topicQuery(TOPIC_MEMBERS_SQL, source, window));
 }
 
-/** The reaction edges of every topic in the window, ordered by topic. */
-export function topicEdges(db: Db, window: TimeWindow, source: TopicSource): Promise<TopicEdgeRow[]> {
-  return db.query<TopicEdgeRow>(...topicQuery(TOPIC_EDGES_SQL, source, window));
+/** The reaction edges of every topic in the window, ordered by topic, as columns. */
+export function topicEdges(db: Db, window: TimeWindow, source: TopicSource): Promise<Columns<TopicEdgeRow>> {
+  return db.queryColumns<TopicEdgeRow>(...topicQuery(TOPIC_EDGES_SQL, source, window));
 }
 
-/** Every account's distinct reactors and engaged audience in the window, in `account_id` order. */
-export function audience(
+/** Every account's engaged audience in the window (AUDIENCE_SQL), in `accountList` order. */
+export async function audience(
   db: Db,
   {from = null, to = null}: TimeWindow,
   {silentWeight}: {silentWeight: number}
-): Promise<AudienceRow[]> {
-  return db.query<AudienceRow>(AUDIENCE_SQL, [...windowParams({from, to}), ...windowParams({from, to}), silentWeight]);
+): Promise<Float64Array> {
+  const accounts = await accountList(db);
+  const params = [...windowParams({from, to}), ...windowParams({from, to}), silentWeight];
+  const columns = await db.queryColumns<{audience: number}>(AUDIENCE_SQL, params);
+  return Float64Array.from(perAccount(accounts, columns).audience);
 }

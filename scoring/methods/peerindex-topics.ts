@@ -12,7 +12,7 @@
  */
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
-import {topicEdges, topicMembers, topicSource, type TopicMemberRow} from "../features/peerindex.js";
+import {topicEdges, topicMembers, topicSource, type TopicSource} from "../features/peerindex.js";
 import {buildCsr} from "../graph/csr.js";
 import {pagerank} from "../graph/pagerank.js";
 import {accountList} from "../features/accounts.js";
@@ -54,7 +54,8 @@ export interface TopicOptions {
 
 /**
  * Every account's id in `account_id` order, and the scores of each topic in the window, ordered by topic. Worked
- * out once per `scoreMethods` call (the overall score and Authority share them): the result must not be changed.
+ * out once per `scoreMethods` call (the overall score and Authority share them; Activity shares their members):
+ * the result must not be changed.
  */
 export function topicScores(
   db: Db,
@@ -66,6 +67,31 @@ export function topicScores(
   );
 }
 
+/** The topics of the window with their members, without Authority; shared like `topicScores`. */
+function topicMemberScores(
+  db: Db,
+  window: TimeWindow
+): Promise<{accountIds: readonly string[]; source: TopicSource; topics: TopicScores[]}> {
+  return derived(db, ["topicMembers", window], async () => {
+    // One query at a time: a native DuckDB connection runs statements one after another.
+    const {accountIds} = await accountList(db);
+    const source = await topicSource(db, ALL_TOPICS);
+    const columns = await topicMembers(db, window, source);
+    const members = Int32Array.from(columns.account);
+    const output = Float64Array.from(columns.output);
+    const participation = Float64Array.from(columns.participation);
+    const topics = topicRanges(columns.topic).map(({topic, start, end}): TopicScores => ({
+      topic,
+      members: members.subarray(start, end),
+      output: output.subarray(start, end),
+      participation: participation.subarray(start, end),
+      pagerank: new Float64Array(0),
+      authority: new Float64Array(0)
+    }));
+    return {accountIds, source, topics};
+  });
+}
+
 async function scoreTopics(
   db: Db,
   window: TimeWindow,
@@ -73,37 +99,37 @@ async function scoreTopics(
   only: string | null,
   authority: boolean
 ): Promise<{accountIds: readonly string[]; topics: TopicScores[]}> {
-  // One query at a time: a native DuckDB connection runs statements one after another.
-  const {accountIds} = await accountList(db);
-  const source = await topicSource(db, ALL_TOPICS);
+  const {accountIds, source, topics: all} = await topicMemberScores(db, window);
   const focusIndex = focus === null ? -1 : accountIds.indexOf(focus);
-  const topics = groupByTopic(await topicMembers(db, window, source))
-    .filter(([topic]) => only === null || topic === only)
-    .filter(([, rows]) => focus === null || rows.some((row) => row.account === focusIndex))
-    .map(([topic, rows]) => membersOf(topic, rows));
+  const topics = all
+    .filter(({topic}) => only === null || topic === only)
+    .filter(({members}) => focus === null || members.includes(focusIndex));
   if (!authority || topics.length === 0) return {accountIds, topics};
-  const edges = new Map(groupByTopic(await topicEdges(db, window, source)));
+  const edges = await topicEdges(db, window, source);
+  const edgeRanges = new Map(topicRanges(edges.topic).map((range) => [range.topic, range]));
+  const sources = Int32Array.from(edges.source);
+  const targets = Int32Array.from(edges.target);
+  const weights = Float64Array.from(edges.weight);
   const localIndex = new Int32Array(accountIds.length).fill(-1);
-  for (const scores of topics) {
-    const {topic, members} = scores;
-    const rows = edges.get(topic) ?? [];
-    members.forEach((account, k) => (localIndex[account] = k));
-    const local = (account: number) => {
-      const k = localIndex[account]!;
-      if (k < 0) throw new Error(`${MODULE}: topic "${topic}" has an edge to account ${account}, not a member`);
-      return k;
-    };
-    const graph = buildCsr(
-      members.length,
-      rows.map((edge) => local(edge.source)),
-      rows.map((edge) => local(edge.target)),
-      rows.map((edge) => edge.weight)
-    );
-    scores.pagerank = pagerank(graph).scores;
-    scores.authority = midRankPercentiles(scores.pagerank.map(toNineDigits)).map((percentile) => percentile * 100);
-    members.forEach((account) => (localIndex[account] = -1));
-  }
-  return {accountIds, topics};
+  return {
+    accountIds,
+    topics: topics.map((scores) => {
+      const {topic, members} = scores;
+      const {start, end} = edgeRanges.get(topic) ?? {start: 0, end: 0};
+      for (let k = 0; k < members.length; k++) localIndex[members[k]!] = k;
+      const local = (accounts: Int32Array) =>
+        accounts.subarray(start, end).map((account) => {
+          const k = localIndex[account]!;
+          if (k < 0) throw new Error(`${MODULE}: topic "${topic}" has an edge to account ${account}, not a member`);
+          return k;
+        });
+      const graph = buildCsr(members.length, local(sources), local(targets), weights.subarray(start, end));
+      for (let k = 0; k < members.length; k++) localIndex[members[k]!] = -1;
+      const pageranks = pagerank(graph).scores;
+      const percentiles = midRankPercentiles(pageranks.map(toNineDigits)).map((percentile) => percentile * 100);
+      return {...scores, pagerank: pageranks, authority: percentiles};
+    })
+  };
 }
 
 /**
@@ -113,26 +139,17 @@ async function scoreTopics(
  */
 const toNineDigits = (value: number) => Number(value.toPrecision(9));
 
-/** Rows ordered by topic, as [topic, its rows] in that order. */
-function groupByTopic<R extends {topic: string}>(rows: readonly R[]): [string, R[]][] {
-  const groups: [string, R[]][] = [];
-  for (const row of rows) {
-    const last = groups[groups.length - 1];
-    if (last?.[0] === row.topic) last[1].push(row);
-    else groups.push([row.topic, [row]]);
+/** The rows [start, end) of each topic in a column that names a topic on its first row only, in order. */
+function topicRanges(names: readonly (string | null)[]): {topic: string; start: number; end: number}[] {
+  const ranges: {topic: string; start: number; end: number}[] = [];
+  for (let row = 0; row < names.length; row++) {
+    const topic = names[row];
+    if (topic === null || topic === undefined) continue;
+    const last = ranges[ranges.length - 1];
+    if (last) last.end = row;
+    ranges.push({topic, start: row, end: names.length});
   }
-  return groups;
-}
-
-function membersOf(topic: string, rows: TopicMemberRow[]): TopicScores {
-  return {
-    topic,
-    members: Int32Array.from(rows, (row) => row.account),
-    output: Float64Array.from(rows, (row) => row.output),
-    participation: Float64Array.from(rows, (row) => row.output + row.reactions_made + row.reactions_received),
-    pagerank: new Float64Array(0),
-    authority: new Float64Array(0)
-  };
+  return ranges;
 }
 
 /**
@@ -171,9 +188,9 @@ export function topicActivity(
 ): Float64Array {
   const activity = new Float64Array(accountCount);
   for (const {members, output} of topics) {
-    const posted = Array.from(output)
+    const posted = Float64Array.from(output)
       .filter((posts) => posts > 0)
-      .sort((a, b) => a - b);
+      .sort();
     if (posted.length === 0) continue;
     const half = posted.length >> 1;
     const median = posted.length % 2 ? posted[half]! : (posted[half - 1]! + posted[half]!) / 2;

@@ -49,9 +49,10 @@
  */
 import type {Db} from "../db.js";
 import {REACTION_KINDS, type TimeWindow} from "../features/activity.js";
+import {accountList} from "../features/accounts.js";
 import {audience} from "../features/peerindex.js";
 import {midRankPercentiles} from "../scales.js";
-import {composed, personIndex, type Decomposition, type Method} from "./method.js";
+import {composed, ownPersons, type Decomposition, type Method} from "./method.js";
 import {PEERINDEX_WINDOW_DAYS, overallAuthority, topicActivity, topicScores} from "./peerindex-topics.js";
 
 export {ALL_TOPICS, topicFingerprint, topicFingerprints, type TopicAuthority} from "./peerindex-topics.js";
@@ -112,8 +113,8 @@ async function activityValues(db: Db, window: TimeWindow): Promise<AccountValues
 }
 
 async function audienceValues(db: Db, window: TimeWindow): Promise<AccountValues> {
-  const rows = await audience(db, window, {silentWeight: SILENT_REACTOR_WEIGHT});
-  return {accountIds: rows.map((row) => row.account_id), values: Float64Array.from(rows, (row) => row.audience)};
+  const {accountIds} = await accountList(db);
+  return {accountIds, values: await audience(db, window, {silentWeight: SILENT_REACTOR_WEIGHT})};
 }
 
 /**
@@ -123,14 +124,11 @@ async function audienceValues(db: Db, window: TimeWindow): Promise<AccountValues
 const peerindexDecomposition: Decomposition = {
   async features(db, {window}) {
     // One query at a time: a native DuckDB connection runs statements one after another.
-    const {accountIds, topics} = await topicScores(db, window);
-    const reach = await audience(db, window, {silentWeight: SILENT_REACTOR_WEIGHT});
-    if (reach.length !== accountIds.length) {
-      throw new Error(`${MODULE}: ${accountIds.length} accounts have topics but ${reach.length} an audience`);
-    }
+    const {accountIds, networks} = await accountList(db);
+    const {topics} = await topicScores(db, window);
     const components: Record<Component, Float64Array> = {
       authority: overallAuthority(accountIds.length, topics),
-      audience: Float64Array.from(reach, (row) => row.audience),
+      audience: await audience(db, window, {silentWeight: SILENT_REACTOR_WEIGHT}),
       activity: topicActivity(accountIds.length, topics)
     };
     const columns: Record<string, Float64Array> = {};
@@ -138,7 +136,7 @@ const peerindexDecomposition: Decomposition = {
       columns[name] = components[name];
       columns[`${name}_percentile`] = percentiles(components[name]);
     }
-    return {accountIds, networks: reach.map((row) => row.network), ...personIndex(accountIds), columns};
+    return {accountIds, networks, ...ownPersons(accountIds.length), columns};
   },
   combine: (features, weights) =>
     peerindexScore(
