@@ -57,54 +57,44 @@ topic_output AS (
   SELECT actor, (SELECT topic FROM one) FROM reactions WHERE network NOT IN (SELECT DISTINCT network FROM posts)
 )`;
 
-// A topic's name on the first of its rows (ordered by `key`, then `first`), NULL on the others: a name repeated
-// on every row is what a large result costs most to read.
-const topicOnFirstRow = (first: string) => `CASE WHEN ${first} = min(${first}) OVER (PARTITION BY key) THEN key END`;
-
-const membersSql = (topics: string) => `
+const topicGraphSql = (topics: string) => `
 WITH ${topics},
+pairs AS (SELECT topic, actor, target, count(*) AS reactions FROM topic_reactions GROUP BY topic, actor, target),
 counts AS (
   SELECT topic, account, count(*) AS output, 0 AS made, 0 AS received FROM topic_output
   WHERE account IS NOT NULL GROUP BY topic, account
   UNION ALL
-  SELECT topic, actor, 0, count(*), 0 FROM topic_reactions WHERE actor IS NOT NULL GROUP BY topic, actor
+  SELECT topic, actor, 0, sum(reactions), 0 FROM pairs WHERE actor IS NOT NULL GROUP BY topic, actor
   UNION ALL
-  SELECT topic, target, 0, 0, count(*) FROM topic_reactions WHERE target IS NOT NULL GROUP BY topic, target
+  SELECT topic, target, 0, 0, sum(reactions) FROM pairs WHERE target IS NOT NULL GROUP BY topic, target
 ),
 members AS (
-  SELECT topic AS key, account, sum(output)::INTEGER AS output, sum(output + made + received)::INTEGER AS participation
+  SELECT topic, account, sum(output) AS output, sum(output + made + received) AS participation
   FROM counts GROUP BY topic, account
+),
+graph AS (
+  SELECT topic AS key, account = min(account) OVER (PARTITION BY topic) AS first, account AS source, -1 AS target,
+    output, participation, 0 AS weight
+  FROM members
+  UNION ALL
+  SELECT topic, false, actor, target, 0, 0, reactions FROM pairs WHERE actor IS NOT NULL AND target IS NOT NULL
 )
-SELECT ${topicOnFirstRow("account")} AS topic, account, output, participation
-FROM members
-ORDER BY key, account
+SELECT CASE WHEN first THEN key END AS topic, source, target, output::INTEGER AS output,
+  participation::INTEGER AS participation, weight::INTEGER AS weight
+FROM graph
+ORDER BY key, target <> -1, source, target
 `;
 
-const edgesSql = (topics: string) => `
-WITH ${topics},
-edges AS (
-  SELECT topic AS key, actor AS source, target, count(*)::INTEGER AS weight
-  FROM topic_reactions WHERE actor IS NOT NULL AND target IS NOT NULL
-  GROUP BY topic, actor, target
-)
-SELECT ${topicOnFirstRow("source * 2147483648 + target")} AS topic, source, target, weight
-FROM edges
-ORDER BY key, source, target
-`;
 /**
- * The members of each topic, one row per (topic, account) that put out, made or received anything on it in the
- * window: `output` (posts on the topic) and `participation` (those posts, the reactions it made on the topic's
- * posts and those it received on them); ordered by topic and account, the topic named on its first row only.
- * `byPost` for data whose posts carry topics, `oneTopic` for data without.
+ * Each topic's members and reaction graph, topic by topic in order, the topic named on its first row only (a name
+ * repeated on every row is what a large result costs most to read). First a row per member, an account that put
+ * out, made or received anything on the topic in the window, in account order: `source` the account, `target` −1,
+ * `output` its posts on the topic and `participation` those posts, the reactions it made on the topic's posts and
+ * those it received on them. Then a row per edge reactor → reacted-to of the topic's graph, by source and target:
+ * `source` and `target` the accounts, `weight` the reactions on the topic's posts in the window. `byPost` for data
+ * whose posts carry topics, `oneTopic` for data without.
  */
-export const TOPIC_MEMBERS_SQL = Object.freeze({byPost: membersSql(POST_TOPICS), oneTopic: membersSql(ONE_TOPIC)});
-
-/**
- * The reaction graph of each topic: edges reactor → reacted-to, weighted by the number of reactions on the
- * topic's posts in the window; ordered by topic, source and target, the topic named on its first row only.
- * `byPost` and `oneTopic` as TOPIC_MEMBERS_SQL.
- */
-export const TOPIC_EDGES_SQL = Object.freeze({byPost: edgesSql(POST_TOPICS), oneTopic: edgesSql(ONE_TOPIC)});
+export const TOPIC_GRAPHS_SQL = Object.freeze({byPost: topicGraphSql(POST_TOPICS), oneTopic: topicGraphSql(ONE_TOPIC)});
 
 /**
  * Each account's engaged audience: its distinct reactors in the window, each worth
@@ -151,23 +141,19 @@ FROM accounts a LEFT JOIN audience x USING (account_id)
 ORDER BY a.account_id
 `;
 
-/** A row of TOPIC_MEMBERS_SQL. */
-export interface TopicMemberRow {
+/** A row of TOPIC_GRAPHS_SQL: a member of a topic (`target` −1) or an edge of its graph. */
+export interface TopicGraphRow {
   /** The topic on its first row, null on the others. */
   topic: string | null;
-  /** The account's index in `account_id` order. */
-  account: number;
-  output: number;
-  participation: number;
-  [column: string]: string | number | null;
-}
-
-/** A row of TOPIC_EDGES_SQL. */
-export interface TopicEdgeRow {
-  /** The topic on its first row, null on the others. */
-  topic: string | null;
+  /** The member, or the edge's reactor, as its index in `account_id` order. */
   source: number;
+  /** The account reacted to, or −1 on a member's row. */
   target: number;
+  /** The member's posts on the topic (0 on an edge's row). */
+  output: number;
+  /** The member's posts and reactions made and received on the topic (0 on an edge's row). */
+  participation: number;
+  /** The edge's reactions (0 on a member's row). */
   weight: number;
   [column: string]: string | number | null;
 }
@@ -190,14 +176,9 @@ function topicQuery(
   return source.byPost ? [queries.byPost, params] : [queries.oneTopic, [source.oneTopic, ...params]];
 }
 
-/** The members of every topic in the window, ordered by topic and account, as columns. */
-export function topicMembers(db: Db, window: TimeWindow, source: TopicSource): Promise<Columns<TopicMemberRow>> {
-  return db.queryColumns<TopicMemberRow>(...topicQuery(TOPIC_MEMBERS_SQL, source, window));
-}
-
-/** The reaction edges of every topic in the window, ordered by topic, as columns. */
-export function topicEdges(db: Db, window: TimeWindow, source: TopicSource): Promise<Columns<TopicEdgeRow>> {
-  return db.queryColumns<TopicEdgeRow>(...topicQuery(TOPIC_EDGES_SQL, source, window));
+/** The members and reaction graph of every topic in the window (TOPIC_GRAPHS_SQL), as columns. */
+export function topicGraphs(db: Db, window: TimeWindow, source: TopicSource): Promise<Columns<TopicGraphRow>> {
+  return db.queryColumns<TopicGraphRow>(...topicQuery(TOPIC_GRAPHS_SQL, source, window));
 }
 
 /** Every account's engaged audience in the window (AUDIENCE_SQL), in `accountList` order. */

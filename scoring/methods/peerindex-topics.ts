@@ -12,7 +12,7 @@
  */
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
-import {topicEdges, topicMembers, topicSource, type TopicSource} from "../features/peerindex.js";
+import {topicGraphs, topicSource} from "../features/peerindex.js";
 import {buildCsr} from "../graph/csr.js";
 import {pagerank} from "../graph/pagerank.js";
 import {accountList} from "../features/accounts.js";
@@ -67,28 +67,47 @@ export function topicScores(
   );
 }
 
-/** The topics of the window with their members, without Authority; shared like `topicScores`. */
-function topicMemberScores(
+/** A topic's reaction graph: edges `sources[e]` → `targets[e]` (account indices) of `weights[e]` reactions. */
+interface TopicEdges {
+  sources: Int32Array;
+  targets: Int32Array;
+  weights: Int32Array;
+}
+
+/** The topics of the window with their members and graphs, without Authority; shared like `topicScores`. */
+function topicGraphScores(
   db: Db,
   window: TimeWindow
-): Promise<{accountIds: readonly string[]; source: TopicSource; topics: TopicScores[]}> {
-  return derived(db, ["topicMembers", window], async () => {
+): Promise<{accountIds: readonly string[]; topics: {scores: TopicScores; edges: TopicEdges}[]}> {
+  return derived(db, ["topicGraphs", window], async () => {
     // One query at a time: a native DuckDB connection runs statements one after another.
     const {accountIds} = await accountList(db);
-    const source = await topicSource(db, ALL_TOPICS);
-    const columns = await topicMembers(db, window, source);
-    const members = Int32Array.from(columns.account);
+    const columns = await topicGraphs(db, window, await topicSource(db, ALL_TOPICS));
+    const sources = Int32Array.from(columns.source);
+    const targets = Int32Array.from(columns.target);
     const output = Float64Array.from(columns.output);
     const participation = Float64Array.from(columns.participation);
-    const topics = topicRanges(columns.topic).map(({topic, start, end}): TopicScores => ({
-      topic,
-      members: members.subarray(start, end),
-      output: output.subarray(start, end),
-      participation: participation.subarray(start, end),
-      pagerank: new Float64Array(0),
-      authority: new Float64Array(0)
-    }));
-    return {accountIds, source, topics};
+    const weights = Int32Array.from(columns.weight);
+    const topics = topicRanges(columns.topic).map(({topic, start, end}) => {
+      // The topic's members come first (target −1), then its edges.
+      let firstEdge = start;
+      while (firstEdge < end && targets[firstEdge]! < 0) firstEdge++;
+      const scores: TopicScores = {
+        topic,
+        members: sources.subarray(start, firstEdge),
+        output: output.subarray(start, firstEdge),
+        participation: participation.subarray(start, firstEdge),
+        pagerank: new Float64Array(0),
+        authority: new Float64Array(0)
+      };
+      const edges: TopicEdges = {
+        sources: sources.subarray(firstEdge, end),
+        targets: targets.subarray(firstEdge, end),
+        weights: weights.subarray(firstEdge, end)
+      };
+      return {scores, edges};
+    });
+    return {accountIds, topics};
   });
 }
 
@@ -99,31 +118,25 @@ async function scoreTopics(
   only: string | null,
   authority: boolean
 ): Promise<{accountIds: readonly string[]; topics: TopicScores[]}> {
-  const {accountIds, source, topics: all} = await topicMemberScores(db, window);
+  const {accountIds, topics: all} = await topicGraphScores(db, window);
   const focusIndex = focus === null ? -1 : accountIds.indexOf(focus);
   const topics = all
-    .filter(({topic}) => only === null || topic === only)
-    .filter(({members}) => focus === null || members.includes(focusIndex));
-  if (!authority || topics.length === 0) return {accountIds, topics};
-  const edges = await topicEdges(db, window, source);
-  const edgeRanges = new Map(topicRanges(edges.topic).map((range) => [range.topic, range]));
-  const sources = Int32Array.from(edges.source);
-  const targets = Int32Array.from(edges.target);
-  const weights = Float64Array.from(edges.weight);
+    .filter(({scores}) => only === null || scores.topic === only)
+    .filter(({scores}) => focus === null || scores.members.includes(focusIndex));
+  if (!authority) return {accountIds, topics: topics.map(({scores}) => scores)};
   const localIndex = new Int32Array(accountIds.length).fill(-1);
   return {
     accountIds,
-    topics: topics.map((scores) => {
+    topics: topics.map(({scores, edges}): TopicScores => {
       const {topic, members} = scores;
-      const {start, end} = edgeRanges.get(topic) ?? {start: 0, end: 0};
       for (let k = 0; k < members.length; k++) localIndex[members[k]!] = k;
       const local = (accounts: Int32Array) =>
-        accounts.subarray(start, end).map((account) => {
+        accounts.map((account) => {
           const k = localIndex[account]!;
           if (k < 0) throw new Error(`${MODULE}: topic "${topic}" has an edge to account ${account}, not a member`);
           return k;
         });
-      const graph = buildCsr(members.length, local(sources), local(targets), weights.subarray(start, end));
+      const graph = buildCsr(members.length, local(edges.sources), local(edges.targets), edges.weights);
       for (let k = 0; k < members.length; k++) localIndex[members[k]!] = -1;
       const pageranks = pagerank(graph).scores;
       const percentiles = midRankPercentiles(pageranks.map(toNineDigits)).map((percentile) => percentile * 100);

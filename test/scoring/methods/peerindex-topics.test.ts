@@ -125,3 +125,24 @@ describe("topicSizes(db)", () => {
     empty.close();
   });
 });
+
+describe("reactions to or from an account missing from the accounts table", () => {
+  it("count for the account on the other end, and draw no edge", async () => {
+    // No posts: the one topic `all`, whose output is the reactions made. a→b, a→x and y→b, x and y unknown.
+    const db = await memoryWorld({
+      accounts: ["t:a", "t:b"].map(account),
+      interactions: [react("t:a", "t:b", null), react("t:a", "t:x", null), react("t:y", "t:b", null)]
+    });
+    const sizes = await topicSizes(db);
+    const members = await topicMembersByAuthority(db, "all");
+    db.close();
+    // a made two reactions, b drew two; the one edge a→b, b dangling: x_a = s, x_b = 1.85 s, s = 1 / 2.85.
+    expect(sizes).toEqual([{topic: "all", members: 2, posts: 2}]);
+    expect(members.map(({account_id, authority, posts}) => [account_id, authority, posts])).toEqual([
+      ["t:b", 75, 0],
+      ["t:a", 25, 2]
+    ]);
+    expect(members[0]!.pagerank).toBeCloseTo(1.85 / 2.85, 9);
+    expect(members[1]!.pagerank).toBeCloseTo(1 / 2.85, 9);
+  });
+});
