@@ -1,20 +1,22 @@
 /**
- * Kred's actions counted by kind, per account and UTC day, inside a window [from, to) (INFLUENCE-METHODS.md §2):
- * the counts that `scoring/features/kred-points.ts` turns into points, kept apart so that the points can be
- * re-weighted without the database (explanations, the weights playground), and by day so that a daily history
- * sums them over each day's window from one query (`scoring/features/daily.ts`).
+ * Kred's actions counted by kind, per account, inside a window [from, to) (INFLUENCE-METHODS.md §2): the counts
+ * that `scoring/features/kred-points.ts` turns into points, kept apart so that the points can be re-weighted
+ * without the database (explanations, the weights playground). One window's counts come summed per account from
+ * the database; a daily history reads them per account and UTC day instead, and sums them over each day's window
+ * from one query (`scoring/features/daily.ts`).
  *
  * - received: actions other accounts took on the account, by kind, split by whether the actor is big (reports
  *   more than the given number of followers; an actor without a reported count, or absent from `accounts`, is
  *   not); columns `<kind>` and `<kind>_big`;
  * - made: actions the account took on other accounts, by kind; columns `<kind>`.
  *
- * Actions on oneself are left out; each action counts once.
+ * Actions on oneself are left out; each action counts once. Accounts travel as their index in `accountList`
+ * (`ACCOUNT_INDEX_SQL`), so no text crosses from the database.
  */
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
-import {ownPersons} from "../methods/method.js";
-import {accountList} from "./accounts.js";
+import {ownPersons, type FeatureTable} from "../methods/method.js";
+import {ACCOUNT_INDEX_SQL, accountList} from "./accounts.js";
 import type {TimeWindow} from "./activity.js";
 import {dailyCounts, utcDay, type DailyCounts} from "./daily.js";
 import {KRED_KINDS} from "./kred-points.js";
@@ -22,44 +24,99 @@ import {inWindow, windowParams} from "./window.js";
 
 const KIND_LIST = KRED_KINDS.map((kind) => `'${kind}'`).join(", ");
 const counts = (suffix: string, condition: string) =>
-  KRED_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}'${condition}) AS ${kind}${suffix}`).join(",\n  ");
+  KRED_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}'${condition})::INTEGER AS ${kind}${suffix}`).join(
+    ",\n  "
+  );
+/** A kind's position in KRED_KINDS, as an SQL expression. */
+const KIND_CODE = `(list_position([${KIND_LIST}], kind) - 1)`;
 
 /** The columns of received actions: each kind, then each kind from big actors. */
 export const KRED_RECEIVED_COLUMNS = [...KRED_KINDS, ...KRED_KINDS.map((kind) => `${kind}_big`)];
 
-// Parameters: the follower threshold of a big actor, then from, from, to, to.
-export const KRED_RECEIVED_SQL = `
-WITH windowed AS (
-  SELECT i.target_id AS account_id, ${utcDay("i.ts")} AS day, i.kind,
-    coalesce(actor.followers > ?::DOUBLE, false) AS big_actor
+/** Received actions inside the window, with the actor's bigness. Parameters: the threshold, from, from, to, to. */
+const RECEIVED = `
+indexed AS (${ACCOUNT_INDEX_SQL}),
+windowed AS (
+  SELECT i.target_id AS account_id, i.ts, i.kind, coalesce(actor.followers > ?::DOUBLE, false) AS big_actor
   FROM interactions i LEFT JOIN accounts actor ON actor.account_id = i.actor_id
-  WHERE i.kind IN (${KIND_LIST}) AND i.actor_id <> i.target_id AND ${inWindow("ts")}
-)
-SELECT account_id, day,
+  WHERE i.kind IN (${KIND_LIST}) AND i.actor_id <> i.target_id AND ${inWindow("i.ts")}
+)`;
+
+/** Actions made inside the window. Parameters: from, from, to, to. */
+const MADE = `
+indexed AS (${ACCOUNT_INDEX_SQL}),
+windowed AS (
+  SELECT actor_id AS account_id, ts, kind FROM interactions
+  WHERE kind IN (${KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
+)`;
+
+// Parameters: the follower threshold of a big actor, then from, from, to, to. Per (account, UTC day).
+export const KRED_RECEIVED_SQL = `
+WITH ${RECEIVED}
+SELECT indexed.account, ${utcDay("ts")} AS day,
   ${counts("", " AND NOT big_actor")},
   ${counts("_big", " AND big_actor")}
-FROM windowed
-WHERE account_id IN (SELECT account_id FROM accounts)
-GROUP BY account_id, day
+FROM windowed JOIN indexed USING (account_id)
+GROUP BY indexed.account, day
 `;
 
-// Parameters: from, from, to, to.
+// Parameters: from, from, to, to. Per (account, UTC day).
 export const KRED_MADE_SQL = `
-WITH windowed AS (
-  SELECT actor_id AS account_id, ${utcDay("ts")} AS day, kind FROM interactions
-  WHERE kind IN (${KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
-)
-SELECT account_id, day,
+WITH ${MADE}
+SELECT indexed.account, ${utcDay("ts")} AS day,
   ${counts("", "")}
-FROM windowed
-WHERE account_id IN (SELECT account_id FROM accounts)
-GROUP BY account_id, day
+FROM windowed JOIN indexed USING (account_id)
+GROUP BY indexed.account, day
 `;
 
-/** Every account (its own person), as the table the daily counts are gathered against. */
-async function kredAccounts(db: Db) {
+// Parameters: the follower threshold of a big actor, then from, from, to, to. One row per account and column
+// that is not 0: the column's position in KRED_RECEIVED_COLUMNS and the window's count.
+export const KRED_RECEIVED_SUMS_SQL = `
+WITH ${RECEIVED}
+SELECT indexed.account, (${KIND_CODE} + CASE WHEN big_actor THEN ${KRED_KINDS.length} ELSE 0 END)::INTEGER AS code,
+  count(*)::INTEGER AS actions
+FROM windowed JOIN indexed USING (account_id)
+GROUP BY ALL
+`;
+
+// Parameters: from, from, to, to. One row per account and kind made: the kind's position in KRED_KINDS and the
+// window's count.
+export const KRED_MADE_SUMS_SQL = `
+WITH ${MADE}
+SELECT indexed.account, ${KIND_CODE}::INTEGER AS code, count(*)::INTEGER AS actions
+FROM windowed JOIN indexed USING (account_id)
+GROUP BY ALL
+`;
+
+/** Every account (its own person), as the table the counts are gathered against. */
+async function kredAccounts(db: Db): Promise<FeatureTable> {
   const {accountIds, networks} = await accountList(db);
   return {accountIds, networks, ...ownPersons(accountIds.length), columns: {}};
+}
+
+/** The columns `names` of every account from rows (account, position in `names`, count). */
+async function summedColumns(db: Db, names: readonly string[], sql: string, params: (number | null)[]) {
+  const accounts = await kredAccounts(db);
+  const rows = await db.queryColumns<{account: number; code: number; actions: number}>(sql, params);
+  const columns = names.map(() => new Float64Array(accounts.accountIds.length));
+  for (let row = 0; row < rows.account.length; row++)
+    columns[rows.code[row]!]![rows.account[row]!] = rows.actions[row]!;
+  return {...accounts, columns: Object.fromEntries(names.map((name, k) => [name, columns[k]!]))};
+}
+
+/**
+ * Actions received by kind inside the window, from ordinary and from big actors, summed per account (`kred` and
+ * `kred-global` share them; they must not change the table).
+ */
+export function kredReceivedSums(db: Db, window: TimeWindow, bigActorFollowers: number): Promise<FeatureTable> {
+  return derived(db, ["kredReceivedSums", window, bigActorFollowers], () =>
+    summedColumns(db, KRED_RECEIVED_COLUMNS, KRED_RECEIVED_SUMS_SQL, [bigActorFollowers, ...windowParams(window)])
+  );
+}
+
+/** Actions made by kind inside the window, summed per account. */
+export function kredMadeSums(db: Db, window: TimeWindow): Promise<FeatureTable> {
+  return summedColumns(db, KRED_KINDS, KRED_MADE_SUMS_SQL, windowParams(window));
 }
 
 /** Actions received by kind and day, from ordinary and from big actors (`kred` and `kred-global` share them). */

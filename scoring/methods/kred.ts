@@ -52,7 +52,7 @@
  */
 import type {Db} from "../db.js";
 import {louvainCommunities} from "../features/communities.js";
-import {kredMade, kredReceived} from "../features/kred-actions.js";
+import {kredMade, kredMadeSums, kredReceived, kredReceivedSums} from "../features/kred-actions.js";
 import {KRED_KINDS} from "../features/kred-points.js";
 import {
   composed,
@@ -185,10 +185,11 @@ function influenceDecomposition(perCommunity: boolean): Decomposition {
   const summed = summedFeatures((db, {window, weights}) => kredReceived(db, window, weights.big_actor_followers!));
   return {
     featureWeights: ["big_actor_followers", "community_louvain"],
-    async features(db, options) {
-      const features = await summed.features(db, options);
-      if (!perCommunity || !louvainAsked(options.weights)) return features;
-      return {...features, communities: await louvainCommunities(db, options.window)};
+    async features(db, {window, weights}) {
+      // One window's counts come summed from the database; `summed` sums per-day counts for daily histories.
+      const features = await kredReceivedSums(db, window, weights.big_actor_followers!);
+      if (!perCommunity || !louvainAsked(weights)) return features;
+      return {...features, communities: await louvainCommunities(db, window)};
     },
     daily: {
       // Louvain communities change with each window's graph: those days are scored one by one.
@@ -266,9 +267,12 @@ function outreachTerms(features: FeatureTable, weights: Readonly<Record<string, 
 
 const outreachDecomposition: Decomposition = {
   ...summedFeatures((db, {window}) => kredMade(db, window)),
+  features: (db, {window}) => kredMadeSums(db, window),
   combine(features, weights) {
     const total = new Float64Array(features.accountIds.length);
-    for (const {contribution} of outreachTerms(features, weights)) contribution.forEach((x, i) => (total[i] += x));
+    for (const {contribution} of outreachTerms(features, weights)) {
+      for (let i = 0; i < total.length; i++) total[i] += contribution[i]!;
+    }
     return total;
   },
   contributions: (features, weights) =>
