@@ -13,8 +13,9 @@
  * For daily histories, the same counts per UTC day: reactions per (reactor, reacted-to, day) and posts per
  * (account, day), which `scoring/methods/klout.ts` slides over the days.
  */
-import type {Columns, Db} from "../db.js";
-import {accountList, perAccount, type AccountList} from "./accounts.js";
+import type {Db} from "../db.js";
+import {derived} from "../memo-db.js";
+import {ACCOUNT_INDEX_SQL, accountList, type AccountList} from "./accounts.js";
 import {REACTION_KINDS, type TimeWindow} from "./activity.js";
 import {utcDay} from "./daily.js";
 import {inWindow, windowParams} from "./window.js";
@@ -22,74 +23,136 @@ import {inWindow, windowParams} from "./window.js";
 /** The feature columns, one value per account in `account_id` order (`accountList`). */
 export interface KloutFeatures {
   /** The person of each account as an index 0…: persons numbered in order of their first account. */
-  person: number;
-  selective_reactions: number;
-  reactions: number;
-  distinct_reactors: number;
-  posts: number;
-  followers: number;
-  listed: number;
-  [column: string]: number;
+  person: Int32Array;
+  /** The number of persons. */
+  personCount: number;
+  selective_reactions: Float64Array;
+  reactions: Float64Array;
+  distinct_reactors: Float64Array;
+  posts: Float64Array;
+  followers: Float64Array;
+  listed: Float64Array;
 }
 
-// Parameters: the window (from, from, to, to) for interactions, then again for posts.
-export const KLOUT_FEATURES_SQL = `
+const REACTION_KIND_LIST = REACTION_KINDS.map((kind) => `'${kind}'`).join(", ");
+
+// Parameters: from, from, to, to. The reactions each account drew from others, by the number of actions their
+// actors made that UTC day (rows with `actions`, ascending within an account: the reactions), and per account
+// (the row with `actions` NULL, first: the reactions and the distinct reactors). Accounts come as their index
+// in `accountList`; accounts that drew no reaction have no rows.
+export const KLOUT_REACTIONS_SQL = `
 WITH windowed AS (
   SELECT actor_id, target_id, ts, kind FROM interactions WHERE kind <> 'follow' AND ${inWindow("ts")}
 ),
 actor_days AS (
   SELECT actor_id, CAST(ts AS DATE) AS day, count(*) AS actions FROM windowed GROUP BY actor_id, CAST(ts AS DATE)
 ),
-received AS (
-  SELECT
-    r.target_id AS account_id,
-    sum(1.0 / d.actions ORDER BY d.actions) AS selective_reactions,
-    count(*) AS reactions,
-    count(DISTINCT r.actor_id) AS distinct_reactors
-  FROM windowed r
-  JOIN actor_days d ON d.actor_id = r.actor_id AND d.day = CAST(r.ts AS DATE)
-  WHERE r.kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")}) AND r.actor_id <> r.target_id
-  GROUP BY r.target_id
-),
-authored AS (
-  SELECT account_id, count(*) AS posts FROM posts WHERE kind <> 'repost' AND ${inWindow("created_at")} GROUP BY account_id
-),
+indexed AS (${ACCOUNT_INDEX_SQL})
+SELECT i.account, d.actions::INTEGER AS actions, count(*)::INTEGER AS reactions,
+  count(DISTINCT r.actor_id)::INTEGER AS reactors
+FROM windowed r
+JOIN actor_days d ON d.actor_id = r.actor_id AND d.day = CAST(r.ts AS DATE)
+JOIN indexed i ON i.account_id = r.target_id
+WHERE r.kind IN (${REACTION_KIND_LIST}) AND r.actor_id <> r.target_id
+GROUP BY GROUPING SETS ((i.account, d.actions), (i.account))
+ORDER BY i.account, d.actions NULLS FIRST
+`;
+
+// Parameters: from, from, to, to. The posts of each account that made any (reposts are not output).
+export const KLOUT_POSTS_SQL = `
+WITH indexed AS (${ACCOUNT_INDEX_SQL})
+SELECT i.account, count(*)::INTEGER AS posts
+FROM posts p JOIN indexed i USING (account_id)
+WHERE p.kind <> 'repost' AND ${inWindow("p.created_at")}
+GROUP BY i.account
+`;
+
+// No parameters. Each account's followers (reported, else in-degree), list memberships and the first account
+// (index) of its person; only accounts with followers, lists or a person of several accounts have a row.
+export const KLOUT_ACCOUNTS_SQL = `
+WITH people AS (SELECT account_id, min(person_id) AS person_id FROM identities GROUP BY account_id),
 in_degree AS (
   SELECT followee_id AS account_id, count(DISTINCT follower_id) AS n FROM follows WHERE follower_id <> followee_id GROUP BY followee_id
 ),
-people AS (SELECT account_id, min(person_id) AS person_id FROM identities GROUP BY account_id),
-persons AS (
-  SELECT a.account_id, min(a.account_id) OVER (PARTITION BY coalesce(a.person_id, people.person_id, a.account_id)) AS first
-  FROM accounts a LEFT JOIN people USING (account_id)
+indexed AS (${ACCOUNT_INDEX_SQL}),
+numbered AS (
+  SELECT i.account, coalesce(a.person_id, people.person_id, a.account_id) AS person_key,
+    coalesce(a.followers, f.n, 0)::DOUBLE AS followers, coalesce(a.listed, 0)::DOUBLE AS listed
+  FROM accounts a
+  JOIN indexed i USING (account_id)
+  LEFT JOIN people USING (account_id)
+  LEFT JOIN in_degree f USING (account_id)
 ),
-person_index AS (SELECT account_id, (dense_rank() OVER (ORDER BY first) - 1)::INTEGER AS person FROM persons)
-SELECT
-  person_index.person,
-  coalesce(r.selective_reactions, 0)::DOUBLE AS selective_reactions,
-  coalesce(r.reactions, 0)::DOUBLE AS reactions,
-  coalesce(r.distinct_reactors, 0)::DOUBLE AS distinct_reactors,
-  coalesce(p.posts, 0)::DOUBLE AS posts,
-  coalesce(a.followers, f.n, 0)::DOUBLE AS followers,
-  coalesce(a.listed, 0)::DOUBLE AS listed
-FROM accounts a
-LEFT JOIN received r USING (account_id)
-LEFT JOIN authored p USING (account_id)
-LEFT JOIN in_degree f USING (account_id)
-LEFT JOIN person_index USING (account_id)
-ORDER BY a.account_id
+persons AS (SELECT person_key, min(account) AS first FROM numbered GROUP BY person_key)
+SELECT account, first, followers, listed FROM numbered JOIN persons USING (person_key)
+WHERE first <> account OR followers <> 0 OR listed <> 0
 `;
+
+/** What does not depend on the window: followers, lists and persons, read once per memoized view. */
+function kloutAccounts(db: Db, {accountIds}: AccountList) {
+  return derived(db, ["kloutAccounts"], async () => {
+    const n = accountIds.length;
+    const rows = await db.queryColumns<{account: number; first: number; followers: number; listed: number}>(
+      KLOUT_ACCOUNTS_SQL
+    );
+    const first = Int32Array.from({length: n}, (_, i) => i);
+    const followers = new Float64Array(n);
+    const listed = new Float64Array(n);
+    for (let row = 0; row < rows.account.length; row++) {
+      const account = rows.account[row]!;
+      first[account] = rows.first[row]!;
+      followers[account] = rows.followers[row]!;
+      listed[account] = rows.listed[row]!;
+    }
+    // Persons numbered in order of their first account: a person's first account comes before its others.
+    const person = new Int32Array(n);
+    let personCount = 0;
+    for (let i = 0; i < n; i++) person[i] = first[i] === i ? personCount++ : person[first[i]!]!;
+    return {person, personCount, followers, listed};
+  });
+}
+
+/**
+ * The reactions, selective reactions and distinct reactors of every account: each account's selective reactions
+ * add the terms 1 / actions one by one, fewest actions (largest term) first, so that no order of the stored
+ * reactions moves the last bit.
+ */
+async function kloutReactions(db: Db, n: number, window: TimeWindow) {
+  const rows = await db.queryColumns<{account: number; actions: number | null; reactions: number; reactors: number}>(
+    KLOUT_REACTIONS_SQL,
+    windowParams(window)
+  );
+  const selective = new Float64Array(n);
+  const reactions = new Float64Array(n);
+  const distinct = new Float64Array(n);
+  for (let row = 0; row < rows.account.length; row++) {
+    const account = rows.account[row]!;
+    const actions = rows.actions[row]!;
+    if (actions === null) {
+      reactions[account] = rows.reactions[row]!;
+      distinct[account] = rows.reactors[row]!;
+      continue;
+    }
+    const term = 1 / actions;
+    for (let k = rows.reactions[row]!; k > 0; k--) selective[account] += term;
+  }
+  return {selective_reactions: selective, reactions, distinct_reactors: distinct};
+}
 
 /** The features of every account in `account_id` order, with the accounts they belong to. */
 export async function kloutFeatures(
   db: Db,
   window: TimeWindow = {}
-): Promise<{accounts: AccountList; features: Columns<KloutFeatures>}> {
+): Promise<{accounts: AccountList; features: KloutFeatures}> {
+  // One query at a time: a native DuckDB connection runs statements one after another.
   const accounts = await accountList(db);
-  const columns = await db.queryColumns<KloutFeatures>(KLOUT_FEATURES_SQL, [
-    ...windowParams(window),
-    ...windowParams(window)
-  ]);
-  return {accounts, features: perAccount(accounts, columns)};
+  const n = accounts.accountIds.length;
+  const fixed = await kloutAccounts(db, accounts);
+  const reactions = await kloutReactions(db, n, window);
+  const postRows = await db.queryColumns<{account: number; posts: number}>(KLOUT_POSTS_SQL, windowParams(window));
+  const posts = new Float64Array(n);
+  for (let row = 0; row < postRows.account.length; row++) posts[postRows.account[row]!] = postRows.posts[row]!;
+  return {accounts, features: {...fixed, ...reactions, posts}};
 }
 
 /** Networks whose data has posts at all (amplification needs post counts). */
@@ -98,7 +161,7 @@ export async function networksWithPosts(db: Db): Promise<Set<string>> {
 }
 
 // Parameters: from, from, to, to. Per (reactor, reacted-to, UTC day): the reactions and their actor-selective
-// weights, as KLOUT_FEATURES_SQL counts them (windows of whole days hold whole actor-days).
+// weights, as KLOUT_REACTIONS_SQL counts them (windows of whole days hold whole actor-days).
 export const KLOUT_DAILY_REACTIONS_SQL = `
 WITH windowed AS (
   SELECT actor_id, target_id, ts, kind FROM interactions WHERE kind <> 'follow' AND ${inWindow("ts")}
@@ -111,17 +174,20 @@ SELECT r.actor_id, r.target_id, ${utcDay("r.ts")} AS day, count(*) AS reactions,
   sum(1.0 / d.actions ORDER BY d.actions)::DOUBLE AS selective
 FROM windowed r
 JOIN actor_days d ON d.actor_id = r.actor_id AND d.action_day = CAST(r.ts AS DATE)
-WHERE r.kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")}) AND r.actor_id <> r.target_id
+WHERE r.kind IN (${REACTION_KIND_LIST}) AND r.actor_id <> r.target_id
   AND r.target_id IN (SELECT account_id FROM accounts)
 GROUP BY r.actor_id, r.target_id, day
 ORDER BY day, r.target_id, r.actor_id
 `;
 
-// Parameters: from, from, to, to. Per (account, UTC day): the posts KLOUT_FEATURES_SQL counts.
+// Parameters: from, from, to, to. Per (account, UTC day): the posts KLOUT_POSTS_SQL counts, the account as its
+// index in `accountList`.
 export const KLOUT_DAILY_POSTS_SQL = `
-SELECT account_id, ${utcDay("created_at")} AS day, count(*) AS posts FROM posts
-WHERE kind <> 'repost' AND ${inWindow("created_at")} AND account_id IN (SELECT account_id FROM accounts)
-GROUP BY account_id, day
+WITH indexed AS (${ACCOUNT_INDEX_SQL})
+SELECT i.account, ${utcDay("p.created_at")} AS day, count(*)::INTEGER AS posts
+FROM posts p JOIN indexed i USING (account_id)
+WHERE p.kind <> 'repost' AND ${inWindow("p.created_at")}
+GROUP BY i.account, day
 `;
 
 export interface KloutDailyReaction {

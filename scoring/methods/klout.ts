@@ -78,18 +78,26 @@ const KLOUT_FEATURES = [
 ] as const;
 type KloutFeature = (typeof KLOUT_FEATURES)[number];
 
-/** The input x_f of feature f for account i, as the formula sees it. */
-function kloutInput(columns: FeatureTable["columns"], feature: KloutFeature, i: number): number {
+/** The input x_f of feature f for every account, as the formula sees it. */
+function kloutInput(columns: FeatureTable["columns"], feature: KloutFeature): Float64Array {
   const c = columns as Record<string, Float64Array>;
+  const n = c.reactions!.length;
+  const input = new Float64Array(n);
   switch (feature) {
-    case "amplification":
-      return c.has_posts![i] ? c.reactions![i]! / Math.max(c.posts![i]!, 1) : 0;
-    case "network":
+    case "amplification": {
+      const {has_posts: hasPosts, reactions, posts} = c;
+      for (let i = 0; i < n; i++) input[i] = hasPosts![i] ? reactions![i]! / Math.max(posts![i]!, 1) : 0;
+      return input;
+    }
+    case "network": {
       // Reactor influence only for accounts that drew reactions: PageRank's teleport gives every account a
       // little mass, which would otherwise make a silent extra network raise its owner's score.
-      return c.distinct_reactors![i]! > 0 ? c.pagerank![i]! : 0;
+      const {distinct_reactors: reactors, pagerank: rank} = c;
+      for (let i = 0; i < n; i++) input[i] = reactors![i]! > 0 ? rank![i]! : 0;
+      return input;
+    }
     default:
-      return c[feature]![i]!;
+      return c[feature]!.slice();
   }
 }
 
@@ -107,9 +115,11 @@ const logInputs = new WeakMap<FeatureTable, Float64Array[]>();
 function logsOf(features: FeatureTable): Float64Array[] {
   let logs = logInputs.get(features);
   if (!logs) {
-    logs = KLOUT_FEATURES.map((feature) =>
-      Float64Array.from(features.accountIds, (_, i) => Math.log1p(kloutInput(features.columns, feature, i)))
-    );
+    logs = KLOUT_FEATURES.map((feature) => {
+      const column = kloutInput(features.columns, feature);
+      for (let i = 0; i < column.length; i++) column[i] = Math.log1p(column[i]!);
+      return column;
+    });
     logInputs.set(features, logs);
   }
   return logs;
@@ -211,21 +221,15 @@ function tableOf(
   {accounts, features}: Awaited<ReturnType<typeof kloutFeatures>>,
   withPosts: ReadonlySet<string>
 ): FeatureTable {
-  const column = (values: readonly number[]) => Float64Array.from(values);
-  const persons = Int32Array.from(features.person);
+  const {person, personCount, ...columns} = features;
   return {
     accountIds: accounts.accountIds,
     networks: accounts.networks,
-    persons,
-    personCount: persons.reduce((count, person) => Math.max(count, person + 1), 0),
+    persons: person,
+    personCount,
     columns: {
-      selective_reactions: column(features.selective_reactions),
-      reactions: column(features.reactions),
-      distinct_reactors: column(features.distinct_reactors),
-      posts: column(features.posts),
-      has_posts: Float64Array.from(accounts.networks, (network) => (withPosts.has(network) ? 1 : 0)),
-      followers: column(features.followers),
-      listed: column(features.listed)
+      ...columns,
+      has_posts: Float64Array.from(accounts.networks, (network) => (withPosts.has(network) ? 1 : 0))
     }
   };
 }
@@ -235,11 +239,10 @@ export const kloutDecomposition: Decomposition = {
   async features(db, {window}) {
     // One query at a time: a native DuckDB connection runs statements one after another.
     const table = tableOf(await kloutFeatures(db, window), await networksWithPosts(db));
+    // The graph's nodes are `accountList`'s accounts, in the table's order.
     const {accountIds, graph} = await reactionGraph(db, {window});
-    const {scores: rank} = pagerank(graph);
-    const pagerankOf = new Map(accountIds.map((id, i) => [id, rank[i]! * accountIds.length]));
-    const column = Float64Array.from(table.accountIds, (id) => pagerankOf.get(id) ?? 0);
-    return {...table, columns: {...table.columns, pagerank: column}};
+    const rank = pagerank(graph).scores.map((score) => score * accountIds.length);
+    return {...table, columns: {...table.columns, pagerank: rank}};
   },
   combine(features, weights) {
     const w = checkedWeights(weights);
@@ -263,7 +266,7 @@ export const kloutDecomposition: Decomposition = {
     });
     return Object.fromEntries(
       KLOUT_FEATURES.map((feature) => {
-        const input = Float64Array.from(factor, (_, i) => kloutInput(features.columns, feature, i));
+        const input = kloutInput(features.columns, feature);
         const contribution = Float64Array.from(input, (x, i) => w[feature] * Math.log1p(x) * factor[i]!);
         return [feature, {input, contribution}];
       })
