@@ -2,7 +2,7 @@
  * One JavaScript contender of the PageRank benchmark in a process of its own, so that its peak memory is its
  * own and no other contender's garbage or JIT state is in its way:
  *
- *   tsx bench/pagerank-peer.ts <sway|sway-threads|graphology|duckdb-sql> <graph-dir> <damping> <tolerance> <max-iterations> <runs> <scores-out>
+ *   tsx bench/pagerank-peer.ts <sway|sway-power|sway-threads|graphology|duckdb-sql> <graph-dir> <damping> <tolerance> <max-iterations> <runs> <scores-out>
  *
  * Reads the graph that `bench/graph-file.ts` wrote, builds what the tool needs outside the timed runs (a
  * graphology graph; a DuckDB edge table), times `runs` runs, writes the last run's scores as raw float64 and
@@ -14,7 +14,7 @@ import {DirectedGraph} from "graphology";
 import graphologyPagerankModule from "graphology-metrics/centrality/pagerank.js";
 import {openNodeDb} from "../loaders/node-db.js";
 import type {Csr} from "../scoring/graph/csr.js";
-import {pagerank} from "../scoring/graph/pagerank.js";
+import {pagerank, type PagerankOptions} from "../scoring/graph/pagerank.js";
 import {readGraphFiles, writeScores} from "./graph-file.js";
 import {loadEdges, readSqlScores, sqlPagerank} from "./pagerank-sql.js";
 import {startPagerankThreads} from "./pagerank-threads.js";
@@ -35,18 +35,24 @@ type Prepare = (
   settings: Settings
 ) => Promise<{run: () => Promise<number | null>; scores: () => Promise<Float64Array>; close?: () => void}>;
 
-const TOOLS: Record<string, Prepare> = {
-  async sway(graph, settings) {
+/** `pagerank()` of `scoring/`, by the given method. */
+const swayPagerank =
+  (method: PagerankOptions["method"]): Prepare =>
+  async (graph, settings) => {
     let scores: Float64Array = new Float64Array(0);
     return {
       run: async () => {
-        const result = pagerank(graph, settings);
+        const result = pagerank(graph, {...settings, method});
         scores = result.scores;
         return result.iterations;
       },
       scores: async () => scores
     };
-  },
+  };
+
+const TOOLS: Record<string, Prepare> = {
+  sway: swayPagerank("solve"),
+  "sway-power": swayPagerank("power"),
   async "sway-threads"(graph, settings) {
     const threads = await startPagerankThreads(availableParallelism());
     let scores: Float64Array = new Float64Array(0);

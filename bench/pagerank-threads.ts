@@ -4,8 +4,8 @@
  * with the threads meeting at an `Atomics` barrier once per iteration. `threads` workers
  * (`pagerank-thread-worker.mjs`) compute the ranges; the calling thread sleeps at the barrier and sums their
  * partial L1 changes. Same definition,
- * options and result as `scoring/graph/pagerank.ts` (uniform teleport), whose single-threaded kernel stays the
- * one the browser runs.
+ * options and result as `scoring/graph/pagerank.ts` with `method: "power"` (uniform teleport); the browser runs
+ * `pagerank()`'s default, the solver by components, single-threaded.
  *
  * Node only (worker_threads): the browser bundle must never import this file.
  */

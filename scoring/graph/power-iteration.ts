@@ -5,8 +5,10 @@
  * from `teleport`. Iterates from the uniform vector until the L1 change is below `tolerance` or
  * `maxIterations` is reached, then renormalises the scores to sum 1.
  *
- * For PageRank, `probability[k]` is the edge's share of its source's out-weight and `leak` is 1 at dangling
- * nodes; TwitterRank's topical transitions leave a fraction of each row unassigned, which `leak` carries.
+ * For PageRank (`method: "power"`, the reference its default solver by components is tested against, and the
+ * kernel the benchmark times per iteration against C), `probability[k]` is the edge's share of its source's
+ * out-weight and `leak` is 1 at dangling nodes; TwitterRank's topical transitions leave a fraction of each row
+ * unassigned, which `leak` carries.
  *
  * Pull formulation (Langville, A. N. and Meyer, C. D. (2006). "Google's PageRank and Beyond", ch. 4): the
  * in-edges are gathered once into a transposed copy with their probabilities, then each iteration computes

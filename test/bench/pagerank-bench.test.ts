@@ -22,12 +22,18 @@ describe("pagerankBench on a small synthetic graph", () => {
     );
     const tools = results.rows.map((row) => row.tool);
     // networkx (python3-networkx) is the independent reference; the others must be there on any machine with Node.
-    for (const tool of ["sway", "duckdb native (iterative SQL)", "graphology-metrics", "networkx"]) {
+    for (const tool of [
+      "sway",
+      "sway power iteration",
+      "duckdb native (iterative SQL)",
+      "graphology-metrics",
+      "networkx"
+    ]) {
       expect(tools).toContain(tool);
     }
     expect(tools.some((tool) => tool.startsWith("sway, "))).toBe(true);
     // A contender either ran or is listed with a reason: never silently dropped.
-    expect(results.rows.length + results.skipped.length).toBe(7);
+    expect(results.rows.length + results.skipped.length).toBe(8);
     for (const skipped of results.skipped) expect(skipped.reason).toMatch(/^not installed|^cc failed/);
     const networkx = results.rows.find((row) => row.tool === "networkx")!;
     // l1ToSway is measured against Sway's scores, so networkx's row is Sway checked against networkx.
@@ -39,6 +45,11 @@ describe("pagerankBench on a small synthetic graph", () => {
       expect(row.peakMiB).toBeGreaterThan(0);
     }
     expect(results.budgets.length).toBeGreaterThan(0);
+    // The solver's sweeps are not passes over the graph: only the power iterations are timed per iteration.
+    expect(results.rows.find((row) => row.tool === "sway")!.perIterationMs).toBeNull();
+    expect(results.rows.find((row) => row.tool === "sway power iteration")!.perIterationMs).toBeGreaterThan(0);
+    const perIteration = results.budgets.find((budget) => budget.name.includes("per iteration"));
+    if (perIteration) expect(perIteration.name).not.toMatch(/: sway per iteration/);
 
     const file = await writeResults(join(work.dir, "results"), results, "quick");
     const saved = JSON.parse(readFileSync(file, "utf8"));
