@@ -2,9 +2,10 @@
  * PageRank as a linear system solved one strongly connected component at a time, in topological order: the
  * route of PRPACK, the solver igraph uses.
  *
- * References: Langville, A. N. and Meyer, C. D. (2006). "Google's PageRank and Beyond", §7.3 (PageRank as the
- * solution of a linear system) and §8.3 (reducible graphs solved block by block); Gleich, D. F. (2015).
- * "PageRank beyond the web." SIAM Review 57(3), 321–363, §2.3.
+ * References: Langville, A. N. and Meyer, C. D. (2006). "Google's PageRank and Beyond" (PageRank as a linear
+ * system, and reducible graphs solved block by block); Gleich, D. F. (2015). "PageRank beyond the web." SIAM
+ * Review 57(3), 321–363; Kamvar, S. D., Haveliwala, T. H., Manning, C. D. and Golub, G. H. (2003).
+ * "Extrapolation methods for accelerating PageRank computations." WWW 2003 (Aitken extrapolation).
  *
  * With `P` the transition matrix (`P[j][i] = w(j → i) / outWeight[j]`, dangling rows zero) and the dangling and
  * teleport mass both sent along the personalization vector `p`, PageRank `x` satisfies
