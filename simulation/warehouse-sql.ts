@@ -2,8 +2,9 @@
  * A generated world as canonical tables, engine-neutral: the world's typed arrays become staging tables
  * (`s_*`: integer codes, kind codes and epoch milliseconds, strings only for the small tables: accounts and the
  * names of networks, kinds, roles, topics and text templates), and SQL joins build the canonical tables from them.
- * Each engine brings only its way of filling a staging table in bulk: native DuckDB's data chunks
- * (`node-writer.ts`), Arrow for duckdb-wasm (`wasm-writer.ts`). Browser-safe: no Node imports.
+ * An engine brings only its way of filling a staging table in bulk, as native DuckDB does with data chunks
+ * (`node-writer.ts`). duckdb-wasm takes the canonical tables whole instead (`wasm-writer.ts`), since its one
+ * thread spends longer on the joins than on the rest of the load; a test holds both to the same rows.
  */
 import {TABLE_NAMES, createTableSql, type TableName} from "../loaders/schema.js";
 import type {Value} from "../scoring/db.js";

@@ -1,17 +1,16 @@
 /**
  * The browser's world loader against the Node warehouse writer: the same world loaded into duckdb-wasm (its Node
- * build, the browser's engine) through Arrow gives canonical tables with the same rows as native DuckDB loading
- * it through data chunks.
+ * build, the browser's engine) as Arrow tables in the canonical shape gives the rows native DuckDB builds by
+ * joining staging tables: two independent ways to the same warehouse.
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
 import {openWasmBindings} from "../../loaders/node-wasm.js";
-import {TABLE_NAMES} from "../../loaders/schema.js";
+import {TABLES, TABLE_NAMES} from "../../loaders/schema.js";
 import type {Db} from "../../scoring/db.js";
 import {loadWorld} from "../../simulation/node-writer.js";
 import {resolveRecipe} from "../../simulation/recipe.js";
-import {loadWorldWasm, stagingIpc, type ArrowTarget} from "../../simulation/wasm-writer.js";
-import {stagedType, stagingTables} from "../../simulation/warehouse-sql.js";
+import {loadWorldWasm, worldTables, type ArrowTarget} from "../../simulation/wasm-writer.js";
 import {generateWorld, type World} from "../../simulation/world.js";
 import {wasmDb, type WasmConnection} from "../../src/components/wasm-db.js";
 
@@ -23,15 +22,24 @@ let world: World;
 let native: NodeDb;
 let wasm: Db;
 let connection: WasmConnection & ArrowTarget;
-const staged: number[] = [];
+const loaded: number[] = [];
+/** Names beyond ASCII (several bytes per character in UTF-8), given to the first accounts. */
+const NAMES = [
+  {handle: "zoë_ünal", displayName: "Zoë Ünal 🌍"},
+  {handle: "nadia", displayName: "Надя Ли"}
+];
 
 beforeAll(async () => {
   world = generateWorld(resolveRecipe({seed: 3, accounts: 600, days: 21, scenarios: "all"}));
+  NAMES.forEach(({handle, displayName}, account) => {
+    world.population.handle[account] = handle;
+    world.population.displayName[account] = displayName;
+  });
   native = await openNodeDb();
   await loadWorld(native, world);
   connection = (await openWasmBindings<Bindings>()).connect();
   wasm = wasmDb(connection);
-  await loadWorldWasm(wasm, connection, world, (fraction) => staged.push(fraction));
+  await loadWorldWasm(wasm, connection, world, (fraction) => loaded.push(fraction));
 });
 afterAll(() => native?.close());
 
@@ -59,22 +67,35 @@ describe("loadWorldWasm(db, connection, world)", () => {
     expect(await wasm.query(interactions)).toEqual(await native.query(interactions));
   });
 
-  it("keeps only the canonical tables and reports the share staged, ending at 1", async () => {
+  it("keeps only the canonical tables and reports the share loaded, ending at 1", async () => {
     const tables = await wasm.query<{name: string}>("SELECT table_name AS name FROM duckdb_tables() ORDER BY 1");
     expect(tables.map((t) => t.name)).toEqual([...TABLE_NAMES].sort());
-    expect(staged).toHaveLength(stagingTables(world).length);
-    expect(staged.every((fraction, i) => i === 0 || fraction >= staged[i - 1]!)).toBe(true);
-    expect(staged.at(-1)).toBe(1);
+    expect(loaded).toHaveLength(TABLE_NAMES.length);
+    expect(loaded.every((fraction, i) => i === 0 || fraction > loaded[i - 1]!)).toBe(true);
+    expect(loaded.at(-1)).toBe(1);
+  });
+
+  it("keeps names and texts beyond ASCII whole", async () => {
+    const id = (account: number) => `${world.networks[world.population.network[account]!]}:${account}`;
+    const accounts = [];
+    for (const account of NAMES.keys()) {
+      accounts.push(
+        ...(await wasm.query<{handle: string; display_name: string}>(
+          "SELECT handle, display_name FROM accounts WHERE account_id = ?",
+          [id(account)]
+        ))
+      );
+    }
+    expect(accounts.map((a) => ({handle: a.handle, displayName: a.display_name}))).toEqual(NAMES);
   });
 });
 
-describe("stagingIpc(table)", () => {
-  it("gives duckdb-wasm the column types the Node writer declares", async () => {
-    const table = stagingTables(world).find((t) => t.name === "s_accounts")!;
-    await connection.insertArrowFromIPCStream(stagingIpc(table), {name: "typed_accounts", create: true});
-    const columns = await wasm.query<{name: string; type: string}>(
-      "SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = 'typed_accounts' ORDER BY column_index"
-    );
-    expect(columns).toEqual(table.columns.map(({name, data}) => ({name, type: stagedType(data)})));
+describe("worldTables(world)", () => {
+  it("gives each canonical table its columns in the schema's order and its row count", () => {
+    for (const {name, rows, build} of worldTables(world)) {
+      const table = build();
+      expect(table.schema.fields.map((field) => field.name)).toEqual(Object.keys(TABLES[name]));
+      expect(table.numRows, name).toBe(rows);
+    }
   });
 });
