@@ -40,12 +40,12 @@ export type WorkerMessage =
 
 /**
  * Each stage's share of the progress bar, from a run of 20,000 accounts in headless Chromium with the lab's
- * default methods (generate 16%, load 20%, judge 61% of the time), so the bar moves at a roughly even pace.
+ * default methods (generate 17%, load 16%, judge 65% of the time), so the bar moves at a roughly even pace.
  */
 export const STAGE_SHARES: Readonly<Record<RunStage, number>> = Object.freeze({
-  generate: 0.15,
-  load: 0.25,
-  judge: 0.6
+  generate: 0.17,
+  load: 0.16,
+  judge: 0.67
 });
 
 const STAGES = Object.keys(STAGE_SHARES) as RunStage[];
@@ -53,7 +53,7 @@ const STAGES = Object.keys(STAGE_SHARES) as RunStage[];
 /**
  * The share of the whole run done when `stage` is `fraction` done.
  *
- * @example overallProgress("load", 0.5); // 0.15 + 0.25 / 2 = 0.275
+ * @example overallProgress("load", 0.5); // 0.17 + 0.16 / 2 = 0.25
  */
 export function overallProgress(stage: RunStage, fraction: number): number {
   const before = STAGES.slice(0, STAGES.indexOf(stage)).reduce((sum, s) => sum + STAGE_SHARES[s], 0);
@@ -95,9 +95,9 @@ export async function simulateAndEvaluate(
   );
   const {db, connection} = await engine;
   lap("generate");
-  onProgress("load", "staging", overallProgress("load", 0));
+  onProgress("load", "tables", overallProgress("load", 0));
   await loadWorldWasm(db, connection, world, (fraction) =>
-    onProgress("load", "staging", overallProgress("load", fraction))
+    onProgress("load", "tables", overallProgress("load", fraction))
   );
   lap("load");
   const methods = request.methods?.length ?? METHODS.length;
