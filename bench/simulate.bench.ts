@@ -11,6 +11,7 @@
  * without it the row is listed as not run, with the reason.
  */
 import {existsSync, rmSync} from "node:fs";
+import {availableParallelism, loadavg} from "node:os";
 import {join} from "node:path";
 import {DIST, openPage, settle} from "../test/browser/harness.js";
 import {withChromium} from "./browser.js";
@@ -154,7 +155,8 @@ export async function labBench(accounts: number, plan: RunPlan, results: Results
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     results.notes.push(
       `simulation lab, ${size}: per run, generate (with duckdb-wasm starting) / load / judge (methods and spread): ` +
-        runs.map((r) => `${seconds(r.generateMs)} / ${seconds(r.loadMs)} / ${seconds(r.judgeMs)}`).join("; ")
+        runs.map((r) => `${seconds(r.generateMs)} / ${seconds(r.loadMs)} / ${seconds(r.judgeMs)}`).join("; ") +
+        ` (load average ${loadavg()[0]!.toFixed(1)} after the runs, on ${availableParallelism()} cores)`
     );
     if (accounts === LAB_ACCOUNTS) {
       results.budgets.push({
