@@ -8,6 +8,7 @@ import {InputError, type Input, type InputFile, type InputFolder} from "./input.
 export function fileInput(path: string): InputFile {
   return {
     name: path,
+    path,
     size: statSync(path).size,
     stream: () => Readable.toWeb(createReadStream(path, {highWaterMark: 1 << 20})) as ReadableStream<Uint8Array>
   };

@@ -6,7 +6,7 @@
  * Browser-safe: the recorder writes through a `RowStore`, which the Node warehouse writer and the
  * browser's in-memory store both provide.
  */
-import {InputError} from "./input.js";
+import {InputError, type InputFile} from "./input.js";
 import {
   INTERACTION_KINDS,
   validateRow,
@@ -64,6 +64,35 @@ export interface Edge {
   since: number | null;
 }
 
+/**
+ * An edge file a store may read by itself (`RowStore.writeEdgeFile`): from line `firstLine` on, every line
+ * would hold one edge in its plainest form, fields separated by one `delimiter` each and nothing else on the
+ * line. What each field may hold in that form is fixed by the store (`staging.ts`); the store reads the file only
+ * if every line has it, so that the rows are those the importer itself would write, line by line.
+ */
+export interface EdgeFile {
+  readonly file: InputFile;
+  /** 1-based number of the first line of edges; the lines before it are the importer's. */
+  readonly firstLine: number;
+  readonly delimiter: "," | "\t" | " ";
+  /** What each field holds: node ids, a weight, unix seconds. */
+  readonly columns: readonly ("src" | "dst" | "weight" | "ts")[];
+  readonly network: string;
+  readonly kind: InteractionKind;
+  /** Whether every edge is also a follow, since its time when there is a `ts` column. */
+  readonly follow: boolean;
+}
+
+/** What a store did with an edge file (`RowStore.writeEdgeFile`). */
+export interface EdgeFileStored {
+  /** The edges stored: one per line. */
+  readonly edges: number;
+  /** How many of their accounts were new. */
+  readonly accountsAdded: number;
+  /** Whether the first edge's accounts were, so that the report lists its counts in the order of `acceptEdge`. */
+  readonly firstEdgeAdded: boolean;
+}
+
 /** Where recorders put rows: a warehouse writer in Node, an in-memory store in the browser. */
 export interface RowStore {
   /** Appends one valid row. */
@@ -74,6 +103,12 @@ export interface RowStore {
    * edge is the caller's, who may refill it for the next line: a store copies what it keeps.
    */
   writeEdge?(edge: Edge): 0 | 1 | 2;
+  /**
+   * Stores the edges of a file read by the store itself (`EdgeFile`): how many and how many of their accounts
+   * were new, or undefined, having stored nothing, when the store cannot read that file or a line of it is not
+   * in the plain form.
+   */
+  writeEdgeFile?(edges: EdgeFile): Promise<EdgeFileStored | undefined>;
   /** Whether an account or post with this id is already stored. */
   has(table: "accounts" | "posts", id: string): boolean;
   /** Fills the empty columns of a stored account from a later, valid row about the same account. */
@@ -172,6 +207,30 @@ export class SourceRecorder {
     if (edge.follow) written.follows = (written.follows ?? 0) + 1;
     report.records_read++;
     report.records_accepted++;
+    return true;
+  }
+
+  /**
+   * Accepts every line of an edge file from `edges.firstLine` on, each one edge, when the store reads the file
+   * itself (`RowStore.writeEdgeFile`); returns false, nothing written, when it does not: the caller then reads
+   * the lines one by one. The report is the one `acceptEdge` would give for each line.
+   */
+  async acceptEdgeFile(edges: EdgeFile): Promise<boolean> {
+    const stored = await this.#store.writeEdgeFile?.(edges);
+    if (!stored) return false;
+    const {edges: count, accountsAdded, firstEdgeAdded} = stored;
+    const report = this.report;
+    const written = report.written;
+    const writeAccounts = () => {
+      if (accountsAdded > 0) written.accounts = (written.accounts ?? 0) + accountsAdded;
+    };
+    if (firstEdgeAdded) writeAccounts();
+    if (accountsAdded < 2 * count) report.merged.accounts = (report.merged.accounts ?? 0) + 2 * count - accountsAdded;
+    written.interactions = (written.interactions ?? 0) + count;
+    if (edges.follow) written.follows = (written.follows ?? 0) + count;
+    if (!firstEdgeAdded) writeAccounts();
+    report.records_read += count;
+    report.records_accepted += count;
     return true;
   }
 

@@ -8,9 +8,12 @@
  * their numbers, and SQL writes their ids from network and number.
  * Networks and kinds, a handful of names, are also kept in the small table `_labels`: joining millions of edges
  * to it rather than to every string costs a fraction as much (a hash table of a few rows, not of every account).
+ * An edge file whose every line is in the plainest form (`EdgeFile`) is read by DuckDB's own CSV reader into a
+ * staging table of its own (`stageEdgeFile`), which the views `_all_edges` and `_all_follows` add to the rest.
  */
 import {DOUBLE, INTEGER, VARCHAR} from "@duckdb/node-api";
 import type {NodeDb} from "./node-db.js";
+import type {EdgeFile} from "./report.js";
 import {ColumnAppender} from "./tables.js";
 
 /**
@@ -23,7 +26,9 @@ const STAGING_SQL = [
   "CREATE TABLE _staging._labels (code INTEGER, value VARCHAR)",
   "CREATE TABLE _staging._edges (ts DOUBLE, network INTEGER, actor INTEGER, target INTEGER, kind INTEGER, weight DOUBLE)",
   "CREATE TABLE _staging._edge_follows (follower INTEGER, followee INTEGER, network INTEGER, since DOUBLE)",
-  "CREATE TABLE _staging._edge_accounts (account INTEGER, network INTEGER)"
+  "CREATE TABLE _staging._edge_accounts (account INTEGER, network INTEGER)",
+  "CREATE VIEW _staging._all_edges AS SELECT * FROM _staging._edges",
+  "CREATE VIEW _staging._all_follows AS SELECT * FROM _staging._edge_follows"
 ];
 
 /**
@@ -37,11 +42,11 @@ const account = (column: string) => `CASE WHEN ${column} < 0 THEN n.value || ':'
 export const DECODED_SQL = {
   interactions: `SELECT epoch_ms(e.ts::BIGINT) AS ts, n.value AS network, coalesce(${account("e.actor")}, a.value) AS actor_id,
       coalesce(${account("e.target")}, t.value) AS target_id, NULL::VARCHAR AS post_id, k.value AS kind, e.weight AS weight
-    FROM _staging._edges e JOIN _staging._labels n ON n.code = e.network JOIN _staging._labels k ON k.code = e.kind
+    FROM _staging._all_edges e JOIN _staging._labels n ON n.code = e.network JOIN _staging._labels k ON k.code = e.kind
       LEFT JOIN _staging._strings a ON a.code = e.actor LEFT JOIN _staging._strings t ON t.code = e.target`,
   follows: `SELECT coalesce(${account("f.follower")}, a.value) AS follower_id,
       coalesce(${account("f.followee")}, b.value) AS followee_id, n.value AS network, epoch_ms(f.since::BIGINT) AS since
-    FROM _staging._edge_follows f JOIN _staging._labels n ON n.code = f.network
+    FROM _staging._all_follows f JOIN _staging._labels n ON n.code = f.network
       LEFT JOIN _staging._strings a ON a.code = f.follower LEFT JOIN _staging._strings b ON b.code = f.followee`,
   // An edge's account is `<network>:<handle>`: the handle is what follows the network and its colon.
   accounts: `SELECT coalesce(${account("e.account")}, a.value) AS account_id, n.value AS network,
@@ -51,6 +56,32 @@ export const DECODED_SQL = {
     FROM _staging._edge_accounts e JOIN _staging._labels n ON n.code = e.network
       LEFT JOIN _staging._strings a ON a.code = e.account`
 } as const;
+
+/** An edge file for DuckDB to read (`EdgeFile`), with its names already coded. */
+export interface StagedEdgeFile {
+  readonly path: string;
+  readonly compression: "gzip" | "none";
+  readonly edges: EdgeFile;
+  readonly network: number;
+  readonly kind: number;
+}
+
+/**
+ * What a field of a plain edge line (`EdgeFile`) may hold, as SQL over its text `field` giving the staged value;
+ * any other text fails the query. Each form is one the importers read to the same value: a node id is a number
+ * below 2^24 in canonical decimal (`numericHandle`), staged as its number; a weight an integer of up to 15
+ * digits, exact in a double (`parseNumber`); a time unix seconds of 1 to 11 digits, always in range
+ * (`parseTimestamp`).
+ */
+const PLAIN_FIELD_SQL = {
+  src: (field: string) =>
+    `CASE WHEN regexp_full_match(${field}, '0|[1-9][0-9]{0,7}') AND ${field}::INTEGER < ${DENSE_LIMIT_SQL} THEN -1 - ${field}::INTEGER ELSE ${NOT_PLAIN} END`,
+  weight: (field: string) =>
+    `CASE WHEN regexp_full_match(${field}, '0|-?[1-9][0-9]{0,14}') THEN ${field}::DOUBLE ELSE ${NOT_PLAIN} END`,
+  ts: (field: string) =>
+    `CASE WHEN regexp_full_match(${field}, '[0-9]{1,11}') THEN ${field}::BIGINT * 1000 ELSE ${NOT_PLAIN} END`
+};
+const NOT_PLAIN = "error('not a plain edge line')";
 
 /** Integer codes for strings, and the staging tables written with them. */
 export class EdgeStaging {
@@ -63,14 +94,21 @@ export class EdgeStaging {
   readonly edges: ColumnAppender;
   readonly follows: ColumnAppender;
   readonly accounts: ColumnAppender;
+  readonly #db: NodeDb;
+  /** The staged edge files kept, by table; the follows they stand for, as queries; and the tables made so far. */
+  readonly #edgeFiles: string[] = [];
+  readonly #followFiles: string[] = [];
+  #edgeFileNumber = 0;
 
   private constructor(
+    db: NodeDb,
     strings: ColumnAppender,
     labels: ColumnAppender,
     edges: ColumnAppender,
     follows: ColumnAppender,
     accounts: ColumnAppender
   ) {
+    this.#db = db;
     this.#strings = strings;
     this.#labels = labels;
     this.edges = edges;
@@ -82,6 +120,7 @@ export class EdgeStaging {
     for (const sql of STAGING_SQL) await db.run(sql);
     const appender = (table: string) => db.connection.createAppender(table, "main", "_staging");
     return new EdgeStaging(
+      db,
       new ColumnAppender(await appender("_strings"), [INTEGER, VARCHAR]),
       new ColumnAppender(await appender("_labels"), [INTEGER, VARCHAR]),
       new ColumnAppender(await appender("_edges"), [DOUBLE, INTEGER, INTEGER, INTEGER, INTEGER, DOUBLE]),
@@ -136,6 +175,62 @@ export class EdgeStaging {
     return this.#next;
   }
 
+  /**
+   * Reads the edges of an edge file with DuckDB's CSV reader into a staging table of their own, one row per
+   * line from `edges.firstLine` on; undefined, with nothing staged, if a line is not in the plain form. The
+   * reader skips blank lines silently: the caller checks the count of rows against the file's lines, then
+   * keeps or drops the table (`keepEdgeFile`, `dropEdgeFile`).
+   */
+  async stageEdgeFile(file: StagedEdgeFile): Promise<{table: string; rows: number} | undefined> {
+    const {columns, delimiter, firstLine} = file.edges;
+    const field = (role: EdgeFile["columns"][number]) => `c${columns.indexOf(role)}`;
+    const has = (role: EdgeFile["columns"][number]) => columns.includes(role);
+    const table = `_staging._edge_file_${this.#edgeFileNumber++}`;
+    const types = columns.map((_, i) => `c${i}: 'VARCHAR'`).join(", ");
+    const sql = `CREATE TABLE ${table} AS SELECT
+        ${has("ts") ? PLAIN_FIELD_SQL.ts(field("ts")) : "0"}::DOUBLE AS ts, ?::INTEGER AS network,
+        ${PLAIN_FIELD_SQL.src(field("src"))}::INTEGER AS actor, ${PLAIN_FIELD_SQL.src(field("dst"))}::INTEGER AS target,
+        ?::INTEGER AS kind, ${has("weight") ? PLAIN_FIELD_SQL.weight(field("weight")) : "NULL"}::DOUBLE AS weight
+      FROM read_csv(?, delim = ${DELIMITER_SQL[delimiter]}, new_line = '\\n', skip = ${firstLine - 1},
+        compression = '${file.compression}', header = false, auto_detect = false, quote = '', escape = '',
+        strict_mode = true, null_padding = false, columns = {${types}})`;
+    try {
+      const [{Count: rows}] = (await this.#db.query<{Count: number}>(sql, [file.network, file.kind, file.path])) as [
+        {Count: number}
+      ];
+      return {table, rows};
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The codes of the accounts of a staged edge file: those of its first edge, and all of them, each once. */
+  async edgeFileAccounts(table: string): Promise<{first: number[]; all: number[]}> {
+    const [edge] = await this.#db.query<{actor: number; target: number}>(`SELECT actor, target FROM ${table} LIMIT 1`);
+    const {code} = await this.#db.queryColumns<{code: number}>(
+      `SELECT actor AS code FROM ${table} UNION SELECT target FROM ${table}`
+    );
+    return {first: edge ? [edge.actor, edge.target] : [], all: code};
+  }
+
+  /** Adds the edges of a staged edge file to the staged edges, and to the follows when they are follows. */
+  async keepEdgeFile(table: string, edges: EdgeFile): Promise<void> {
+    this.#edgeFiles.push(table);
+    await this.#db.run(
+      `CREATE OR REPLACE VIEW _staging._all_edges AS SELECT * FROM _staging._edges${this.#edgeFiles.map((file) => ` UNION ALL SELECT * FROM ${file}`).join("")}`
+    );
+    if (!edges.follow) return;
+    const since = edges.columns.includes("ts") ? "ts" : "NULL::DOUBLE";
+    this.#followFiles.push(`SELECT actor, target, network, ${since} FROM ${table}`);
+    await this.#db.run(
+      `CREATE OR REPLACE VIEW _staging._all_follows AS SELECT * FROM _staging._edge_follows${this.#followFiles.map((select) => ` UNION ALL ${select}`).join("")}`
+    );
+  }
+
+  async dropEdgeFile(table: string): Promise<void> {
+    await this.#db.run(`DROP TABLE ${table}`);
+  }
+
   /** Flushes and closes every staging table. */
   close(): void {
     for (const table of [this.#strings, this.#labels, this.edges, this.follows, this.accounts]) table.close();
@@ -144,6 +239,9 @@ export class EdgeStaging {
 
 /** The largest node id held in a dense array: 2^24, so 64 MiB at most. */
 const DENSE_LIMIT = 1 << 24;
+const DENSE_LIMIT_SQL = String(DENSE_LIMIT);
+/** DuckDB's CSV option for each delimiter of a plain edge file. */
+const DELIMITER_SQL: Record<EdgeFile["delimiter"], string> = {",": "','", "\t": "'\\t'", " ": "' '"};
 
 /** `HandleCodes` entry of an account known by its number alone. */
 const NUMBERED = -1;

@@ -48,7 +48,7 @@ import type {ImportOptions, Importer} from "../importer.js";
 import {detectEdgeList} from "./detect.js";
 import {detectDelimiter, nodeIdProblem, parseNumber, parseTimestamp, splitFields, type Delimiter} from "./fields.js";
 import {isHeader} from "./header.js";
-import {defaultLayout, kindOf, settingsOf, type Layout, type Settings} from "./settings.js";
+import {defaultLayout, kindOf, settingsOf, type Layout, type Role, type Settings} from "./settings.js";
 
 const NAME = "edgelist";
 /** The time of every edge of a file without a `ts` column: "unknown", see the module header. */
@@ -108,9 +108,11 @@ async function readFile(
         else if (isHeader(first.fields, fields, settings.layout)) {
           source.skip("header line");
           edges = new EdgeWriter(file.name, source, settings, delimiter, number, fields);
+          if (await edges.writeFile(file, number)) return progress?.(1);
           edges.write(number, text);
         } else {
           edges = new EdgeWriter(file.name, source, settings, delimiter, first.number, first.fields);
+          if (await edges.writeFile(file, first.number)) return progress?.(1);
           edges.write(first.number, first.text);
           edges.write(number, text);
         }
@@ -179,6 +181,28 @@ class EdgeWriter {
       follow: kind === "follow",
       since: null
     };
+  }
+
+  /**
+   * Writes every line of `file` from `firstLine` on at once when the sink reads the file itself
+   * (`SourceRecorder.acceptEdgeFile`); returns false, nothing written, when it does not.
+   */
+  writeFile(file: InputFile, firstLine: number): Promise<boolean> {
+    const roles = this.#layout.roles;
+    const delimiter = this.#delimiter.kind === "whitespace" ? " " : this.#delimiter.char;
+    if (roles.includes("_") || !(delimiter === " " || delimiter === "," || delimiter === "\t")) {
+      return Promise.resolve(false);
+    }
+    const edge = this.#edge;
+    return this.#source.acceptEdgeFile({
+      file,
+      firstLine,
+      delimiter,
+      columns: roles.map((role) => (role === "rating" ? "weight" : (role as Exclude<Role, "rating" | "_">))),
+      network: edge.network,
+      kind: edge.kind,
+      follow: edge.follow
+    });
   }
 
   write(number: number, text: string): void {
