@@ -260,11 +260,11 @@ function printPhases(size: string, phases: Phases, rows: number): void {
   line("a. reading lines only (loaders/input.ts readLines)", phases.lines);
   line("b. a + importer + recorder, rows validated then discarded", phases.parse);
   line("c. full import: open the warehouse writer", phases.open);
-  line("d.              read, validate, append (DuckDB reads plain lines)", phases.read);
+  line("d.              read, validate, append (or DuckDB reads)", phases.read);
   line("e.              finish (Parquet files, manifest)", phases.finish);
   const minus = (a: Timing, b: Timing): Timing => ({wallMs: a.wallMs - b.wallMs, cpuMs: a.cpuMs - b.cpuMs});
   line("   so: the importer and recorder (b − a)", minus(phases.parse, phases.lines));
-  line("       the writer (d − b, below 0 when DuckDB reads)", minus(phases.read, phases.parse));
+  line("       the writer (d − b; below 0 when DuckDB reads)", minus(phases.read, phases.parse));
   const endToEnd = phases.open.wallMs + phases.read.wallMs + phases.finish.wallMs;
   console.log(
     `    peak RSS ${gigabytes(phases.peakRss)} (${gigabytes(phases.baselineRss)} before the import); ` +
