@@ -6,8 +6,10 @@
  *   kind; `data/weights/pagerank.json`), so mass flows towards the accounts that others amplify.
  * - `pagerank-follows`, the follow graph: follower → followee, one edge per pair.
  *
- * The reference definition for the whole toolkit: damping 0.85, dangling mass spread uniformly, power
- * iteration until the L1 change is below 1e-10; reactions to oneself are left out. The value is the
+ * The reference definition for the whole toolkit: damping 0.85, dangling mass spread uniformly, reactions to
+ * oneself left out; solved as a linear system one strongly connected component at a time (exactly outside large
+ * cycles, by Gauss–Seidel sweeps inside them) to within 1e-10 (L1) of the exact stationary distribution; the
+ * power iteration (until the L1 change is below 1e-10) gives the same values to that tolerance. The value is the
  * stationary probability (values sum to 1); the display score is that probability times the number of
  * accounts, so 1 is the average account. Published: the algorithm. Our choice: the edge direction and weights.
  */
