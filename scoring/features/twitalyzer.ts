@@ -11,7 +11,9 @@
  * A reference is an @reference, a `mention` or `reply` interaction; a citation adds `quote`; a retweet is a
  * `repost`. Interactions with oneself are left out.
  */
-import type {Db} from "../db.js";
+import type {Db, Value} from "../db.js";
+import {derived} from "../memo-db.js";
+import {accountList, perAccount, type AccountList} from "./accounts.js";
 import type {TimeWindow} from "./activity.js";
 import {inWindow, windowParams} from "./window.js";
 
@@ -64,81 +66,161 @@ export function postEntities(db: Db, {from = null, to = null}: TimeWindow = {}):
   return db.query<PostEntities>(POST_ENTITIES_SQL, windowParams({from, to}));
 }
 
-export interface UpdateFeatures {
-  account_id: string;
-  network: string;
-  /** Posts of every kind the account made in the window. */
-  updates: number;
-  /** Those with a mention, link, hashtag or retweet marker, or replying to someone (a reply addresses a person). */
-  signal_updates: number;
-  /** Retweets (reposts, quotes, text retweets) whose original is not known to be the account's own. */
-  retweets_of_others: number;
-  [column: string]: string | number;
+/** Per-account columns of one window, in `accountList` order. */
+export interface AccountColumns<Name extends string> {
+  readonly accounts: AccountList;
+  readonly columns: Readonly<Record<Name, Float64Array>>;
 }
 
+/**
+ * The numeric columns `names` of a query that returns one row per account in `account_id` order, read once per
+ * memoized view and `key` (`derived`): the methods of the family share them, and must not change them.
+ */
+function accountColumns<Name extends string>(
+  db: Db,
+  key: readonly unknown[],
+  names: readonly Name[],
+  sql: string,
+  params: readonly Value[]
+): Promise<AccountColumns<Name>> {
+  return derived(db, key, async () => {
+    const accounts = await accountList(db);
+    const answer = perAccount(accounts, await db.queryColumns<Record<Name, number>>(sql, params));
+    const columns = Object.fromEntries(names.map((name) => [name, Float64Array.from(answer[name])]));
+    return {accounts, columns: columns as Record<Name, Float64Array>};
+  });
+}
+
+export const UPDATE_COUNT_COLUMNS = ["updates"] as const;
+
 // Parameters: from, from, to, to.
-export const UPDATE_FEATURES_SQL = `
-WITH ${POST_ENTITIES}
-SELECT a.account_id, a.network,
-  count(e.post_id) AS updates,
-  count(e.post_id) FILTER (
-    WHERE e.mentions > 0 OR e.links > 0 OR e.hashtags > 0 OR e.retweet OR e.kind = 'reply'
-  ) AS signal_updates,
-  count(e.post_id) FILTER (WHERE e.retweet AND coalesce(parent.account_id <> e.account_id, true)) AS retweets_of_others
-FROM accounts a
-LEFT JOIN entities e USING (account_id)
-LEFT JOIN posts parent ON parent.post_id = e.parent_post_id
-GROUP BY a.account_id, a.network
+export const UPDATE_COUNTS_SQL = `
+WITH updates AS (
+  SELECT account_id, count(*) AS updates FROM posts WHERE ${inWindow("created_at")} GROUP BY account_id
+)
+SELECT coalesce(u.updates, 0)::DOUBLE AS updates
+FROM accounts a LEFT JOIN updates u USING (account_id)
 ORDER BY a.account_id
 `;
 
-/** What each account posted in the window: updates, those carrying signal, and retweets of others. */
-export function updateFeatures(db: Db, {from = null, to = null}: TimeWindow = {}): Promise<UpdateFeatures[]> {
-  return db.query<UpdateFeatures>(UPDATE_FEATURES_SQL, windowParams({from, to}));
+/** `updates`: posts of every kind each account made in the window. */
+export function updateCounts(db: Db, window: TimeWindow = {}): Promise<AccountColumns<"updates">> {
+  const params = windowParams(window);
+  return accountColumns(db, ["twitalyzerUpdateCounts", ...params], UPDATE_COUNT_COLUMNS, UPDATE_COUNTS_SQL, params);
 }
 
-export interface ReferenceFeatures {
-  account_id: string;
-  network: string;
-  /** Reported followers, else follower in-degree, else 0. */
-  followers: number;
-  /** References (mentions and replies) the account received. */
-  references_received: number;
-  /** References made by anyone in the account's network. */
-  network_references: number;
-  /** Distinct accounts that referenced it. */
-  referencers: number;
-  /** Distinct accounts it referenced. */
-  referenced: number;
-  /** Distinct accounts that referenced or quoted it. */
-  citers: number;
-  /** Distinct accounts that reposted it. */
-  retweeters: number;
-  /** Distinct accounts it reposted. */
-  retweeted: number;
-  [column: string]: string | number;
+/**
+ * What each account posted in the window:
+ * - `updates`: posts of every kind;
+ * - `signal_updates`: those with a mention, link, hashtag or retweet marker, or replying to someone (a reply
+ *   addresses a person);
+ * - `retweets_of_others`: retweets (reposts, quotes, text retweets) whose original is not known to be the
+ *   account's own.
+ */
+export const UPDATE_FEATURE_COLUMNS = ["updates", "signal_updates", "retweets_of_others"] as const;
+
+// Whether a text holds a mention, a link or a hashtag: one pass of the three patterns (each flag scoped to its
+// group), which matches wherever one of them would.
+const ENTITY_PATTERN = [MENTION_PATTERN, LINK_PATTERN, HASHTAG_PATTERN].map((pattern) => `(?:${pattern})`).join("|");
+
+// Parameters: from, from, to, to. A post carries signal when it is a retweet or a reply, or when it has an entity:
+// in its text, or, without text, a mention interaction (that of `POST_ENTITIES`). Each pattern is tried only on
+// the texts whose answer is not yet known.
+export const UPDATE_FEATURES_SQL = `
+WITH windowed AS (
+  SELECT post_id, account_id, kind, parent_post_id, text FROM posts WHERE ${inWindow("created_at")}
+),
+mentioning AS (
+  SELECT DISTINCT i.post_id
+  FROM interactions i JOIN windowed w ON w.post_id = i.post_id AND w.account_id = i.actor_id
+  WHERE i.kind = 'mention' AND i.actor_id <> i.target_id AND w.text IS NULL
+),
+retweets AS (
+  SELECT post_id, account_id, kind, parent_post_id, text,
+    CASE WHEN kind IN ('repost', 'quote') THEN true WHEN text IS NULL THEN false
+      ELSE regexp_matches(text, '${RETWEET_PATTERN}') END AS retweet
+  FROM windowed
+),
+flagged AS (
+  SELECT r.account_id, r.retweet AND coalesce(parent.account_id <> r.account_id, true) AS retweet_of_other,
+    CASE WHEN r.retweet OR r.kind = 'reply' THEN true
+      WHEN r.text IS NULL THEN r.post_id IN (SELECT post_id FROM mentioning)
+      ELSE regexp_matches(r.text, '${ENTITY_PATTERN}') END AS signal
+  FROM retweets r LEFT JOIN posts parent ON parent.post_id = r.parent_post_id
+),
+per_account AS (
+  SELECT account_id, count(*) AS updates, count(*) FILTER (WHERE signal) AS signal_updates,
+    count(*) FILTER (WHERE retweet_of_other) AS retweets_of_others
+  FROM flagged GROUP BY account_id
+)
+SELECT
+  coalesce(p.updates, 0)::DOUBLE AS updates,
+  coalesce(p.signal_updates, 0)::DOUBLE AS signal_updates,
+  coalesce(p.retweets_of_others, 0)::DOUBLE AS retweets_of_others
+FROM accounts a LEFT JOIN per_account p USING (account_id)
+ORDER BY a.account_id
+`;
+
+/** What each account posted in the window: the columns of `UPDATE_FEATURE_COLUMNS`. */
+export function updateFeatures(
+  db: Db,
+  window: TimeWindow = {}
+): Promise<AccountColumns<(typeof UPDATE_FEATURE_COLUMNS)[number]>> {
+  const params = windowParams(window);
+  return accountColumns(db, ["twitalyzerUpdates", ...params], UPDATE_FEATURE_COLUMNS, UPDATE_FEATURES_SQL, params);
 }
 
-// Parameters: from, from, to, to.
+/**
+ * Who referenced, quoted and reposted each account in the window, whom it did so to, and its followers:
+ * - `followers`: reported followers, else follower in-degree, else 0;
+ * - `references_received`: references (mentions and replies) the account received;
+ * - `network_references`: references made by anyone in the account's network;
+ * - `referencers`: distinct accounts that referenced it;
+ * - `referenced`: distinct accounts it referenced;
+ * - `citers`: distinct accounts that referenced or quoted it;
+ * - `retweeters`: distinct accounts that reposted it;
+ * - `retweeted`: distinct accounts it reposted.
+ */
+export const REFERENCE_FEATURE_COLUMNS = [
+  "followers",
+  "references_received",
+  "network_references",
+  "referencers",
+  "referenced",
+  "citers",
+  "retweeters",
+  "retweeted"
+] as const;
+
+// Parameters: from, from, to, to. Distinct people are counted from one row per (target, actor) pair; the follow
+// graph's in-degree only for the accounts that report no followers.
 export const REFERENCE_FEATURES_SQL = `
 WITH windowed AS (
   SELECT actor_id, target_id, kind, network FROM interactions
   WHERE kind IN ('mention', 'reply', 'quote', 'repost') AND actor_id <> target_id AND ${inWindow("ts")}
 ),
+pairs AS (
+  SELECT target_id, actor_id,
+    count(*) FILTER (WHERE kind IN ('mention', 'reply')) AS mentions_replies,
+    bool_or(kind = 'quote') AS quoted,
+    bool_or(kind = 'repost') AS reposted
+  FROM windowed
+  GROUP BY target_id, actor_id
+),
 received AS (
   SELECT target_id AS account_id,
-    count(*) FILTER (WHERE kind IN ('mention', 'reply')) AS references_received,
-    count(DISTINCT actor_id) FILTER (WHERE kind IN ('mention', 'reply')) AS referencers,
-    count(DISTINCT actor_id) FILTER (WHERE kind IN ('mention', 'reply', 'quote')) AS citers,
-    count(DISTINCT actor_id) FILTER (WHERE kind = 'repost') AS retweeters
-  FROM windowed
+    sum(mentions_replies) AS references_received,
+    count(*) FILTER (WHERE mentions_replies > 0) AS referencers,
+    count(*) FILTER (WHERE mentions_replies > 0 OR quoted) AS citers,
+    count(*) FILTER (WHERE reposted) AS retweeters
+  FROM pairs
   GROUP BY target_id
 ),
 made AS (
   SELECT actor_id AS account_id,
-    count(DISTINCT target_id) FILTER (WHERE kind IN ('mention', 'reply')) AS referenced,
-    count(DISTINCT target_id) FILTER (WHERE kind = 'repost') AS retweeted
-  FROM windowed
+    count(*) FILTER (WHERE mentions_replies > 0) AS referenced,
+    count(*) FILTER (WHERE reposted) AS retweeted
+  FROM pairs
   GROUP BY actor_id
 ),
 per_network AS (
@@ -146,17 +228,19 @@ per_network AS (
 ),
 in_degree AS (
   SELECT followee_id AS account_id, count(DISTINCT follower_id) AS followers
-  FROM follows WHERE follower_id <> followee_id GROUP BY followee_id
+  FROM follows
+  WHERE follower_id <> followee_id AND followee_id IN (SELECT account_id FROM accounts WHERE followers IS NULL)
+  GROUP BY followee_id
 )
-SELECT a.account_id, a.network,
-  coalesce(a.followers, d.followers, 0) AS followers,
-  coalesce(r.references_received, 0) AS references_received,
-  coalesce(n.network_references, 0) AS network_references,
-  coalesce(r.referencers, 0) AS referencers,
-  coalesce(m.referenced, 0) AS referenced,
-  coalesce(r.citers, 0) AS citers,
-  coalesce(r.retweeters, 0) AS retweeters,
-  coalesce(m.retweeted, 0) AS retweeted
+SELECT
+  coalesce(a.followers, d.followers, 0)::DOUBLE AS followers,
+  coalesce(r.references_received, 0)::DOUBLE AS references_received,
+  coalesce(n.network_references, 0)::DOUBLE AS network_references,
+  coalesce(r.referencers, 0)::DOUBLE AS referencers,
+  coalesce(m.referenced, 0)::DOUBLE AS referenced,
+  coalesce(r.citers, 0)::DOUBLE AS citers,
+  coalesce(r.retweeters, 0)::DOUBLE AS retweeters,
+  coalesce(m.retweeted, 0)::DOUBLE AS retweeted
 FROM accounts a
 LEFT JOIN received r USING (account_id)
 LEFT JOIN made m USING (account_id)
@@ -165,7 +249,17 @@ LEFT JOIN per_network n ON n.network = a.network
 ORDER BY a.account_id
 `;
 
-/** Who referenced, quoted and reposted each account in the window, whom it did so to, and its followers. */
-export function referenceFeatures(db: Db, {from = null, to = null}: TimeWindow = {}): Promise<ReferenceFeatures[]> {
-  return db.query<ReferenceFeatures>(REFERENCE_FEATURES_SQL, windowParams({from, to}));
+/** Who referenced, quoted and reposted each account in the window: the columns of `REFERENCE_FEATURE_COLUMNS`. */
+export function referenceFeatures(
+  db: Db,
+  window: TimeWindow = {}
+): Promise<AccountColumns<(typeof REFERENCE_FEATURE_COLUMNS)[number]>> {
+  const params = windowParams(window);
+  return accountColumns(
+    db,
+    ["twitalyzerReferences", ...params],
+    REFERENCE_FEATURE_COLUMNS,
+    REFERENCE_FEATURES_SQL,
+    params
+  );
 }

@@ -40,9 +40,9 @@
  */
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
-import {referenceFeatures, updateFeatures, type ReferenceFeatures} from "../features/twitalyzer.js";
+import {referenceFeatures, updateCounts, updateFeatures, type AccountColumns} from "../features/twitalyzer.js";
 import {midRankPercentiles} from "../scales.js";
-import {composed, personIndex, type Decomposition, type Method} from "./method.js";
+import {composed, ownPersons, personIndex, type Decomposition, type Method} from "./method.js";
 
 const asPercentage = (values: Float64Array) => values.map((value) => value * 100);
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
@@ -63,21 +63,21 @@ const withoutReferences = async (db: Db) =>
     : undefined;
 
 /**
- * A Twitalyzer ratio: one number per account from one feature query's row, over the method's window. The five
- * published ratios differ only in the query, the formula and the display.
+ * A Twitalyzer ratio: one number per account from the columns of one feature query, over the method's window.
+ * The five published ratios differ only in the query, the formula (a new array of values) and the display.
  */
-function ratioMethod<Row extends {account_id: string}>(
+function ratioMethod<Name extends string>(
   spec: Pick<Method, "id" | "name" | "summary" | "scoreLabel" | "windowDays" | "unavailable" | "display"> & {
-    features(db: Db, window: TimeWindow): Promise<Row[]>;
-    value(row: Row): number;
+    features(db: Db, window: TimeWindow): Promise<AccountColumns<Name>>;
+    value(columns: Readonly<Record<Name, Float64Array>>): Float64Array;
   }
 ): Method {
   const {features, value, ...method} = spec;
   return {
     ...method,
     async compute(db, {window}) {
-      const rows = await features(db, window);
-      return {accountIds: rows.map((row) => row.account_id), values: Float64Array.from(rows, value)};
+      const {accounts, columns} = await features(db, window);
+      return {accountIds: accounts.accountIds, values: value(columns)};
     }
   };
 }
@@ -90,7 +90,7 @@ export const twitalyzerSignalToNoise = ratioMethod({
   windowDays: 90,
   unavailable: withoutPosts,
   features: updateFeatures,
-  value: (row) => share(row.signal_updates, row.updates),
+  value: ({signal_updates, updates}) => signal_updates.map((signal, i) => share(signal, updates[i]!)),
   display: asPercentage
 });
 
@@ -102,7 +102,7 @@ export const twitalyzerGenerosity = ratioMethod({
   windowDays: 90,
   unavailable: withoutPosts,
   features: updateFeatures,
-  value: (row) => share(row.retweets_of_others, row.updates),
+  value: ({retweets_of_others, updates}) => retweets_of_others.map((retweets, i) => share(retweets, updates[i]!)),
   display: asPercentage
 });
 
@@ -113,8 +113,8 @@ export const twitalyzerVelocity = ratioMethod({
   scoreLabel: "percentile",
   windowDays: 7,
   unavailable: withoutPosts,
-  features: updateFeatures,
-  value: (row) => row.updates,
+  features: updateCounts,
+  value: ({updates}) => updates.slice(),
   display: (values) => midRankPercentiles(values).map((percentile) => percentile * 100)
 });
 
@@ -126,7 +126,8 @@ export const twitalyzerClout = ratioMethod({
   windowDays: 90,
   unavailable: withoutReferences,
   features: referenceFeatures,
-  value: (row) => share(row.references_received, row.network_references),
+  value: ({references_received, network_references}) =>
+    references_received.map((received, i) => share(received, network_references[i]!)),
   display: asPercentage
 });
 
@@ -138,7 +139,7 @@ export const twitalyzerEngagement = ratioMethod({
   windowDays: 90,
   unavailable: withoutReferences,
   features: referenceFeatures,
-  value: (row) => row.referenced / Math.max(row.referencers, 1),
+  value: ({referenced, referencers}) => referenced.map((people, i) => people / Math.max(referencers[i]!, 1)),
   display: asPercentage
 });
 
@@ -158,23 +159,42 @@ export const TWITALYZER_IMPACT_WEIGHTS = Object.freeze({
 type ImpactComponent = keyof typeof TWITALYZER_IMPACT_WEIGHTS;
 
 /**
- * The mid-rank percentile (0–1) of each value among the values of the same group.
+ * The mid-rank percentile (0–1) of each value among the values of the same group, as `midRankPercentiles` gives
+ * it within the group: groups are numbered 0…k−1. Each group's values are sorted once; a value's percentile
+ * comes from the number of its group's values below it and equal to it.
  *
- * @example percentilesWithin([1, 5, 3, 3], ["a", "a", "b", "b"]) // => [0.25, 0.75, 0.5, 0.5]
+ * @example percentilesWithin([1, 5, 3, 3], Int32Array.of(0, 0, 1, 1)) // => [0.25, 0.75, 0.5, 0.5]
  */
-export function percentilesWithin(values: ArrayLike<number>, groups: readonly string[]): Float64Array {
-  const members = new Map<string, number[]>();
-  for (let i = 0; i < values.length; i++) {
-    const group = members.get(groups[i]!) ?? [];
-    group.push(i);
-    members.set(groups[i]!, group);
-  }
-  const percentiles = new Float64Array(values.length);
-  for (const indices of members.values()) {
-    const within = midRankPercentiles(indices.map((i) => values[i]!));
-    indices.forEach((i, k) => (percentiles[i] = within[k]!));
+export function percentilesWithin(values: ArrayLike<number>, groups: Int32Array): Float64Array {
+  const n = values.length;
+  const starts = new Int32Array(groups.reduce((last, group) => Math.max(last, group), 0) + 2);
+  for (let i = 0; i < n; i++) starts[groups[i]! + 1]++;
+  for (let g = 1; g < starts.length; g++) starts[g] += starts[g - 1]!;
+  const sorted = new Float64Array(n);
+  const next = starts.slice();
+  for (let i = 0; i < n; i++) sorted[next[groups[i]!]++] = values[i]!;
+  for (let g = 0; g + 1 < starts.length; g++) sorted.subarray(starts[g], starts[g + 1]).sort();
+  const percentiles = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = starts[groups[i]!]!;
+    const end = starts[groups[i]! + 1]!;
+    const below = firstAtLeast(sorted, start, end, values[i]!, false) - start;
+    const upTo = firstAtLeast(sorted, start, end, values[i]!, true) - start;
+    percentiles[i] = (below + (upTo - below) / 2) / (end - start);
   }
   return percentiles;
+}
+
+/** The first index in sorted[start, end) holding a value above `value` (`strictly`) or at least `value`. */
+function firstAtLeast(sorted: Float64Array, start: number, end: number, value: number, strictly: boolean): number {
+  let low = start;
+  let high = end;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value || (strictly && sorted[middle] === value)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const IMPACT_COMPONENTS = Object.keys(TWITALYZER_IMPACT_WEIGHTS) as ImpactComponent[];
@@ -189,25 +209,25 @@ function impactFactors(weights: Readonly<Record<string, number>>): {name: Impact
 const impactDecomposition: Decomposition = {
   async features(db, {window}) {
     // One query at a time: a native DuckDB connection runs statements one after another.
-    const references = await referenceFeatures(db, window);
-    const updates = await updateFeatures(db, window);
-    const networks = references.map((row) => row.network);
-    const component: Record<ImpactComponent, (row: ReferenceFeatures, i: number) => number> = {
-      followers: (row) => row.followers,
-      references: (row) => row.citers,
-      retweeters: (row) => row.retweeters,
-      retweeted: (row) => row.retweeted,
-      updates: (_, i) => updates[i]!.updates
+    const {accounts, columns: references} = await referenceFeatures(db, window);
+    const {updates} = (await updateCounts(db, window)).columns;
+    const networks = personIndex(accounts.networks).persons;
+    const component: Record<ImpactComponent, Float64Array> = {
+      followers: references.followers,
+      references: references.citers,
+      retweeters: references.retweeters,
+      retweeted: references.retweeted,
+      updates
     };
     const columns: Record<string, Float64Array> = {};
     for (const name of IMPACT_COMPONENTS) {
-      columns[name] = Float64Array.from(references, component[name]);
+      columns[name] = component[name].slice();
       columns[`${name}_percentile`] = percentilesWithin(columns[name], networks);
     }
     return {
-      accountIds: references.map((row) => row.account_id),
-      networks,
-      ...personIndex(references.map((row) => row.account_id)),
+      accountIds: accounts.accountIds,
+      networks: accounts.networks,
+      ...ownPersons(accounts.accountIds.length),
       columns
     };
   },

@@ -8,9 +8,11 @@ import type {NodeDb} from "../../../loaders/node-db.js";
 import {readWeightsFile} from "../../../loaders/weights-file.js";
 import type {Interaction, Post} from "../../../loaders/schema.js";
 import type {Db} from "../../../scoring/db.js";
-import {postEntities} from "../../../scoring/features/twitalyzer.js";
+import {accountList} from "../../../scoring/features/accounts.js";
+import {postEntities, updateCounts, updateFeatures} from "../../../scoring/features/twitalyzer.js";
 import {availableMethods, scoreMethod, scoreMethods, type ScoreRow} from "../../../scoring/index.js";
 import {percentilesWithin, TWITALYZER_IMPACT_WEIGHTS} from "../../../scoring/methods/twitalyzer.js";
+import {midRankPercentiles} from "../../../scoring/scales.js";
 import {
   memoryWorld,
   openNative,
@@ -252,7 +254,25 @@ describe("data/weights/twitalyzer-impact.json", () => {
 
 describe("percentilesWithin(values, groups)", () => {
   it("ranks each value among its own group only", () => {
-    expect(Array.from(percentilesWithin([1, 5, 3, 3], ["a", "a", "b", "b"]))).toEqual([0.25, 0.75, 0.5, 0.5]);
+    expect(Array.from(percentilesWithin([1, 5, 3, 3], Int32Array.of(0, 0, 1, 1)))).toEqual([0.25, 0.75, 0.5, 0.5]);
+  });
+
+  it("gives each member of a group its midRankPercentiles among that group's values, to the bit", () => {
+    const item = fc.record({value: fc.constantFrom(-1, -0, 0, 0.5, 2, 2, 7, 1e9), group: fc.nat(3)});
+    fc.assert(
+      fc.property(fc.array(item, {maxLength: 40}), (items) => {
+        const percentiles = percentilesWithin(
+          items.map((member) => member.value),
+          Int32Array.from(items, (member) => member.group)
+        );
+        for (let group = 0; group <= 3; group++) {
+          const members = items.flatMap((member, i) => (member.group === group ? [i] : []));
+          const expected = midRankPercentiles(members.map((i) => items[i]!.value));
+          members.forEach((i, k) => expect(percentiles[i]).toBe(expected[k]));
+        }
+      }),
+      {seed: 20261126, numRuns: 200}
+    );
   });
 });
 
@@ -383,6 +403,36 @@ describe("twitalyzer properties", () => {
               .reduce((sum, row) => sum + row.value, 0);
             expect(clout).toBeCloseTo(references > 0 ? 1 : 0, 12);
           }
+        }
+      ),
+      SETTINGS
+    );
+  }, 180_000);
+
+  it("counts updates with signal as the entity counts of postEntities say, and every update once", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arbitraryPost, {maxLength: 20}),
+        fc.array(arbitraryInteraction, {maxLength: 25}),
+        async (generated, interactions) => {
+          const posts = generated.map((p, i) => ({...p, post_id: `${p.network}:p${i}`}));
+          await refillWorld(db, {accounts: ACCOUNTS.map((id) => account(id)), posts, interactions});
+          const window = {from: Date.UTC(2026, 2, 2), to: Date.UTC(2026, 2, 6)};
+          const kinds = new Map(posts.map((p) => [p.post_id, p.kind]));
+          const expected = new Map(ACCOUNTS.map((id) => [id, {updates: 0, signal: 0}]));
+          for (const entities of await postEntities(db, window)) {
+            const counts = expected.get(entities.account_id)!;
+            counts.updates++;
+            const {mentions, links, hashtags, retweet} = entities;
+            if (mentions > 0 || links > 0 || hashtags > 0 || retweet || kinds.get(entities.post_id) === "reply") {
+              counts.signal++;
+            }
+          }
+          const {accountIds} = await accountList(db);
+          const {columns} = await updateFeatures(db, window);
+          expect(Array.from(columns.updates)).toEqual(accountIds.map((id) => expected.get(id)!.updates));
+          expect(Array.from(columns.signal_updates)).toEqual(accountIds.map((id) => expected.get(id)!.signal));
+          expect((await updateCounts(db, window)).columns.updates).toEqual(columns.updates);
         }
       ),
       SETTINGS
