@@ -28,7 +28,8 @@
  * Explanation: each feature contributes w_f · ln(1 + x_f), which add up to the value exactly.
  */
 import {PAIR_FEATURES} from "../evaluate/aggregate-methods.js";
-import {pairsDailyCounts, PAIRS_ACTIVITY} from "../features/pairs.js";
+import {windowLength} from "../features/daily.js";
+import {pairsDailyCounts, pairsFeatures, PAIRS_ACTIVITY} from "../features/pairs.js";
 import {percentileScale} from "../scales.js";
 import {KLOUT_ANCHORS} from "./klout.js";
 import {composed, summedFeatures, type Decomposition, type FeatureTable, type Method} from "./method.js";
@@ -68,14 +69,16 @@ function terms(features: FeatureTable, weights: Readonly<Record<string, number>>
   });
 }
 
+/** The features with the window's length in days (a column, so that the combine step needs nothing else). */
+const withWindowDays = (sums: FeatureTable, days: number): FeatureTable => ({
+  ...sums,
+  columns: {...sums.columns, window_days: new Float64Array(sums.accountIds.length).fill(days)}
+});
+
 export const pairsLogisticDecomposition: Decomposition = {
-  ...summedFeatures(
-    (db, {window}) => pairsDailyCounts(db, window),
-    (sums, days) => ({
-      ...sums,
-      columns: {...sums.columns, window_days: new Float64Array(sums.accountIds.length).fill(days)}
-    })
-  ),
+  ...summedFeatures((db, {window}) => pairsDailyCounts(db, window), withWindowDays),
+  // One window's sums from one query with a row per account; the daily slide sums per-day counts to the same.
+  features: async (db, {window}) => withWindowDays(await pairsFeatures(db, window), windowLength(window)),
   combine(features, weights) {
     const values = new Float64Array(features.accountIds.length);
     for (const {contribution} of terms(features, weights)) {

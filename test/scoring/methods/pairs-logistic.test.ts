@@ -11,6 +11,8 @@ import {readWeightsFile} from "../../../loaders/weights-file.js";
 import {logLinearScore, PAIR_FEATURES, type AccountAggregates} from "../../../scoring/evaluate/aggregate-methods.js";
 import {learnPairsLogistic} from "../../../scoring/evaluate/logistic.js";
 import type {LabelledPair} from "../../../scoring/evaluate/pairs.js";
+import {summedTable} from "../../../scoring/features/daily.js";
+import {pairsDailyCounts, pairsFeatures} from "../../../scoring/features/pairs.js";
 import {getMethod, resolveWeights, scoreMethod, WeightsError} from "../../../scoring/index.js";
 import {PAIRS_LOGISTIC_WEIGHTS} from "../../../scoring/methods/pairs-logistic.js";
 import {memoryWorld, tempDir} from "../../helpers/world.js";
@@ -136,6 +138,43 @@ describe("pairs-logistic", () => {
     const rows = await scoreMethod(db, "pairs-logistic", {...WINDOW, weights: file.weights});
     for (const row of rows) {
       expect(row.value).toBeCloseTo(logLinearScore(AGGREGATES[row.account_id]!, learned.weights), 12);
+    }
+  });
+});
+
+describe("pairsFeatures(db, window)", () => {
+  it("counts each account's window as worked out by hand, as its per-day counts summed, without unknown accounts", async () => {
+    // WORLD with t:ghost, absent from the accounts: b mentions it on 3 March, it reposts a on 4 March and posts.
+    const ghostly = await memoryWorld({
+      ...WORLD,
+      interactions: [...WORLD.interactions, act("t:b", "t:ghost", 3, "mention"), act("t:ghost", "t:a", 4, "repost")],
+      posts: [
+        ...WORLD.posts,
+        {post_id: "g0", account_id: "t:ghost", network: "t", created_at: march(3), kind: "post" as const}
+      ]
+    });
+    try {
+      const window = {from: Date.UTC(2026, 2, 3), to: Date.UTC(2026, 2, 5)};
+      const features = await pairsFeatures(ghostly, window);
+      expect(features.accountIds).toEqual(["t:a", "t:b"]);
+      expect(features.networks).toEqual(["t", "t"]);
+      expect(
+        Object.fromEntries(Object.entries(features.columns).map(([name, column]) => [name, Array.from(column)]))
+      ).toEqual({
+        follower_count: [9, 1],
+        following_count: [1, 1],
+        listed_count: [3, 0],
+        mentions_received: [2, 0],
+        retweets_received: [2, 1],
+        mentions_sent: [0, 3],
+        retweets_sent: [1, 1],
+        posts: [4, 1]
+      });
+      for (const span of [window, {}]) {
+        expect(await pairsFeatures(ghostly, span)).toEqual(summedTable(await pairsDailyCounts(ghostly, span)));
+      }
+    } finally {
+      ghostly.close();
     }
   });
 });
