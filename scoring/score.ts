@@ -98,13 +98,18 @@ export function rankedRows(method: Method, accountIds: readonly string[], values
   const sorted = inIdOrder(accountIds);
   const order = descendingOrder(values, sorted ? undefined : (a, b) => compareIds(accountIds[a]!, accountIds[b]!));
   const ranks = ranksInOrder(values, order);
-  return Array.from(order, (i) => ({
-    account_id: accountIds[i]!,
-    method: method.id,
-    value: values[i]!,
-    score: scores[i]!,
-    rank: ranks[i]!
-  }));
+  const rows = new Array<ScoreRow>(order.length);
+  for (let position = 0; position < order.length; position++) {
+    const i = order[position]!;
+    rows[position] = {
+      account_id: accountIds[i]!,
+      method: method.id,
+      value: values[i]!,
+      score: scores[i]!,
+      rank: ranks[i]!
+    };
+  }
+  return rows;
 }
 
 /** Scores with one method; rows come ordered by rank, ties by account id. */

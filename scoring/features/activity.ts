@@ -7,6 +7,7 @@
  * did itself (its posts and its actions), as epoch milliseconds.
  */
 import type {Db} from "../db.js";
+import {derived} from "../memo-db.js";
 import {accountList, perAccount, type AccountList} from "./accounts.js";
 import {inWindow, windowParams} from "./window.js";
 
@@ -117,21 +118,24 @@ ORDER BY a.account_id
 
 /**
  * The reactions every account received inside the window, by column (the `*_received` counts of
- * `activityFeatures`), with the accounts of `accountList`: numbers only cross from the database.
+ * `activityFeatures`), with the accounts of `accountList`: numbers only cross from the database. Shared by every
+ * caller of a memoized view, who must not change them.
  */
-export async function receivedCounts(
+export function receivedCounts(
   db: Db,
   window: TimeWindow = {}
-): Promise<{accounts: AccountList; counts: Record<ReceivedCount, Float64Array>}> {
-  const accounts = await accountList(db);
-  const columns = perAccount(
-    accounts,
-    await db.queryColumns<Record<ReceivedCount, number>>(RECEIVED_COUNTS_SQL, windowParams(window))
-  );
-  const counts = Object.fromEntries(
-    Object.keys(RECEIVED_COUNTS).map((name) => [name, Float64Array.from(columns[name as ReceivedCount])])
-  ) as Record<ReceivedCount, Float64Array>;
-  return {accounts, counts};
+): Promise<{accounts: AccountList; counts: Readonly<Record<ReceivedCount, Float64Array>>}> {
+  return derived(db, ["receivedCounts", window], async () => {
+    const accounts = await accountList(db);
+    const columns = perAccount(
+      accounts,
+      await db.queryColumns<Record<ReceivedCount, number>>(RECEIVED_COUNTS_SQL, windowParams(window))
+    );
+    const counts = Object.fromEntries(
+      Object.keys(RECEIVED_COUNTS).map((name) => [name, Float64Array.from(columns[name as ReceivedCount])])
+    ) as Record<ReceivedCount, Float64Array>;
+    return {accounts, counts};
+  });
 }
 
 /** Computes the v0 activity features of every account. */

@@ -19,7 +19,7 @@ function countMethod(id: string, name: string, summary: string, feature: Receive
     scoreLabel: "received",
     async compute(db, {window}) {
       const {accounts, counts} = await receivedCounts(db, window);
-      return {accountIds: accounts.accountIds, values: counts[feature]};
+      return {accountIds: accounts.accountIds, values: counts[feature].slice()};
     },
     display: (values) => values.slice()
   };
