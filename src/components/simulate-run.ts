@@ -24,8 +24,11 @@ export interface SimulationRequest {
 export interface SimulationResult {
   recipe: Recipe;
   rows: {accounts: number; posts: number; interactions: number; follows: number};
-  /** Wall time of each stage, milliseconds. */
-  timings: Record<RunStage, number>;
+  /**
+   * Wall time of each stage, milliseconds, and `engine`: the time spent after the generation waiting for
+   * duckdb-wasm to finish starting (0 when it was ready).
+   */
+  timings: Record<RunStage | "engine", number>;
   evaluation: TruthEvaluation;
 }
 
@@ -72,9 +75,13 @@ export interface WasmEngine {
   connection: ArrowTarget;
 }
 
+/** The generate stage's detail while the world is ready and duckdb-wasm is still starting. */
+export const WAITING_FOR_ENGINE = "done; waiting for DuckDB to start";
+
 /**
  * Generates the world of `request`, loads it into `engine` and judges the chosen methods against its truth.
- * `engine` may still be starting (a promise): duckdb-wasm then compiles in its worker while the world is generated.
+ * `engine` may still be starting (a promise): duckdb-wasm then compiles in its worker while the world is generated,
+ * and if it is not ready when the world is, the generate stage reports `WAITING_FOR_ENGINE` until it is.
  */
 export async function simulateAndEvaluate(
   request: SimulationRequest,
@@ -82,9 +89,9 @@ export async function simulateAndEvaluate(
   onProgress: RunProgress = () => {}
 ): Promise<SimulationResult> {
   const recipe = resolveRecipe(request.recipe);
-  const timings = {} as Record<RunStage, number>;
+  const timings = {} as SimulationResult["timings"];
   let started = performance.now();
-  const lap = (stage: RunStage) => {
+  const lap = (stage: keyof typeof timings) => {
     const now = performance.now();
     timings[stage] = now - started;
     started = now;
@@ -93,8 +100,14 @@ export async function simulateAndEvaluate(
   const world = generateWorld(recipe, (step, fraction) =>
     onProgress("generate", step, overallProgress("generate", fraction))
   );
-  const {db, connection} = await engine;
   lap("generate");
+  // An engine already started wins the race: its reaction is queued before the sentinel's.
+  const pending = Symbol("pending");
+  if ((await Promise.race([engine, pending])) === pending) {
+    onProgress("generate", WAITING_FOR_ENGINE, overallProgress("generate", 1));
+  }
+  const {db, connection} = await engine;
+  lap("engine");
   onProgress("load", "tables", overallProgress("load", 0));
   await loadWorldWasm(db, connection, world, (fraction) =>
     onProgress("load", "tables", overallProgress("load", fraction))

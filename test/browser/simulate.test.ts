@@ -97,6 +97,44 @@ describe("the simulation lab", () => {
   );
 
   it(
+    "runs again in the same page on a fresh engine, with the same summary and table for the same seed",
+    async () => {
+      const {page, problems} = await openPage(
+        site.browser,
+        site.origin,
+        `simulate.html?seed=${SMALL.seed}&accounts=${SMALL.accounts}&days=${SMALL.days}&runs=${RUNS}&k=${K}&methods=klout,followers`
+      );
+      await settle(page, problems);
+      const run = async () => {
+        await page.getByTestId("simulate-run").click();
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid="simulate-stage"]')?.textContent?.startsWith("Done"),
+          undefined,
+          {timeout: TEST_TIMEOUT}
+        );
+        const summary = page.getByTestId("simulate-summary");
+        const text = (await summary.textContent())!;
+        const data = await summary.evaluate((p) => ({...(p as HTMLElement).dataset}));
+        const table = await page.locator('[data-testid="simulate-truth"] tbody').innerHTML();
+        return {world: text.slice(0, text.indexOf("Generated in")), data, table};
+      };
+      const first = await run();
+      const second = await run();
+      expect(first.world).toMatch(/^\s*Seed 5: 300 accounts over 14 days/);
+      expect(second.world).toBe(first.world);
+      expect(second.table).toBe(first.table);
+      for (const {data} of [first, second]) {
+        for (const stage of ["generate", "engine", "load", "judge"]) {
+          expect(Number(data[`${stage}Ms`]), stage).toBeGreaterThanOrEqual(0);
+        }
+      }
+      await page.close();
+      expect(problems).toEqual([]);
+    },
+    TEST_TIMEOUT
+  );
+
+  it(
     "cancels a run, keeping the page usable",
     async () => {
       const {page, problems} = await openPage(site.browser, site.origin, "simulate.html?accounts=20000");

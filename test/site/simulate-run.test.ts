@@ -4,33 +4,55 @@
  */
 import {beforeAll, describe, expect, it} from "vitest";
 import {openNodeDb} from "../../loaders/node-db.js";
+import type {Db} from "../../scoring/db.js";
 import {openWasmBindings} from "../../loaders/node-wasm.js";
 import {evaluateTruth, type TruthEvaluation} from "../../scoring/evaluate/truth.js";
 import {loadWorld} from "../../simulation/node-writer.js";
 import {resolveRecipe} from "../../simulation/recipe.js";
 import type {ArrowTarget} from "../../simulation/wasm-writer.js";
 import {generateWorld} from "../../simulation/world.js";
-import {simulateAndEvaluate, type RunStage, type SimulationResult} from "../../src/components/simulate-run.js";
+import {
+  WAITING_FOR_ENGINE,
+  simulateAndEvaluate,
+  type RunStage,
+  type SimulationResult
+} from "../../src/components/simulate-run.js";
 import {wasmDb, type WasmConnection} from "../../src/components/wasm-db.js";
 
 const REQUEST = {recipe: {seed: 9, accounts: 400, days: 10, scenarios: ["engagement-pods" as const]}, runs: 4, k: 15};
 
 const CHOSEN = ["pagerank", "klout", "followers"];
 
+/** When the late engine is ready, milliseconds after its run starts. */
+const LATE_MS = 300;
+
 let result: SimulationResult;
 let chosen: SimulationResult;
+let late: SimulationResult;
 let expected: TruthEvaluation;
-const progress: {stage: RunStage; overall: number}[] = [];
+const progress: {stage: RunStage; detail: string; overall: number}[] = [];
+const chosenDetails: string[] = [];
+const lateProgress: {stage: RunStage; detail: string; overall: number}[] = [];
 
 beforeAll(async () => {
   const connection = (await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect();
-  result = await simulateAndEvaluate(REQUEST, {db: wasmDb(connection), connection}, (stage, _detail, overall) =>
-    progress.push({stage, overall})
+  result = await simulateAndEvaluate(REQUEST, {db: wasmDb(connection), connection}, (stage, detail, overall) =>
+    progress.push({stage, detail, overall})
   );
   const second = (await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect();
   chosen = await simulateAndEvaluate(
     {...REQUEST, methods: CHOSEN},
-    Promise.resolve({db: wasmDb(second), connection: second})
+    Promise.resolve({db: wasmDb(second), connection: second}),
+    (_stage, detail) => chosenDetails.push(detail)
+  );
+  // An engine still starting when the world is generated: its timer cannot fire before the generation, which
+  // holds the thread, has finished.
+  const third = (await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect();
+  const engine = new Promise<{db: Db; connection: ArrowTarget}>((resolve) =>
+    setTimeout(() => resolve({db: wasmDb(third), connection: third}), LATE_MS)
+  );
+  late = await simulateAndEvaluate({...REQUEST, methods: ["followers"]}, engine, (stage, detail, overall) =>
+    lateProgress.push({stage, detail, overall})
   );
   const native = await openNodeDb();
   const world = generateWorld(resolveRecipe(REQUEST.recipe));
@@ -65,7 +87,7 @@ describe("simulateAndEvaluate(request, engine, onProgress)", () => {
   it("counts the world's rows and times every stage", () => {
     expect(result.rows.accounts).toBe(400);
     expect(result.rows.posts).toBeGreaterThan(0);
-    expect(Object.keys(result.timings).sort()).toEqual(["generate", "judge", "load"]);
+    expect(Object.keys(result.timings).sort()).toEqual(["engine", "generate", "judge", "load"]);
     expect(Object.values(result.timings).every((ms) => ms >= 0)).toBe(true);
   });
 
@@ -75,5 +97,21 @@ describe("simulateAndEvaluate(request, engine, onProgress)", () => {
     expect(progress.every((p, i) => i === 0 || p.overall >= progress[i - 1]!.overall)).toBe(true);
     expect(progress[0]!.overall).toBe(0);
     expect(progress.at(-1)!.overall).toBeCloseTo(1, 12);
+  });
+
+  it("says the generate stage waits for the engine only when it is not ready once the world is", () => {
+    expect(progress.some((p) => p.detail === WAITING_FOR_ENGINE)).toBe(false);
+    expect(chosenDetails).not.toContain(WAITING_FOR_ENGINE);
+    const waiting = lateProgress.findIndex((p) => p.detail === WAITING_FOR_ENGINE);
+    expect(waiting).toBeGreaterThan(0);
+    expect(lateProgress[waiting]).toEqual({stage: "generate", detail: WAITING_FOR_ENGINE, overall: 0.17});
+    expect(lateProgress[waiting + 1]!.stage).toBe("load");
+    expect(late.evaluation.methods.map((m) => m.method)).toEqual(["followers"]);
+  });
+
+  it("times the wait for the engine apart from the generation", () => {
+    expect(late.timings.engine).toBeGreaterThan(0);
+    expect(late.timings.generate + late.timings.engine).toBeGreaterThan(LATE_MS / 2);
+    expect(result.timings.engine).toBeLessThan(50);
   });
 });
