@@ -18,16 +18,41 @@ export function midRankPercentiles(values: ArrayLike<number>): Float64Array {
   const sorted = Float64Array.from(values).sort();
   const percentiles = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const value = values[i]!;
-    const below = countBelow(sorted, value);
-    percentiles[i] = (below + (countAtMost(sorted, value) - below) / 2) / n;
+    const below = firstAtLeast(sorted, values[i]!);
+    percentiles[i] = (below + (firstAbove(sorted, values[i]!) - below) / 2) / n;
   }
   return percentiles;
 }
 
-/** The number of entries of `sorted` (ascending) before `end` that are below `value`. */
-export function countBelow(sorted: Float64Array, value: number, end = sorted.length): number {
-  let low = 0;
+/**
+ * The mid-rank percentile (0–1) of each value among the values of the same group, as `midRankPercentiles` gives
+ * it within the group: groups are numbered 0…k−1. Each group's values are sorted once; a value's percentile
+ * comes from the number of its group's values below it and equal to it.
+ *
+ * @example percentilesWithin([1, 5, 3, 3], Int32Array.of(0, 0, 1, 1)) // => [0.25, 0.75, 0.5, 0.5]
+ */
+export function percentilesWithin(values: ArrayLike<number>, groups: Int32Array): Float64Array {
+  const n = values.length;
+  const starts = new Int32Array(groups.reduce((last, group) => Math.max(last, group), 0) + 2);
+  for (let i = 0; i < n; i++) starts[groups[i]! + 1]++;
+  for (let g = 1; g < starts.length; g++) starts[g] += starts[g - 1]!;
+  const sorted = new Float64Array(n);
+  const next = starts.slice();
+  for (let i = 0; i < n; i++) sorted[next[groups[i]!]++] = values[i]!;
+  for (let g = 0; g + 1 < starts.length; g++) sorted.subarray(starts[g], starts[g + 1]).sort();
+  const percentiles = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = starts[groups[i]!]!;
+    const end = starts[groups[i]! + 1]!;
+    const below = firstAtLeast(sorted, values[i]!, start, end);
+    percentiles[i] = (below - start + (firstAbove(sorted, values[i]!, start, end) - below) / 2) / (end - start);
+  }
+  return percentiles;
+}
+
+/** The first index of `sorted[start, end)` (ascending) whose entry is at least `value`, else `end`. */
+export function firstAtLeast(sorted: Float64Array, value: number, start = 0, end = sorted.length): number {
+  let low = start;
   let high = end;
   while (low < high) {
     const middle = (low + high) >>> 1;
@@ -37,10 +62,10 @@ export function countBelow(sorted: Float64Array, value: number, end = sorted.len
   return low;
 }
 
-/** The number of entries of `sorted` (ascending) that are at most `value`. */
-function countAtMost(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
+/** The first index of `sorted[start, end)` (ascending) whose entry is above `value`, else `end`. */
+function firstAbove(sorted: Float64Array, value: number, start = 0, end = sorted.length): number {
+  let low = start;
+  let high = end;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (sorted[middle]! <= value) low = middle + 1;

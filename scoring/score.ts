@@ -7,7 +7,7 @@ import {getMethod, type Method, type MethodOptions, type ResolvedOptions} from "
 import {resolveWeights} from "./weights.js";
 import {resolveWindow} from "./window.js";
 import {memoizedDb} from "./memo-db.js";
-import {countBelow} from "./scales.js";
+import {firstAtLeast} from "./scales.js";
 
 export interface ScoreRow {
   account_id: string;
@@ -52,7 +52,7 @@ function orderByIndexOnTies(values: ArrayLike<number>): Uint32Array | undefined 
   const slot = new Uint32Array(n);
   const start = new Uint32Array(distinct + 1);
   for (let i = 0; i < n; i++) {
-    slot[i] = distinct - 1 - countBelow(sorted, values[i]!, distinct);
+    slot[i] = distinct - 1 - firstAtLeast(sorted, values[i]!, 0, distinct);
     start[slot[i]! + 1]!++;
   }
   for (let k = 0; k < distinct; k++) start[k + 1]! += start[k]!;

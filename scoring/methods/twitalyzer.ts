@@ -41,7 +41,7 @@
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
 import {referenceFeatures, updateCounts, updateFeatures, type AccountColumns} from "../features/twitalyzer.js";
-import {midRankPercentiles} from "../scales.js";
+import {midRankPercentiles, percentilesWithin} from "../scales.js";
 import {composed, ownPersons, personIndex, type Decomposition, type Method} from "./method.js";
 
 const asPercentage = (values: Float64Array) => values.map((value) => value * 100);
@@ -158,45 +158,6 @@ export const TWITALYZER_IMPACT_WEIGHTS = Object.freeze({
 
 type ImpactComponent = keyof typeof TWITALYZER_IMPACT_WEIGHTS;
 
-/**
- * The mid-rank percentile (0–1) of each value among the values of the same group, as `midRankPercentiles` gives
- * it within the group: groups are numbered 0…k−1. Each group's values are sorted once; a value's percentile
- * comes from the number of its group's values below it and equal to it.
- *
- * @example percentilesWithin([1, 5, 3, 3], Int32Array.of(0, 0, 1, 1)) // => [0.25, 0.75, 0.5, 0.5]
- */
-export function percentilesWithin(values: ArrayLike<number>, groups: Int32Array): Float64Array {
-  const n = values.length;
-  const starts = new Int32Array(groups.reduce((last, group) => Math.max(last, group), 0) + 2);
-  for (let i = 0; i < n; i++) starts[groups[i]! + 1]++;
-  for (let g = 1; g < starts.length; g++) starts[g] += starts[g - 1]!;
-  const sorted = new Float64Array(n);
-  const next = starts.slice();
-  for (let i = 0; i < n; i++) sorted[next[groups[i]!]++] = values[i]!;
-  for (let g = 0; g + 1 < starts.length; g++) sorted.subarray(starts[g], starts[g + 1]).sort();
-  const percentiles = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const start = starts[groups[i]!]!;
-    const end = starts[groups[i]! + 1]!;
-    const below = firstAtLeast(sorted, start, end, values[i]!, false) - start;
-    const upTo = firstAtLeast(sorted, start, end, values[i]!, true) - start;
-    percentiles[i] = (below + (upTo - below) / 2) / (end - start);
-  }
-  return percentiles;
-}
-
-/** The first index in sorted[start, end) holding a value above `value` (`strictly`) or at least `value`. */
-function firstAtLeast(sorted: Float64Array, start: number, end: number, value: number, strictly: boolean): number {
-  let low = start;
-  let high = end;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value || (strictly && sorted[middle] === value)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 const IMPACT_COMPONENTS = Object.keys(TWITALYZER_IMPACT_WEIGHTS) as ImpactComponent[];
 
 /** Each component's factor w_c / Σ w · 100: its term is the factor times its percentile p_c. */
@@ -208,9 +169,11 @@ function impactFactors(weights: Readonly<Record<string, number>>): {name: Impact
 
 const impactDecomposition: Decomposition = {
   async features(db, {window}) {
-    // One query at a time: a native DuckDB connection runs statements one after another.
-    const {accounts, columns: references} = await referenceFeatures(db, window);
-    const {updates} = (await updateCounts(db, window)).columns;
+    const [{accounts, columns: references}, counts] = await Promise.all([
+      referenceFeatures(db, window),
+      updateCounts(db, window)
+    ]);
+    const {updates} = counts.columns;
     const networks = personIndex(accounts.networks).persons;
     const component: Record<ImpactComponent, Float64Array> = {
       followers: references.followers,

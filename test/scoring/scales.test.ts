@@ -1,7 +1,7 @@
-/** Mid-rank percentiles against their definition, counted value by value. */
+/** Mid-rank percentiles against their definition, counted value by value, and within groups. */
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {midRankPercentiles} from "../../scoring/scales.js";
+import {midRankPercentiles, percentilesWithin} from "../../scoring/scales.js";
 
 describe("midRankPercentiles(values)", () => {
   it("is the share of values below plus half the share equal", () => {
@@ -14,6 +14,30 @@ describe("midRankPercentiles(values)", () => {
         );
         expect(Array.from(midRankPercentiles(values))).toEqual(expected);
       })
+    );
+  });
+});
+
+describe("percentilesWithin(values, groups)", () => {
+  it("ranks each value among its own group only", () => {
+    expect(Array.from(percentilesWithin([1, 5, 3, 3], Int32Array.of(0, 0, 1, 1)))).toEqual([0.25, 0.75, 0.5, 0.5]);
+  });
+
+  it("gives each member of a group its midRankPercentiles among that group's values, to the bit", () => {
+    const item = fc.record({value: fc.constantFrom(-1, -0, 0, 0.5, 2, 2, 7, 1e9), group: fc.nat(3)});
+    fc.assert(
+      fc.property(fc.array(item, {maxLength: 40}), (items) => {
+        const percentiles = percentilesWithin(
+          items.map((member) => member.value),
+          Int32Array.from(items, (member) => member.group)
+        );
+        for (let group = 0; group <= 3; group++) {
+          const members = items.flatMap((member, i) => (member.group === group ? [i] : []));
+          const expected = midRankPercentiles(members.map((i) => items[i]!.value));
+          members.forEach((i, k) => expect(percentiles[i]).toBe(expected[k]));
+        }
+      }),
+      {seed: 20261126, numRuns: 200}
     );
   });
 });

@@ -11,8 +11,7 @@ import type {Db} from "../../../scoring/db.js";
 import {accountList} from "../../../scoring/features/accounts.js";
 import {postEntities, updateCounts, updateFeatures} from "../../../scoring/features/twitalyzer.js";
 import {availableMethods, scoreMethod, scoreMethods, type ScoreRow} from "../../../scoring/index.js";
-import {percentilesWithin, TWITALYZER_IMPACT_WEIGHTS} from "../../../scoring/methods/twitalyzer.js";
-import {midRankPercentiles} from "../../../scoring/scales.js";
+import {TWITALYZER_IMPACT_WEIGHTS} from "../../../scoring/methods/twitalyzer.js";
 import {
   memoryWorld,
   openNative,
@@ -249,30 +248,6 @@ describe("data/weights/twitalyzer-impact.json", () => {
       method: "twitalyzer-impact",
       weights: TWITALYZER_IMPACT_WEIGHTS
     });
-  });
-});
-
-describe("percentilesWithin(values, groups)", () => {
-  it("ranks each value among its own group only", () => {
-    expect(Array.from(percentilesWithin([1, 5, 3, 3], Int32Array.of(0, 0, 1, 1)))).toEqual([0.25, 0.75, 0.5, 0.5]);
-  });
-
-  it("gives each member of a group its midRankPercentiles among that group's values, to the bit", () => {
-    const item = fc.record({value: fc.constantFrom(-1, -0, 0, 0.5, 2, 2, 7, 1e9), group: fc.nat(3)});
-    fc.assert(
-      fc.property(fc.array(item, {maxLength: 40}), (items) => {
-        const percentiles = percentilesWithin(
-          items.map((member) => member.value),
-          Int32Array.from(items, (member) => member.group)
-        );
-        for (let group = 0; group <= 3; group++) {
-          const members = items.flatMap((member, i) => (member.group === group ? [i] : []));
-          const expected = midRankPercentiles(members.map((i) => items[i]!.value));
-          members.forEach((i, k) => expect(percentiles[i]).toBe(expected[k]));
-        }
-      }),
-      {seed: 20261126, numRuns: 200}
-    );
   });
 });
 
