@@ -20,6 +20,7 @@ import {overviewBench} from "./overview.bench.js";
 import {pagerankBench, type GraphSize} from "./pagerank.bench.js";
 import {rerankBench} from "./rerank.bench.js";
 import {labBench, simulateBench} from "./simulate.bench.js";
+import {higgsUpload, syntheticUpload, uploadBench} from "./upload.bench.js";
 import {syntheticInteractions} from "./synthetic-graph.js";
 
 const SEED = 7;
@@ -100,6 +101,11 @@ try {
   );
   await simulateBench(quick ? [5_000] : [100_000], SEED, {plan, workDir: work}, results);
   await labBench(quick ? 2_000 : 20_000, quick ? {warmup: 0, repeats: 1} : plan, results);
+  await uploadBench(
+    quick ? syntheticUpload(20_000, SEED, join(work, "upload.txt")) : higgsUpload(higgs),
+    quick ? {warmup: 0, repeats: 1} : plan,
+    results
+  );
   printResults(results);
   const file = await writeResults(join(import.meta.dirname, "results"), results, quick ? "quick" : "full");
   console.log(`\nresults: ${file}`);

@@ -119,33 +119,70 @@ export async function scoreMethod(db: Db, methodId: string, options: MethodOptio
   return rankedRows(method, accountIds, values);
 }
 
-/** Methods `scoreMethods` runs at the same time. */
+/** Methods scored at the same time. */
 const CONCURRENT_METHODS = 3;
 
-/**
- * Scores with several methods, a few at a time; rows come method by method in the order of `methodIds`. `weights` maps a method id to its weights; `at` and
- * `windowDays` apply to every method.
- */
-export async function scoreMethods(
+/** Options for every method of a `scoreMethods` call: `weights` maps a method id to its weights. */
+export type ScoreMethodsOptions = Omit<MethodOptions, "weights"> & {
+  weights?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+};
+
+/** Told after each method is scored: its id, and how many of the call's methods are done. */
+export type ScoredProgress = (methodId: string, done: number, total: number) => void;
+
+/** Options of the calls that score several methods: rows already known, and who hears of progress. */
+export interface ScoreEachOptions {
+  /** Rows taken as they are, by method id, instead of being scored again. */
+  known?: ReadonlyMap<string, ScoreRow[]>;
+  /** Told after each method is scored. */
+  onScored?: ScoredProgress;
+}
+
+/** Each method's rows, in the order of `methodIds`, scored a few at a time. */
+async function scoreEach(
   db: Db,
   methodIds: readonly string[],
-  options: Omit<MethodOptions, "weights"> & {weights?: Readonly<Record<string, Readonly<Record<string, number>>>>} = {}
-): Promise<ScoreRow[]> {
+  options: ScoreMethodsOptions,
+  {known = new Map(), onScored}: ScoreEachOptions
+): Promise<ScoreRow[][]> {
   for (const id of methodIds) resolveWeights(getMethod(id), options.weights?.[id]); // fail before any work
   // Queries the methods share (the reaction graph, features) run once for all of them. A few methods run at a
   // time, so that the database works on one method's queries while TypeScript computes another's values.
   const shared = memoizedDb(db);
   const perMethod: ScoreRow[][] = new Array(methodIds.length);
   let next = 0;
+  let done = 0;
   const worker = async () => {
     while (next < methodIds.length) {
       const k = next++;
       const id = methodIds[k]!;
-      perMethod[k] = await scoreMethod(shared, id, {...options, weights: options.weights?.[id]});
+      perMethod[k] = known.get(id) ?? (await scoreMethod(shared, id, {...options, weights: options.weights?.[id]}));
+      onScored?.(id, ++done, methodIds.length);
     }
   };
   await Promise.all(Array.from({length: Math.min(CONCURRENT_METHODS, methodIds.length)}, worker));
-  return perMethod.flat();
+  return perMethod;
+}
+
+/** Scores with several methods, a few at a time; rows come method by method in the order of `methodIds`. */
+export async function scoreMethods(
+  db: Db,
+  methodIds: readonly string[],
+  options: ScoreMethodsOptions = {},
+  each: ScoreEachOptions = {}
+): Promise<ScoreRow[]> {
+  return (await scoreEach(db, methodIds, options, each)).flat();
+}
+
+/** Scores with several methods like `scoreMethods`, and keeps the rows by method id, in the order of `methodIds`. */
+export async function scoreMethodsById(
+  db: Db,
+  methodIds: readonly string[],
+  options: ScoreMethodsOptions = {},
+  each: ScoreEachOptions = {}
+): Promise<Map<string, ScoreRow[]>> {
+  const perMethod = await scoreEach(db, methodIds, options, each);
+  return new Map(methodIds.map((id, k) => [id, perMethod[k]!]));
 }
 
 /** The methods of `methodIds` that can score this dataset, and why the others cannot. */

@@ -6,7 +6,7 @@
 import * as Inputs from "@observablehq/inputs";
 import type {Db} from "../scoring/db.js";
 import {METHODS} from "../scoring/methods/index.js";
-import {availableMethods, type ScoreRow} from "../scoring/score.js";
+import {availableMethods, scoreMethodsById, type ScoredProgress, type ScoreRow} from "../scoring/score.js";
 import {browserInputs, type ChosenFile} from "../loaders/browser-input.js";
 import {BrowserWriter, type ArrowConnection} from "../loaders/browser-writer.js";
 import {detectFormat} from "../loaders/detect.js";
@@ -15,7 +15,6 @@ import {InputError, type Input} from "../loaders/input.js";
 import {formatSourceReport, type Rejection, type SourceReport} from "../loaders/report.js";
 import type {TableName} from "../loaders/schema.js";
 import {formatNumber} from "./overview.js";
-import {scoreAll} from "./score-all.js";
 import {textTable} from "./text-table.js";
 import {carriesFiles, droppedFiles, droppedItems} from "./upload-drop.js";
 
@@ -100,8 +99,14 @@ export async function runUpload(
   }
 }
 
-/** Every method the uploaded data can feed, scored; and those it cannot, with the reason. */
-export async function scoreUpload(db: Db): Promise<{
+/**
+ * Every method the uploaded data can feed, scored; and those it cannot, with the reason. `onScored` hears of each
+ * method as it is scored.
+ */
+export async function scoreUpload(
+  db: Db,
+  onScored?: ScoredProgress
+): Promise<{
   scored: Map<string, ScoreRow[]>;
   unavailable: {method: string; reason: string}[];
 }> {
@@ -109,7 +114,7 @@ export async function scoreUpload(db: Db): Promise<{
     db,
     METHODS.map((method) => method.id)
   );
-  return {scored: await scoreAll(db, available), unavailable};
+  return {scored: await scoreMethodsById(db, available, {}, {onScored}), unavailable};
 }
 
 /**

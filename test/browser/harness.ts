@@ -188,3 +188,19 @@ export function tableRows(page: Page, testid: string): Promise<string[][]> {
 export function shownNumber(text: string): number {
   return Number(text.replace(/,/g, "").replace(/\u2212/g, "-"));
 }
+
+/**
+ * Starts recording every text the element `testid` shows from now on, also across cells that replace the element;
+ * the function returned reads the texts recorded, each change once.
+ */
+export async function recordTexts(page: Page, testid: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((testid) => {
+    const seen: string[] = [];
+    (window as unknown as {recordedTexts: string[]}).recordedTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector(`[data-testid="${testid}"]`)?.textContent ?? "";
+      if (text !== seen.at(-1)) seen.push(text);
+    }).observe(document.body, {childList: true, characterData: true, subtree: true});
+  }, testid);
+  return () => page.evaluate(() => (window as unknown as {recordedTexts: string[]}).recordedTexts);
+}

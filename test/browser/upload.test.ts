@@ -17,7 +17,7 @@ import {importInto} from "../../loaders/import.js";
 import {formatSourceReport} from "../../loaders/report.js";
 import {tempDir} from "../helpers/world.js";
 import {FIXTURES, blueskyCar} from "../loaders/browser-fixtures.js";
-import {TEST_TIMEOUT, openPage, settle, tableRows, useBuiltSite} from "./harness.js";
+import {TEST_TIMEOUT, openPage, recordTexts, settle, tableRows, useBuiltSite} from "./harness.js";
 
 const site = useBuiltSite();
 let temp: ReturnType<typeof tempDir>;
@@ -115,8 +115,17 @@ describe("the upload page", () => {
     async (_, file, format) => {
       const path = await file();
       const {page, problems, requests} = await openUpload();
+      const statuses = await recordTexts(page, "upload-status");
       await page.locator('[data-testid="upload"]').setInputFiles(path);
       await uploaded(page, problems);
+      // Scoring showed its progress, method by method, up to every method scored.
+      const scored = Number(
+        (await page.getByTestId("upload-status").textContent())!.match(/scored by (\d+) methods/)![1]
+      );
+      const progress = (await statuses()).filter((text) => text.startsWith("Scoring:"));
+      expect(progress.at(-1)).toMatch(
+        new RegExp(`^Scoring: ${scored} of ${scored} methods done \\(last: [a-z-]+\\)…$`)
+      );
       const name = path.replace(/^.*\//, "");
       expect(await tableRows(page, "upload-formats")).toEqual([[name, format, expect.any(String)]]);
       // The report is the importer's: it names the file and what was read from it.

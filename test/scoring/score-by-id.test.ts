@@ -1,0 +1,65 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {NodeDb} from "../../loaders/node-db.js";
+import {scoreMethod, scoreMethods, scoreMethodsById, type ScoreRow} from "../../scoring/index.js";
+import {memoryWorld} from "../helpers/world.js";
+
+describe("scoreMethodsById(db, ids, options, {known, onScored})", () => {
+  let db: NodeDb;
+  beforeAll(async () => {
+    db = await memoryWorld({
+      accounts: [
+        {account_id: "t:1", network: "t", handle: "one", followers: 5},
+        {account_id: "t:2", network: "t", handle: "two", followers: 50},
+        {account_id: "t:3", network: "t", handle: "three", followers: 20}
+      ]
+    });
+  });
+  afterAll(() => db?.close());
+
+  it("keeps rows by method id in the order asked, and reuses the rows it is given", async () => {
+    const known: ScoreRow[] = [{account_id: "t:1", method: "reactions", value: 9, score: 9, rank: 1}];
+    const scores = await scoreMethodsById(db, ["followers", "reactions"], {}, {known: new Map([["reactions", known]])});
+    expect([...scores.keys()]).toEqual(["followers", "reactions"]);
+    expect(scores.get("reactions")).toBe(known);
+    // Reported followers: 50, 20, 5.
+    expect(scores.get("followers")!.map((row) => [row.account_id, row.value, row.rank])).toEqual([
+      ["t:2", 50, 1],
+      ["t:3", 20, 2],
+      ["t:1", 5, 3]
+    ]);
+  });
+
+  it("gives each method the rows scoreMethod gives it, with more methods than run at once and one asked twice", async () => {
+    const ids = ["followers", "reactions", "indegree", "lampos", "reactions"];
+    const scores = await scoreMethodsById(db, ids);
+    for (const id of ids) expect(scores.get(id)).toEqual(await scoreMethod(db, id));
+    // scoreMethods keeps a method asked twice twice.
+    expect(await scoreMethods(db, ids)).toEqual(ids.flatMap((id) => scores.get(id)!));
+  });
+
+  it("tells of each method as it ends, counting up to the number asked for", async () => {
+    const heard: [string, number, number][] = [];
+    const ids = ["followers", "reactions", "indegree", "lampos"];
+    await scoreMethodsById(db, ids, {}, {onScored: (id, done, total) => heard.push([id, done, total])});
+    expect(heard.map(([, done, total]) => [done, total])).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4]
+    ]);
+    expect(heard.map(([id]) => id).sort()).toEqual([...ids].sort());
+  });
+
+  it("fails before scoring anything when weights are wrong", async () => {
+    const heard: string[] = [];
+    await expect(
+      scoreMethodsById(
+        db,
+        ["followers", "klout"],
+        {weights: {klout: {nonsense: 1}}},
+        {onScored: (id) => heard.push(id)}
+      )
+    ).rejects.toThrow(/nonsense/);
+    expect(heard).toEqual([]);
+  });
+});
