@@ -43,4 +43,23 @@ describe("wasmDb(connection).queryColumns(sql)", () => {
     expect(n.every((value, i) => value === i)).toBe(true);
     expect(quarter.every((value, i) => value === i / 4)).toBe(true);
   });
+
+  it("reads text of many chunks, ASCII or not, empty or null, as the strings it holds", async () => {
+    // Rows 150,000 on hold non-ASCII text: the chunks before are ASCII, one mixes both, the later ones are not.
+    const sql = `SELECT range::INTEGER AS n,
+        CASE WHEN range % 7 = 0 THEN NULL WHEN range % 5 = 0 THEN ''
+             WHEN range >= 150000 THEN 'é' || range ELSE 'id:' || range END AS text
+      FROM range(300000) ORDER BY n`;
+    const {text} = await wasm.queryColumns<{n: number; text: string | null}>(sql);
+    const expected = (i: number) => (i % 7 === 0 ? null : i % 5 === 0 ? "" : i >= 150000 ? `é${i}` : `id:${i}`);
+    expect(text).toHaveLength(300000);
+    expect(text.findIndex((value, i) => value !== expected(i))).toBe(-1);
+  });
+
+  it("reads nullable bigints of many chunks value by value, each chunk at its place", async () => {
+    const sql = "SELECT CASE WHEN range % 3 = 0 THEN NULL ELSE range END AS big FROM range(300000) ORDER BY range";
+    const {big} = await wasm.queryColumns<{big: number | null}>(sql);
+    expect(big).toHaveLength(300000);
+    expect(big.findIndex((value, i) => value !== (i % 3 === 0 ? null : i))).toBe(-1);
+  });
 });
