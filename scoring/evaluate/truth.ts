@@ -102,16 +102,22 @@ ORDER BY t.account_id
 export async function evaluateTruth(db: Db, options: TruthOptions = {}): Promise<TruthEvaluation> {
   const {k, runs, seed, onProgress, concurrent, methods: requested, ...cascade} = {...TRUTH_DEFAULTS, ...options};
   if (!Number.isInteger(k) || k < 1) throw new Error(`${MODULE}: k must be a positive integer, got ${k}`);
-  const truthRows = await db.query<{account_id: string; influence: number; role: string | null}>(TRUTH_SQL);
-  if (truthRows.length === 0) throw new MissingTruthError();
-  const ids = truthRows.map((row) => row.account_id);
-  const truth = Float64Array.from(truthRows, (row) => row.influence);
-  const roles = truthRows.map((row) => row.role);
-
   // The queries several methods share (the reaction graph, features, the follow graph the spread also walks)
   // run once for all of them.
   const shared = memoizedDb(db);
-  const {available, unavailable} = await availableMethods(shared, requested ?? METHODS.map((method) => method.id));
+  const methodIds = requested ?? METHODS.map((method) => method.id);
+  const readTruth = async () => {
+    const rows = await db.query<{account_id: string; influence: number; role: string | null}>(TRUTH_SQL);
+    if (rows.length === 0) throw new MissingTruthError();
+    return rows;
+  };
+  // Side by side, the engine checks which methods the data can feed while the truth's rows are converted.
+  const [truthRows, {available, unavailable}] = concurrent
+    ? await Promise.all([readTruth(), availableMethods(shared, methodIds)])
+    : [await readTruth(), await availableMethods(shared, methodIds)];
+  const ids = truthRows.map((row) => row.account_id);
+  const truth = Float64Array.from(truthRows, (row) => row.influence);
+  const roles = truthRows.map((row) => row.role);
   let scored = 0;
   onProgress?.("scores", 0);
   const scoreMethod = async (id: string) => {
