@@ -8,10 +8,13 @@
  */
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
-import {accountList, perAccount, type AccountList} from "./accounts.js";
+import {ACCOUNT_INDEX_SQL, accountList, type AccountList} from "./accounts.js";
 import {inWindow, windowParams} from "./window.js";
 
 export const REACTION_KINDS = ["repost", "reply", "mention", "quote", "like", "comment", "share"] as const;
+
+/** REACTION_KINDS as an SQL list. */
+export const REACTION_KIND_LIST = REACTION_KINDS.map((kind) => `'${kind}'`).join(", ");
 
 export interface TimeWindow {
   /** Inclusive start, epoch milliseconds; omitted means unbounded. */
@@ -37,24 +40,27 @@ export interface ActivityFeatures {
   [column: string]: string | number | null;
 }
 
-/** The counts of reactions received, by column: all kinds together, then each kind with a column of its own. */
+/** The counts of reactions received, by column: all kinds together (null), then each kind with a column of its own. */
 const RECEIVED_COUNTS = {
-  reactions_received: "count(*)",
-  reposts_received: "count(*) FILTER (WHERE kind = 'repost')",
-  replies_received: "count(*) FILTER (WHERE kind = 'reply')",
-  mentions_received: "count(*) FILTER (WHERE kind = 'mention')",
-  quotes_received: "count(*) FILTER (WHERE kind = 'quote')",
-  likes_received: "count(*) FILTER (WHERE kind = 'like')"
+  reactions_received: null,
+  reposts_received: "repost",
+  replies_received: "reply",
+  mentions_received: "mention",
+  quotes_received: "quote",
+  likes_received: "like"
 } as const;
 
 export type ReceivedCount = keyof typeof RECEIVED_COUNTS;
+
+/** The SQL count of a column of RECEIVED_COUNTS. */
+const countOf = (kind: string | null) => (kind === null ? "count(*)" : `count(*) FILTER (WHERE kind = '${kind}')`);
 
 /** Reactions from other accounts inside the window, per target account, with the given aggregate columns. */
 const received = (columns: readonly string[]) => `
   SELECT target_id AS account_id,
     ${columns.join(",\n    ")}
   FROM windowed
-  WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")}) AND actor_id <> target_id
+  WHERE kind IN (${REACTION_KIND_LIST}) AND actor_id <> target_id
   GROUP BY target_id`;
 
 // Parameters, in order: from, from, to, to (each bound may be NULL), then the same four for posts.
@@ -64,7 +70,7 @@ WITH windowed AS (
   WHERE ${inWindow("ts")}
 ),
 received AS (${received([
-  ...Object.entries(RECEIVED_COUNTS).map(([name, count]) => `${count} AS ${name}`),
+  ...Object.entries(RECEIVED_COUNTS).map(([name, kind]) => `${countOf(kind)} AS ${name}`),
   "count(DISTINCT actor_id) AS distinct_reactors"
 ])}
 ),
@@ -101,25 +107,23 @@ LEFT JOIN authored p USING (account_id)
 ORDER BY a.account_id
 `;
 
-// Parameters: from, from, to, to.
-const RECEIVED_COUNTS_SQL = `
-WITH windowed AS (
-  SELECT target_id, actor_id, kind FROM interactions
-  WHERE ${inWindow("ts")}
+// Parameters: from, from, to, to. One row per account and kind of reaction it received inside the window: the
+// kind's position in REACTION_KINDS and the count. Counted by text id, then joined to the account index.
+const RECEIVED_BY_KIND_SQL = `
+WITH received AS (
+  SELECT target_id AS account_id, kind, count(*) AS reactions FROM interactions
+  WHERE kind IN (${REACTION_KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
+  GROUP BY account_id, kind
 ),
-received AS (${received(Object.entries(RECEIVED_COUNTS).map(([name, count]) => `${count}::DOUBLE AS ${name}`))}
-)
-SELECT ${Object.keys(RECEIVED_COUNTS)
-  .map((name) => `coalesce(r.${name}, 0) AS ${name}`)
-  .join(", ")}
-FROM accounts a LEFT JOIN received r USING (account_id)
-ORDER BY a.account_id
+indexed AS (${ACCOUNT_INDEX_SQL})
+SELECT indexed.account, (list_position([${REACTION_KIND_LIST}], kind) - 1)::INTEGER AS kind, reactions::INTEGER AS reactions
+FROM received JOIN indexed USING (account_id)
 `;
 
 /**
  * The reactions every account received inside the window, by column (the `*_received` counts of
- * `activityFeatures`), with the accounts of `accountList`: numbers only cross from the database. Shared by every
- * caller of a memoized view, who must not change them.
+ * `activityFeatures`), with the accounts of `accountList`: numbers only cross from the database, and only for the
+ * kinds an account received. Shared by every caller of a memoized view, who must not change them.
  */
 export function receivedCounts(
   db: Db,
@@ -127,13 +131,25 @@ export function receivedCounts(
 ): Promise<{accounts: AccountList; counts: Readonly<Record<ReceivedCount, Float64Array>>}> {
   return derived(db, ["receivedCounts", window], async () => {
     const accounts = await accountList(db);
-    const columns = perAccount(
-      accounts,
-      await db.queryColumns<Record<ReceivedCount, number>>(RECEIVED_COUNTS_SQL, windowParams(window))
+    const n = accounts.accountIds.length;
+    const rows = await db.queryColumns<{account: number; kind: number; reactions: number}>(
+      RECEIVED_BY_KIND_SQL,
+      windowParams(window)
     );
-    const counts = Object.fromEntries(
-      Object.keys(RECEIVED_COUNTS).map((name) => [name, Float64Array.from(columns[name as ReceivedCount])])
-    ) as Record<ReceivedCount, Float64Array>;
+    const names = Object.keys(RECEIVED_COUNTS) as ReceivedCount[];
+    const counts = Object.fromEntries(names.map((name) => [name, new Float64Array(n)])) as Record<
+      ReceivedCount,
+      Float64Array
+    >;
+    // The column of each kind (by position in REACTION_KINDS), if it has one.
+    const byKind = REACTION_KINDS.map((kind) => names.find((name) => RECEIVED_COUNTS[name] === kind));
+    for (let row = 0; row < rows.account.length; row++) {
+      const account = rows.account[row]!;
+      const reactions = rows.reactions[row]!;
+      counts.reactions_received[account] += reactions;
+      const name = byKind[rows.kind[row]!];
+      if (name) counts[name][account] = reactions;
+    }
     return {accounts, counts};
   });
 }
