@@ -16,7 +16,7 @@
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
 import {ACCOUNT_INDEX_SQL, accountList, type AccountList} from "./accounts.js";
-import {REACTION_KINDS, type TimeWindow} from "./activity.js";
+import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {utcDay} from "./daily.js";
 import {inWindow, windowParams} from "./window.js";
 
@@ -34,46 +34,60 @@ export interface KloutFeatures {
   listed: Float64Array;
 }
 
-const REACTION_KIND_LIST = REACTION_KINDS.map((kind) => `'${kind}'`).join(", ");
+/** Reactions from other accounts inside the window: reactor, reacted-to and UTC day. Parameters: from, from, to, to. */
+const RECEIVED = `
+  SELECT actor_id, target_id, CAST(ts AS DATE) AS day FROM interactions
+  WHERE kind IN (${REACTION_KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}`;
 
-// Parameters: from, from, to, to. The reactions each account drew from others, by the number of actions their
-// actors made that UTC day (rows with `actions`, ascending within an account: the reactions), and per account
-// (the row with `actions` NULL, first: the reactions and the distinct reactors). Accounts come as their index
-// in `accountList`; accounts that drew no reaction have no rows.
+// Parameters: from, from, to, to, three times over (the window is read three times: DuckDB would materialise a
+// CTE that is read twice, strings and all, which costs more than a second scan). Per account that drew reactions
+// from others, ordered by `actions` (ascending): a row with `actions` 0 whose `count` is the account's distinct
+// reactors, then one row per number of actions that its reactors made that UTC day, whose `count` is the
+// reactions from reactors who made that many. Grouped by text ids first, then joined to the account index, which
+// is cheaper than joining every reaction to it. Accounts come as their index in `accountList`; accounts that drew
+// no reaction have no rows.
 export const KLOUT_REACTIONS_SQL = `
-WITH windowed AS (
-  SELECT actor_id, target_id, ts, kind FROM interactions WHERE kind <> 'follow' AND ${inWindow("ts")}
+WITH actor_days AS (
+  SELECT actor_id, CAST(ts AS DATE) AS day, count(*)::INTEGER AS actions FROM interactions
+  WHERE kind <> 'follow' AND ${inWindow("ts")}
+  GROUP BY actor_id, day
 ),
-actor_days AS (
-  SELECT actor_id, CAST(ts AS DATE) AS day, count(*) AS actions FROM windowed GROUP BY actor_id, CAST(ts AS DATE)
+by_actions AS (
+  SELECT r.target_id, d.actions, count(*)::INTEGER AS count
+  FROM (${RECEIVED}) r JOIN actor_days d USING (actor_id, day)
+  GROUP BY r.target_id, d.actions
 ),
+reactors AS (SELECT target_id, 0 AS actions, count(DISTINCT actor_id)::INTEGER AS count FROM (${RECEIVED}) GROUP BY target_id),
 indexed AS (${ACCOUNT_INDEX_SQL})
-SELECT i.account, d.actions::INTEGER AS actions, count(*)::INTEGER AS reactions,
-  count(DISTINCT r.actor_id)::INTEGER AS reactors
-FROM windowed r
-JOIN actor_days d ON d.actor_id = r.actor_id AND d.day = CAST(r.ts AS DATE)
-JOIN indexed i ON i.account_id = r.target_id
-WHERE r.kind IN (${REACTION_KIND_LIST}) AND r.actor_id <> r.target_id
-GROUP BY GROUPING SETS ((i.account, d.actions), (i.account))
-ORDER BY i.account, d.actions NULLS FIRST
+SELECT i.account, r.actions, r.count
+FROM (SELECT * FROM by_actions UNION ALL SELECT * FROM reactors) r JOIN indexed i ON i.account_id = r.target_id
+ORDER BY i.account, r.actions
 `;
 
 // Parameters: from, from, to, to. The posts of each account that made any (reposts are not output).
 export const KLOUT_POSTS_SQL = `
-WITH indexed AS (${ACCOUNT_INDEX_SQL})
-SELECT i.account, count(*)::INTEGER AS posts
-FROM posts p JOIN indexed i USING (account_id)
-WHERE p.kind <> 'repost' AND ${inWindow("p.created_at")}
-GROUP BY i.account
+WITH made AS (
+  SELECT account_id, count(*)::INTEGER AS posts FROM posts
+  WHERE kind <> 'repost' AND ${inWindow("created_at")}
+  GROUP BY account_id
+),
+indexed AS (${ACCOUNT_INDEX_SQL})
+SELECT i.account, m.posts FROM made m JOIN indexed i USING (account_id)
 `;
 
 // No parameters. Each account's followers (reported, else in-degree), list memberships and the first account
-// (index) of its person; only accounts with followers, lists or a person of several accounts have a row.
+// (index) of its person; only accounts with followers, lists or a person of several accounts have a row. The
+// in-degree is counted only for accounts that report no followers, and persons are looked for only among accounts
+// whose person key is some account's or identity's person id (an account without one is its own person, unless
+// its id is another account's person id).
 export const KLOUT_ACCOUNTS_SQL = `
 WITH people AS (SELECT account_id, min(person_id) AS person_id FROM identities GROUP BY account_id),
 in_degree AS (
-  SELECT followee_id AS account_id, count(DISTINCT follower_id) AS n FROM follows WHERE follower_id <> followee_id GROUP BY followee_id
+  SELECT followee_id AS account_id, count(DISTINCT follower_id) AS n FROM follows
+  WHERE follower_id <> followee_id AND followee_id IN (SELECT account_id FROM accounts WHERE followers IS NULL)
+  GROUP BY followee_id
 ),
+person_ids AS (SELECT person_id FROM accounts WHERE person_id IS NOT NULL UNION SELECT person_id FROM identities),
 indexed AS (${ACCOUNT_INDEX_SQL}),
 numbered AS (
   SELECT i.account, coalesce(a.person_id, people.person_id, a.account_id) AS person_key,
@@ -83,8 +97,9 @@ numbered AS (
   LEFT JOIN people USING (account_id)
   LEFT JOIN in_degree f USING (account_id)
 ),
-persons AS (SELECT person_key, min(account) AS first FROM numbered GROUP BY person_key)
-SELECT account, first, followers, listed FROM numbered JOIN persons USING (person_key)
+kept AS (SELECT * FROM numbered WHERE followers <> 0 OR listed <> 0 OR person_key IN (SELECT person_id FROM person_ids)),
+firsts AS (SELECT account, min(account) OVER (PARTITION BY person_key) AS first, followers, listed FROM kept)
+SELECT account, first, followers, listed FROM firsts
 WHERE first <> account OR followers <> 0 OR listed <> 0
 `;
 
@@ -118,23 +133,26 @@ function kloutAccounts(db: Db, {accountIds}: AccountList) {
  * reactions moves the last bit.
  */
 async function kloutReactions(db: Db, n: number, window: TimeWindow) {
-  const rows = await db.queryColumns<{account: number; actions: number | null; reactions: number; reactors: number}>(
-    KLOUT_REACTIONS_SQL,
-    windowParams(window)
-  );
+  const params = windowParams(window);
+  const rows = await db.queryColumns<{account: number; actions: number; count: number}>(KLOUT_REACTIONS_SQL, [
+    ...params,
+    ...params,
+    ...params
+  ]);
   const selective = new Float64Array(n);
   const reactions = new Float64Array(n);
   const distinct = new Float64Array(n);
   for (let row = 0; row < rows.account.length; row++) {
     const account = rows.account[row]!;
     const actions = rows.actions[row]!;
-    if (actions === null) {
-      reactions[account] = rows.reactions[row]!;
-      distinct[account] = rows.reactors[row]!;
+    const count = rows.count[row]!;
+    if (actions === 0) {
+      distinct[account] = count;
       continue;
     }
+    reactions[account] += count;
     const term = 1 / actions;
-    for (let k = rows.reactions[row]!; k > 0; k--) selective[account] += term;
+    for (let k = count; k > 0; k--) selective[account] += term;
   }
   return {selective_reactions: selective, reactions, distinct_reactors: distinct};
 }

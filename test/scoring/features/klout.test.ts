@@ -94,3 +94,84 @@ describe("kloutFeatures(db) selective reactions", () => {
     }
   });
 });
+
+describe("kloutFeatures(db) followers, lists and persons", () => {
+  it("takes reported followers, else the follower in-degree, and joins an account to the person its id names", async () => {
+    const follow = (follower: string, followee: string) => ({
+      follower_id: follower,
+      followee_id: followee,
+      network: "t"
+    });
+    const stored = await memoryWorld({
+      accounts: [
+        account("t:a", {followers: 5, listed: 2}),
+        account("t:b"),
+        account("t:c", {followers: 0}),
+        account("p:x"),
+        account("t:y", {person_id: "p:x"})
+      ],
+      // t:b reports nothing: followed by t:a (twice) and t:c, and by itself, which does not count: in-degree 2.
+      // t:a and t:c report their counts, which stand whatever the follow graph says.
+      follows: [
+        follow("t:a", "t:b"),
+        follow("t:a", "t:b"),
+        follow("t:c", "t:b"),
+        follow("t:b", "t:b"),
+        follow("t:b", "t:a"),
+        follow("t:a", "t:c")
+      ]
+    });
+    try {
+      const {accounts, features} = await kloutFeatures(stored);
+      expect(accounts.accountIds).toEqual(["p:x", "t:a", "t:b", "t:c", "t:y"]);
+      expect(Array.from(features.followers)).toEqual([0, 5, 2, 0, 0]);
+      expect(Array.from(features.listed)).toEqual([0, 2, 0, 0, 0]);
+      // p:x has no person, so its key is its id, which is t:y's person: one person of two accounts.
+      expect(Int32Array.from(features.person)).toEqual(personIndex(["p:x", "t:a", "t:b", "t:c", "p:x"]).persons);
+    } finally {
+      stored.close();
+    }
+  });
+});
+
+describe("kloutFeatures(db) reactions", () => {
+  it("counts reactions and distinct reactors from other accounts, reactors outside the accounts included", async () => {
+    const day = (d: number, h = 12) => new Date(Date.UTC(2026, 2, d, h));
+    const action = (actor: string, target: string, kind: string, ts: Date) => ({
+      ts,
+      network: "t",
+      actor_id: actor,
+      target_id: target,
+      kind
+    });
+    const stored = await memoryWorld({
+      accounts: ["t:t", "t:a", "t:z"].map((id) => account(id)),
+      interactions: [
+        // 1 March: t:a likes t:t twice, follows it (not an action) and rates t:z (an action, not a reaction):
+        // 3 actions, each like worth 1/3. t:o, no account, mentions t:t: its one action, worth 1.
+        action("t:a", "t:t", "like", day(1, 9)),
+        action("t:a", "t:t", "like", day(1, 10)),
+        action("t:a", "t:t", "follow", day(1, 11)),
+        action("t:a", "t:z", "rating", day(1, 12)),
+        action("t:o", "t:t", "mention", day(1, 13)),
+        action("t:t", "t:t", "like", day(1, 14)),
+        // 2 March: t:a's one action, a repost of t:t, worth 1.
+        action("t:a", "t:t", "repost", day(2))
+      ]
+    });
+    try {
+      const {accounts, features} = await kloutFeatures(stored);
+      const t = accounts.accountIds.indexOf("t:t");
+      expect(features.reactions[t]).toBe(4);
+      expect(features.distinct_reactors[t]).toBe(2);
+      // Fewest actions first: the two terms of 1, then the two of 1/3.
+      expect(features.selective_reactions[t]).toBe(1 + 1 + 1 / 3 + 1 / 3);
+      const z = accounts.accountIds.indexOf("t:z");
+      expect([features.reactions[z], features.distinct_reactors[z], features.selective_reactions[z]]).toEqual([
+        0, 0, 0
+      ]);
+    } finally {
+      stored.close();
+    }
+  });
+});
