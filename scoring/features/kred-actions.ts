@@ -33,59 +33,73 @@ const KIND_CODE = `(list_position([${KIND_LIST}], kind) - 1)`;
 /** The columns of received actions: each kind, then each kind from big actors. */
 export const KRED_RECEIVED_COLUMNS = [...KRED_KINDS, ...KRED_KINDS.map((kind) => `${kind}_big`)];
 
-/** Received actions inside the window, with the actor's bigness. Parameters: the threshold, from, from, to, to. */
+/**
+ * Received actions inside the window, with the actor's bigness (a semi-join on the few big actors costs less than
+ * looking every actor up). Parameters: the threshold, from, from, to, to.
+ */
 const RECEIVED = `
-indexed AS (${ACCOUNT_INDEX_SQL}),
 windowed AS (
-  SELECT i.target_id AS account_id, i.ts, i.kind, coalesce(actor.followers > ?::DOUBLE, false) AS big_actor
-  FROM interactions i LEFT JOIN accounts actor ON actor.account_id = i.actor_id
-  WHERE i.kind IN (${KIND_LIST}) AND i.actor_id <> i.target_id AND ${inWindow("i.ts")}
+  SELECT target_id AS account_id, ts, kind,
+    actor_id IN (SELECT account_id FROM accounts WHERE followers > ?::DOUBLE) AS big_actor
+  FROM interactions
+  WHERE kind IN (${KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
 )`;
 
 /** Actions made inside the window. Parameters: from, from, to, to. */
 const MADE = `
-indexed AS (${ACCOUNT_INDEX_SQL}),
 windowed AS (
   SELECT actor_id AS account_id, ts, kind FROM interactions
   WHERE kind IN (${KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
 )`;
 
+// The queries below count by text id first and join the (fewer) counted rows to the account index after.
+
 // Parameters: the follower threshold of a big actor, then from, from, to, to. Per (account, UTC day).
 export const KRED_RECEIVED_SQL = `
-WITH ${RECEIVED}
-SELECT indexed.account, ${utcDay("ts")} AS day,
-  ${counts("", " AND NOT big_actor")},
-  ${counts("_big", " AND big_actor")}
-FROM windowed JOIN indexed USING (account_id)
-GROUP BY indexed.account, day
+WITH ${RECEIVED},
+daily AS (
+  SELECT account_id, ${utcDay("ts")} AS day,
+    ${counts("", " AND NOT big_actor")},
+    ${counts("_big", " AND big_actor")}
+  FROM windowed
+  GROUP BY account_id, day
+),
+indexed AS (${ACCOUNT_INDEX_SQL})
+SELECT indexed.account, daily.* EXCLUDE (account_id) FROM daily JOIN indexed USING (account_id)
 `;
 
 // Parameters: from, from, to, to. Per (account, UTC day).
 export const KRED_MADE_SQL = `
-WITH ${MADE}
-SELECT indexed.account, ${utcDay("ts")} AS day,
-  ${counts("", "")}
-FROM windowed JOIN indexed USING (account_id)
-GROUP BY indexed.account, day
+WITH ${MADE},
+daily AS (
+  SELECT account_id, ${utcDay("ts")} AS day,
+    ${counts("", "")}
+  FROM windowed
+  GROUP BY account_id, day
+),
+indexed AS (${ACCOUNT_INDEX_SQL})
+SELECT indexed.account, daily.* EXCLUDE (account_id) FROM daily JOIN indexed USING (account_id)
 `;
 
 // Parameters: the follower threshold of a big actor, then from, from, to, to. One row per account and column
 // that is not 0: the column's position in KRED_RECEIVED_COLUMNS and the window's count.
 export const KRED_RECEIVED_SUMS_SQL = `
-WITH ${RECEIVED}
+WITH ${RECEIVED},
+sums AS (SELECT account_id, kind, big_actor, count(*) AS actions FROM windowed GROUP BY ALL),
+indexed AS (${ACCOUNT_INDEX_SQL})
 SELECT indexed.account, (${KIND_CODE} + CASE WHEN big_actor THEN ${KRED_KINDS.length} ELSE 0 END)::INTEGER AS code,
-  count(*)::INTEGER AS actions
-FROM windowed JOIN indexed USING (account_id)
-GROUP BY ALL
+  actions::INTEGER AS actions
+FROM sums JOIN indexed USING (account_id)
 `;
 
 // Parameters: from, from, to, to. One row per account and kind made: the kind's position in KRED_KINDS and the
 // window's count.
 export const KRED_MADE_SUMS_SQL = `
-WITH ${MADE}
-SELECT indexed.account, ${KIND_CODE}::INTEGER AS code, count(*)::INTEGER AS actions
-FROM windowed JOIN indexed USING (account_id)
-GROUP BY ALL
+WITH ${MADE},
+sums AS (SELECT account_id, kind, count(*) AS actions FROM windowed GROUP BY ALL),
+indexed AS (${ACCOUNT_INDEX_SQL})
+SELECT indexed.account, ${KIND_CODE}::INTEGER AS code, actions::INTEGER AS actions
+FROM sums JOIN indexed USING (account_id)
 `;
 
 /** Every account (its own person), as the table the counts are gathered against. */
