@@ -2,9 +2,10 @@ import {describe, it, expect} from "vitest";
 import fc from "fast-check";
 import {DirectedGraph} from "graphology";
 import graphologyHitsModule from "graphology-metrics/centrality/hits.js";
-import {buildCsr} from "../../../scoring/graph/csr.js";
+import {buildCsr, type Csr} from "../../../scoring/graph/csr.js";
 import {hits, HITS_DEFAULTS} from "../../../scoring/graph/hits.js";
 import {mulberry32} from "../../../scoring/random.js";
+import {expectSameBits} from "./same-bits.js";
 
 // graphology-metrics is CommonJS (`module.exports = hits`) while its .d.ts declares `export default`. Under
 // NodeNext the default import is `module.exports`, the function itself, which TypeScript types as the module object.
@@ -345,6 +346,75 @@ describe("hits: properties (fast-check, seeded)", () => {
         );
       }),
       {seed: 99, numRuns: 200}
+    );
+  });
+});
+
+/**
+ * Straightforward reference over all nodes, as documented on `hits`: entries scaled by the largest weight; each
+ * step pushes every node's hub score along its row to the authorities, scales them by their total in node order,
+ * pulls the hubs over each row, scales them, and stops on the L1 change of the hubs over all nodes. A faster
+ * kernel may skip terms that are 0, but must add the others in this order, so that the two agree to the bit.
+ */
+function fullSpaceHits(graph: Csr, options: {weighted: boolean; maxIterations: number; tolerance: number}) {
+  const {nodeCount: n, offsets, targets, weights} = graph;
+  const largest = Math.max(0, ...weights);
+  const entry = Array.from(weights, (w) => (!options.weighted ? 1 : largest > 0 ? w / largest : 0));
+  const scale = (values: Float64Array) => {
+    let total = 0;
+    for (const value of values) total += value;
+    if (total > 0) for (let i = 0; i < n; i++) values[i] /= total;
+  };
+  if (n === 0 || !entry.some((e) => e > 0)) {
+    return {hubs: new Float64Array(n), authorities: new Float64Array(n), iterations: 0, converged: true};
+  }
+  let hubs = new Float64Array(n).fill(1 / n);
+  let authorities = new Float64Array(n);
+  let iterations = 0;
+  let converged = false;
+  while (iterations < options.maxIterations) {
+    authorities = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) authorities[targets[k]] += entry[k] * hubs[i];
+    }
+    scale(authorities);
+    const next = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) next[i] += entry[k] * authorities[targets[k]];
+    }
+    scale(next);
+    let change = 0;
+    for (let i = 0; i < n; i++) change += Math.abs(next[i] - hubs[i]);
+    hubs = next;
+    iterations++;
+    if (change < options.tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  return {hubs, authorities, iterations, converged};
+}
+
+describe("hits: the documented order of sums", () => {
+  it("gives the values of a straightforward iteration to the bit, with its iteration count and convergence", () => {
+    fc.assert(
+      fc.property(
+        edgeLists,
+        fc.boolean(),
+        fc.integer({min: 1, max: 60}),
+        fc.constantFrom(1e-2, 1e-6, 1e-10),
+        (input, weighted, maxIterations, tolerance) => {
+          const graph = csrOf(toEdgeList(input));
+          const options = {weighted, maxIterations, tolerance};
+          const result = hits(graph, options);
+          const expected = fullSpaceHits(graph, options);
+          expectSameBits(result.hubs, expected.hubs, "hub");
+          expectSameBits(result.authorities, expected.authorities, "authority");
+          expect(result.iterations).toBe(expected.iterations);
+          expect(result.converged).toBe(expected.converged);
+        }
+      ),
+      {seed: 1999, numRuns: 500}
     );
   });
 });

@@ -1,12 +1,13 @@
 import {describe, it, expect} from "vitest";
 import fc from "fast-check";
-import {buildCsr} from "../../../scoring/graph/csr.js";
+import {buildCsr, type Csr} from "../../../scoring/graph/csr.js";
 import {
   influencePassivity,
   INFLUENCE_PASSIVITY_DEFAULTS,
   type InfluencePassivityOptions
 } from "../../../scoring/graph/influence-passivity.js";
 import {mulberry32} from "../../../scoring/random.js";
+import {expectSameBits} from "./same-bits.js";
 
 /** A reaction graph: edge e = actors[e] reacted reactions[e] times to targets[e]'s posts. */
 interface Reactions {
@@ -384,6 +385,121 @@ describe("influencePassivity: properties (fast-check, seeded)", () => {
         );
       }),
       {seed: 1254, numRuns: 200}
+    );
+  });
+});
+
+/**
+ * Straightforward reference over all nodes, as documented on `influencePassivity`: the rates of every edge of the
+ * CSR, then each step pushes along the rows of the whole graph (passivity of a = its row's v · I in target order;
+ * influence of t gathers u · P' in actor order), scales by totals taken in node order, and stops on the L1 change
+ * of both vectors over all nodes. It adds every term of the kernel, zeros included, in the same order, so the two
+ * agree to the bit.
+ */
+function fullSpaceIP(graph: Csr, options: {posts?: number[]; maxIterations: number; tolerance: number}) {
+  const {nodeCount: n, offsets, targets, weights} = graph;
+  const postCount = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    for (let k = offsets[a]; k < offsets[a + 1]; k++) {
+      const t = targets[k];
+      if (t !== a) postCount[t] = options.posts ? options.posts[t] : Math.max(postCount[t], weights[k]);
+    }
+  }
+  const accept = new Float64Array(targets.length);
+  const acceptedBy = new Float64Array(n);
+  const rejectionsOf = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    for (let k = offsets[a]; k < offsets[a + 1]; k++) {
+      const t = targets[k];
+      if (t === a) continue;
+      const c = weights[k];
+      accept[k] = c === 0 ? 0 : c >= postCount[t] ? 1 : c / postCount[t];
+      acceptedBy[a] += accept[k];
+      rejectionsOf[t] += 1 - accept[k];
+    }
+  }
+  const scale = (values: Float64Array) => {
+    let total = 0;
+    for (const value of values) total += value;
+    if (total > 0) for (let i = 0; i < n; i++) values[i] /= total;
+  };
+  let influence = new Float64Array(n).fill(1 / n);
+  let passivity = new Float64Array(n).fill(1 / n);
+  let iterations = 0;
+  let converged = false;
+  while (iterations < options.maxIterations) {
+    const nextPassivity = new Float64Array(n);
+    const nextInfluence = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      for (let k = offsets[a]; k < offsets[a + 1]; k++) {
+        const t = targets[k];
+        if (t !== a && rejectionsOf[t] > 0) nextPassivity[a] += ((1 - accept[k]) / rejectionsOf[t]) * influence[t];
+      }
+    }
+    scale(nextPassivity);
+    for (let a = 0; a < n; a++) {
+      for (let k = offsets[a]; k < offsets[a + 1]; k++) {
+        const t = targets[k];
+        if (t !== a && acceptedBy[a] > 0) nextInfluence[t] += (accept[k] / acceptedBy[a]) * nextPassivity[a];
+      }
+    }
+    scale(nextInfluence);
+    let change = 0;
+    for (let i = 0; i < n; i++) change += Math.abs(nextPassivity[i] - passivity[i]);
+    for (let i = 0; i < n; i++) change += Math.abs(nextInfluence[i] - influence[i]);
+    influence = nextInfluence;
+    passivity = nextPassivity;
+    iterations++;
+    if (change < options.tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  return {influence, passivity, iterations, converged};
+}
+
+/**
+ * Small reaction graphs of every shape the compact iteration must handle: up to 12 nodes (some isolated), up to 40
+ * edges with counts in [0, 6] (0: an exposure without reaction), self-loops, and, when `acyclic`, every edge from a
+ * lower to a higher node (a DAG, whose values die out after a few steps).
+ */
+const shapedGraphs = fc.integer({min: 1, max: 12}).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1), fc.integer({min: 0, max: 6})), {maxLength: 40}),
+    posts: fc.array(fc.integer({min: 0, max: 8}), {minLength: n, maxLength: n}),
+    acyclic: fc.boolean()
+  })
+);
+
+describe("influencePassivity: the compact iteration is the iteration over all nodes", () => {
+  it("gives the same values to the bit, the same iteration count and the same convergence", () => {
+    fc.assert(
+      fc.property(
+        shapedGraphs,
+        fc.boolean(),
+        fc.integer({min: 1, max: 60}),
+        fc.constantFrom(1e-2, 1e-6, 1e-10),
+        (input, withPosts, maxIterations, tolerance) => {
+          const edges = input.acyclic
+            ? input.edges.map(([a, t, c]): [number, number, number] => [Math.min(a, t), Math.max(a, t), c])
+            : input.edges;
+          const graph = buildCsr(
+            input.n,
+            edges.map((e) => e[0]),
+            edges.map((e) => e[1]),
+            edges.map((e) => e[2])
+          );
+          const posts = withPosts ? input.posts : undefined;
+          const result = influencePassivity(graph, {posts, maxIterations, tolerance});
+          const expected = fullSpaceIP(graph, {posts, maxIterations, tolerance});
+          expectSameBits(result.influence, expected.influence, "influence");
+          expectSameBits(result.passivity, expected.passivity, "passivity");
+          expect(result.iterations).toBe(expected.iterations);
+          expect(result.converged).toBe(expected.converged);
+        }
+      ),
+      {seed: 1000, numRuns: 500}
     );
   });
 });
