@@ -223,29 +223,6 @@ export async function* readLineBatches(file: InputFile, options: ReadOptions = {
   if (rest.length > 0) yield {first: number + 1, lines: [stripCr(rest)]};
 }
 
-/**
- * How many lines `readLineBatches` reads from a file (each ended by LF, and an unended last one), counted on its
- * bytes without decoding them; undefined if `signal` aborts first. For checking another reader of the file.
- */
-export async function lineCount(file: InputFile, signal?: AbortSignal): Promise<number | undefined> {
-  const reader = (await openBytes(file)).getReader();
-  let lines = 0;
-  let last = LF;
-  try {
-    for (;;) {
-      if (signal?.aborted) return undefined;
-      const {done, value} = await readOrExplain(reader, file, "counting lines");
-      if (done) break;
-      // A plain loop: several times faster than a call of indexOf per line.
-      for (let i = 0; i < value.length; i++) if (value[i] === LF) lines++;
-      if (value.length > 0) last = value[value.length - 1]!;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return last === LF ? lines : lines + 1;
-}
-
 /** The lines of a text file one by one (see `readLineBatches`). */
 export async function* readLines(file: InputFile, options: ReadOptions = {}): AsyncGenerator<Line> {
   for await (const {first, lines} of readLineBatches(file, options)) {
@@ -304,7 +281,6 @@ export function bytesInput(name: string, content: Uint8Array | string): InputFil
 }
 
 const CR = 13;
-const LF = 10;
 const NO_BYTES = new Uint8Array(0);
 
 /**

@@ -1,7 +1,8 @@
 /** Node paths as importer inputs: a file, or a folder whose files are its entries. */
 import {createReadStream, existsSync, readdirSync, statSync} from "node:fs";
 import {join, relative, sep} from "node:path";
-import {Readable} from "node:stream";
+import {Readable, pipeline} from "node:stream";
+import {createGunzip} from "node:zlib";
 import {fileOrArchive} from "./archive.js";
 import {InputError, type Input, type InputFile, type InputFolder} from "./input.js";
 
@@ -12,6 +13,16 @@ export function fileInput(path: string): InputFile {
     size: statSync(path).size,
     stream: () => Readable.toWeb(createReadStream(path, {highWaterMark: 1 << 20})) as ReadableStream<Uint8Array>
   };
+}
+
+/**
+ * The bytes of the file at `path`, gunzipped when `gzip`, through Node's own streams: for a reader that goes over
+ * every byte, a fraction of the time that web streams and `DecompressionStream` take (`loaders/input.ts`).
+ */
+export function fileBytes(path: string, gzip: boolean): AsyncIterable<Uint8Array> {
+  const bytes = createReadStream(path, {highWaterMark: 1 << 20});
+  // A pipeline, so that a reader that stops early, or fails, closes the file too; its errors reach the reader.
+  return gzip ? pipeline(bytes, createGunzip({chunkSize: 1 << 20}), () => undefined) : bytes;
 }
 
 export function folderInput(path: string): InputFolder {

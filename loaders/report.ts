@@ -67,7 +67,7 @@ export interface Edge {
 /**
  * An edge file a store may read by itself (`RowStore.writeEdgeFile`): from line `firstLine` on, every line
  * would hold one edge in its plainest form, fields separated by one `delimiter` each and nothing else on the
- * line. What each field may hold in that form is fixed by the store (`staging.ts`); the store reads the file only
+ * line. What each field may hold in that form is fixed in `plain-lines.ts`; the store reads the file only
  * if every line has it, so that the rows are those the importer itself would write, line by line.
  */
 export interface EdgeFile {
@@ -75,10 +75,11 @@ export interface EdgeFile {
   /** 1-based number of the first line of edges; the lines before it are the importer's. */
   readonly firstLine: number;
   readonly delimiter: "," | "\t" | " ";
-  /** What each field holds: node ids, a weight, unix seconds. */
-  readonly columns: readonly ("src" | "dst" | "weight" | "ts")[];
+  /** What each field holds: node ids, a weight, unix seconds, a name of the kind (a key of `kind`). */
+  readonly columns: readonly ("src" | "dst" | "weight" | "ts" | "kind")[];
   readonly network: string;
-  readonly kind: InteractionKind;
+  /** The kind of every edge; with a `kind` column, the kind each name in it stands for (any other: not plain). */
+  readonly kind: InteractionKind | Readonly<Record<string, InteractionKind>>;
   /** Whether every edge is also a follow, since its time when there is a `ts` column. */
   readonly follow: boolean;
 }

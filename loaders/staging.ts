@@ -63,25 +63,18 @@ export interface StagedEdgeFile {
   readonly compression: "gzip" | "none";
   readonly edges: EdgeFile;
   readonly network: number;
-  readonly kind: number;
+  /** The code of the kind of every edge, or with a `kind` column the code of each name in it. */
+  readonly kind: number | ReadonlyMap<string, number>;
 }
 
-/**
- * What a field of a plain edge line (`EdgeFile`) may hold, as SQL over its text `field` giving the staged value;
- * any other text fails the query. Each form is one the importers read to the same value: a node id is a number
- * below 2^24 in canonical decimal (`numericHandle`), staged as its number; a weight an integer of up to 15
- * digits, exact in a double (`parseNumber`); a time unix seconds of 1 to 11 digits, always in range
- * (`parseTimestamp`).
- */
-const PLAIN_FIELD_SQL = {
-  src: (field: string) =>
-    `CASE WHEN regexp_full_match(${field}, '0|[1-9][0-9]{0,7}') AND ${field}::INTEGER < ${DENSE_LIMIT_SQL} THEN -1 - ${field}::INTEGER ELSE ${NOT_PLAIN} END`,
-  weight: (field: string) =>
-    `CASE WHEN regexp_full_match(${field}, '0|-?[1-9][0-9]{0,14}') THEN ${field}::DOUBLE ELSE ${NOT_PLAIN} END`,
-  ts: (field: string) =>
-    `CASE WHEN regexp_full_match(${field}, '[0-9]{1,11}') THEN ${field}::BIGINT * 1000 ELSE ${NOT_PLAIN} END`
+/** The DuckDB type of each field of a plain edge line, read as it is (`plain-lines.ts` checked its form). */
+const PLAIN_FIELD_TYPES: Record<EdgeFile["columns"][number], string> = {
+  src: "INTEGER",
+  dst: "INTEGER",
+  weight: "DOUBLE",
+  ts: "BIGINT",
+  kind: "VARCHAR"
 };
-const NOT_PLAIN = "error('not a plain edge line')";
 
 /** Integer codes for strings, and the staging tables written with them. */
 export class EdgeStaging {
@@ -177,40 +170,33 @@ export class EdgeStaging {
 
   /**
    * Reads the edges of an edge file with DuckDB's CSV reader into a staging table of their own, one row per
-   * line from `edges.firstLine` on; undefined, with nothing staged, if a line is not in the plain form. The
-   * reader skips blank lines silently: the caller checks the count of rows against the file's lines, then
-   * keeps or drops the table (`keepEdgeFile`, `dropEdgeFile`).
+   * line from `edges.firstLine` on, with the types of plain lines; undefined, with nothing staged, if the reader
+   * fails. The caller keeps the table only if every line is plain (`plainLines`), and drops it otherwise
+   * (`keepEdgeFile`, `dropEdgeFile`).
    */
   async stageEdgeFile(file: StagedEdgeFile): Promise<{table: string; rows: number} | undefined> {
     const {columns, delimiter, firstLine} = file.edges;
     const field = (role: EdgeFile["columns"][number]) => `c${columns.indexOf(role)}`;
     const has = (role: EdgeFile["columns"][number]) => columns.includes(role);
     const table = `_staging._edge_file_${this.#edgeFileNumber++}`;
-    const types = columns.map((_, i) => `c${i}: 'VARCHAR'`).join(", ");
+    const types = columns.map((role, i) => `c${i}: '${PLAIN_FIELD_TYPES[role]}'`).join(", ");
+    // The names of a kind column and their codes are parameters, like the network, the codes and the path.
+    const kinds = typeof file.kind === "number" ? undefined : [...file.kind];
+    const kind = kinds ? `CASE ${field("kind")} ${kinds.map(() => "WHEN ? THEN ?").join(" ")} END` : "?";
     const sql = `CREATE TABLE ${table} AS SELECT
-        ${has("ts") ? PLAIN_FIELD_SQL.ts(field("ts")) : "0"}::DOUBLE AS ts, ?::INTEGER AS network,
-        ${PLAIN_FIELD_SQL.src(field("src"))}::INTEGER AS actor, ${PLAIN_FIELD_SQL.src(field("dst"))}::INTEGER AS target,
-        ?::INTEGER AS kind, ${has("weight") ? PLAIN_FIELD_SQL.weight(field("weight")) : "NULL"}::DOUBLE AS weight
+        ${has("ts") ? `${field("ts")} * 1000` : "0"}::DOUBLE AS ts, ?::INTEGER AS network,
+        (-1 - ${field("src")})::INTEGER AS actor, (-1 - ${field("dst")})::INTEGER AS target,
+        (${kind})::INTEGER AS kind, ${has("weight") ? field("weight") : "NULL"}::DOUBLE AS weight
       FROM read_csv(?, delim = ${DELIMITER_SQL[delimiter]}, new_line = '\\n', skip = ${firstLine - 1},
         compression = '${file.compression}', header = false, auto_detect = false, quote = '', escape = '',
         strict_mode = true, null_padding = false, columns = {${types}})`;
+    const params = [file.network, ...(kinds ? kinds.flat() : [file.kind as number]), file.path];
     try {
-      const [{Count: rows}] = (await this.#db.query<{Count: number}>(sql, [file.network, file.kind, file.path])) as [
-        {Count: number}
-      ];
+      const [{Count: rows}] = (await this.#db.query<{Count: number}>(sql, params)) as [{Count: number}];
       return {table, rows};
     } catch {
       return undefined;
     }
-  }
-
-  /** The codes of the accounts of a staged edge file: those of its first edge, and all of them, each once. */
-  async edgeFileAccounts(table: string): Promise<{first: number[]; all: number[]}> {
-    const [edge] = await this.#db.query<{actor: number; target: number}>(`SELECT actor, target FROM ${table} LIMIT 1`);
-    const {code} = await this.#db.queryColumns<{code: number}>(
-      `SELECT actor AS code FROM ${table} UNION SELECT target FROM ${table}`
-    );
-    return {first: edge ? [edge.actor, edge.target] : [], all: code};
   }
 
   /** Adds the edges of a staged edge file to the staged edges, and to the follows when they are follows. */
@@ -238,8 +224,7 @@ export class EdgeStaging {
 }
 
 /** The largest node id held in a dense array: 2^24, so 64 MiB at most. */
-const DENSE_LIMIT = 1 << 24;
-const DENSE_LIMIT_SQL = String(DENSE_LIMIT);
+export const DENSE_LIMIT = 1 << 24;
 /** DuckDB's CSV option for each delimiter of a plain edge file. */
 const DELIMITER_SQL: Record<EdgeFile["delimiter"], string> = {",": "','", "\t": "'\\t'", " ": "' '"};
 

@@ -6,8 +6,9 @@
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import type {DuckDBAppender} from "@duckdb/node-api";
-import {lineCount} from "./input.js";
 import {openNodeDb, type NodeDb} from "./node-db.js";
+import {fileBytes} from "./node-input.js";
+import {plainLines} from "./plain-lines.js";
 import {
   SourceRecorder,
   type RecorderOptions,
@@ -257,11 +258,11 @@ export class WarehouseWriter implements Sink {
   }
 
   /**
-   * Stores the edges of a file that DuckDB reads itself, many times faster than line by line: each line is
-   * checked for the plain form in SQL (`staging.ts`), and the count of rows against the file's lines, counted
-   * meanwhile by the same reader as the importers' (`lineCount`), since DuckDB passes over blank lines. Its
-   * accounts are then taken one by one as from an edge (`#edgeAccount`). Plain and gzip files only: DuckDB's
-   * zstd reader accepts what `loaders/input.ts` refuses.
+   * Stores the edges of a file that DuckDB reads itself, many times faster than line by line: DuckDB stages the
+   * lines with their types while the file's bytes are checked for the plain form (`plainLines`), which also
+   * counts its lines, as a check of DuckDB's reader, and gathers its node ids. Those accounts are then taken one
+   * by one as from an edge (`#edgeAccount`). Plain and gzip files only: DuckDB's zstd reader accepts what
+   * `loaders/input.ts` refuses.
    */
   async #writeEdgeFile(edges: EdgeFile): Promise<EdgeFileStored | undefined> {
     const path = edges.file.path;
@@ -269,27 +270,29 @@ export class WarehouseWriter implements Sink {
     if (path === undefined || compression === undefined) return undefined;
     const staging = this.#staging;
     const network = this.#edgeNetwork(edges.network);
-    const kind = staging.label(edges.kind);
-    const counting = new AbortController();
-    const lines = lineCount(edges.file, counting.signal).catch(() => undefined);
+    const kind =
+      typeof edges.kind === "string"
+        ? staging.label(edges.kind)
+        : new Map(Object.entries(edges.kind).map(([name, kind]) => [name, staging.label(kind)]));
+    const checking = new AbortController();
+    const checked = plainLines(fileBytes(path, compression === "gzip"), edges, checking.signal).catch(() => undefined);
     const staged = await staging.stageEdgeFile({path, compression, edges, network: network.code, kind});
-    if (!staged) counting.abort();
-    const expected = (await lines) ?? 0;
+    if (!staged) checking.abort();
+    const plain = await checked;
     if (!staged) return undefined;
-    if (staged.rows === 0 || staged.rows !== expected - (edges.firstLine - 1)) {
+    if (!plain || staged.rows === 0 || staged.rows !== plain.lines - (edges.firstLine - 1)) {
       await staging.dropEdgeFile(staged.table);
       return undefined;
     }
     await staging.keepEdgeFile(staged.table, edges);
     const accountsBefore = this.#edgeAccountsAdded;
-    const {first, all} = await staging.edgeFileAccounts(staged.table);
-    const add = (code: number) => {
-      const handle = String(-1 - code);
+    const add = (id: number) => {
+      const handle = String(id);
       if (network.handles.get(handle) === undefined) this.#edgeAccount(network, handle);
     };
-    first.forEach(add);
+    plain.first.forEach(add);
     const firstEdgeAdded = this.#edgeAccountsAdded > accountsBefore;
-    all.forEach(add);
+    plain.ids.forEach(add);
     return {edges: staged.rows, accountsAdded: this.#edgeAccountsAdded - accountsBefore, firstEdgeAdded};
   }
 

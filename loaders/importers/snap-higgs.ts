@@ -4,6 +4,9 @@
  *
  * One event per line, `A B t TYPE`: user A retweeted (RT), mentioned (MT) or replied to (RE) user B at
  * unix time t. Users are anonymised numeric ids, so the id is also the handle. Plain or gzipped.
+ *
+ * A file whose every line is an event in its plainest form, as the published stream is, the warehouse writer
+ * may read with DuckDB (`SourceRecorder.acceptEdgeFile`); any other file is read here line by line.
  */
 import {InputError, isFolder, readLineBatches} from "../input.js";
 import type {Edge} from "../report.js";
@@ -30,6 +33,20 @@ export const snapHiggs: Importer = {
     if (isFolder(input)) throw new InputError(`${input.name}: snap-higgs reads one file, not a folder`);
     const source = sink.source(this.name, input.name);
     const progress = onProgress && ((fraction: number) => onProgress(input.name, fraction));
+    const columns = ["src", "dst", "ts", "kind"] as const;
+    if (
+      await source.acceptEdgeFile({
+        file: input,
+        firstLine: 1,
+        delimiter: " ",
+        columns,
+        network: NETWORK,
+        kind: KINDS,
+        follow: false
+      })
+    ) {
+      return progress?.(1);
+    }
     // One edge object, refilled for every line: the recorder copies what it keeps (see `RowStore.writeEdge`).
     const edge: Edge = {
       network: NETWORK,
