@@ -138,11 +138,11 @@ describe("plainLines(chunks, edges)", () => {
           expect(await plainLines(chunked(text, chunkSize), spec)).toEqual(expected);
         }
       ),
-      {numRuns: 2000, seed: 7}
+      {numRuns: 400, seed: 7}
     );
     // Both outcomes are tried: files with plain edges, not only odd ones.
-    expect(plainWithEdges).toBeGreaterThan(100);
-  });
+    expect(plainWithEdges).toBeGreaterThan(20);
+  }, 180_000);
 
   it("stops, undefined, when its signal aborts", async () => {
     const controller = new AbortController();
