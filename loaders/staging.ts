@@ -9,7 +9,8 @@
  * Networks and kinds, a handful of names, are also kept in the small table `_labels`: joining millions of edges
  * to it rather than to every string costs a fraction as much (a hash table of a few rows, not of every account).
  * An edge file whose every line is in the plainest form (`EdgeFile`) is read by DuckDB's own CSV reader into a
- * staging table of its own (`stageEdgeFile`), which the views `_all_edges` and `_all_follows` add to the rest.
+ * staging table of its own (`stageEdgeFile`), gathered by the view `_file_edges` (and `_all_follows`, with the
+ * rest of the follows). All of its accounts are numbers, so its edges are decoded without a join to `_strings`.
  */
 import {DOUBLE, INTEGER, VARCHAR} from "@duckdb/node-api";
 import type {NodeDb} from "./node-db.js";
@@ -27,7 +28,7 @@ const STAGING_SQL = [
   "CREATE TABLE _staging._edges (ts DOUBLE, network INTEGER, actor INTEGER, target INTEGER, kind INTEGER, weight DOUBLE)",
   "CREATE TABLE _staging._edge_follows (follower INTEGER, followee INTEGER, network INTEGER, since DOUBLE)",
   "CREATE TABLE _staging._edge_accounts (account INTEGER, network INTEGER)",
-  "CREATE VIEW _staging._all_edges AS SELECT * FROM _staging._edges",
+  "CREATE VIEW _staging._file_edges AS SELECT * FROM _staging._edges WHERE false",
   "CREATE VIEW _staging._all_follows AS SELECT * FROM _staging._edge_follows"
 ];
 
@@ -42,8 +43,11 @@ const account = (column: string) => `CASE WHEN ${column} < 0 THEN n.value || ':'
 export const DECODED_SQL = {
   interactions: `SELECT epoch_ms(e.ts::BIGINT) AS ts, n.value AS network, coalesce(${account("e.actor")}, a.value) AS actor_id,
       coalesce(${account("e.target")}, t.value) AS target_id, NULL::VARCHAR AS post_id, k.value AS kind, e.weight AS weight
-    FROM _staging._all_edges e JOIN _staging._labels n ON n.code = e.network JOIN _staging._labels k ON k.code = e.kind
-      LEFT JOIN _staging._strings a ON a.code = e.actor LEFT JOIN _staging._strings t ON t.code = e.target`,
+    FROM _staging._edges e JOIN _staging._labels n ON n.code = e.network JOIN _staging._labels k ON k.code = e.kind
+      LEFT JOIN _staging._strings a ON a.code = e.actor LEFT JOIN _staging._strings t ON t.code = e.target
+    UNION ALL SELECT epoch_ms(e.ts::BIGINT), n.value, n.value || ':' || (-1 - e.actor)::VARCHAR,
+      n.value || ':' || (-1 - e.target)::VARCHAR, NULL, k.value, e.weight
+    FROM _staging._file_edges e JOIN _staging._labels n ON n.code = e.network JOIN _staging._labels k ON k.code = e.kind`,
   follows: `SELECT coalesce(${account("f.follower")}, a.value) AS follower_id,
       coalesce(${account("f.followee")}, b.value) AS followee_id, n.value AS network, epoch_ms(f.since::BIGINT) AS since
     FROM _staging._all_follows f JOIN _staging._labels n ON n.code = f.network
@@ -203,7 +207,7 @@ export class EdgeStaging {
   async keepEdgeFile(table: string, edges: EdgeFile): Promise<void> {
     this.#edgeFiles.push(table);
     await this.#db.run(
-      `CREATE OR REPLACE VIEW _staging._all_edges AS SELECT * FROM _staging._edges${this.#edgeFiles.map((file) => ` UNION ALL SELECT * FROM ${file}`).join("")}`
+      `CREATE OR REPLACE VIEW _staging._file_edges AS ${this.#edgeFiles.map((file) => `SELECT * FROM ${file}`).join(" UNION ALL ")}`
     );
     if (!edges.follow) return;
     const since = edges.columns.includes("ts") ? "ts" : "NULL::DOUBLE";
