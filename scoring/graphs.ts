@@ -7,10 +7,12 @@ import {accountList} from "./features/accounts.js";
 import {REACTION_KINDS, type TimeWindow} from "./features/activity.js";
 import {buildCsr, type Csr} from "./graph/csr.js";
 import {inWindow, windowParams} from "./features/window.js";
+import {derived} from "./memo-db.js";
 
 export interface AccountGraph {
   /** The account id of each node (`accountList`'s, shared within a memoized view: do not change it). */
   accountIds: readonly string[];
+  /** The graph, also shared within a memoized view: kernels read it and never change it. */
   graph: Csr;
 }
 
@@ -86,16 +88,14 @@ export function followGraph(db: Db): Promise<AccountGraph> {
 
 /**
  * The graph of the edges `edgesSql` returns, weighted by their `weight` column, else each weighing 1. The
- * columns go to `buildCsr` as they come from the engine, without an object per edge.
+ * columns go to `buildCsr` as they come from the engine, without an object per edge. Built once per memoized
+ * view (`derived`): Klout, HITS, k-shell, Influence–Passivity, communities and PageRank read the same graph.
  */
-async function accountGraph(
-  db: Db,
-  edgesSql: string,
-  params: (number | null)[],
-  weighted: boolean
-): Promise<AccountGraph> {
-  const {accountIds} = await accountList(db);
-  const edges = await db.queryColumns<{source: number; target: number; weight: number}>(edgesSql, params);
-  const graph = buildCsr(accountIds.length, edges.source, edges.target, weighted ? edges.weight : undefined);
-  return {accountIds, graph};
+function accountGraph(db: Db, edgesSql: string, params: (number | null)[], weighted: boolean): Promise<AccountGraph> {
+  return derived(db, ["accountGraph", edgesSql, params, weighted], async () => {
+    const {accountIds} = await accountList(db);
+    const edges = await db.queryColumns<{source: number; target: number; weight: number}>(edgesSql, params);
+    const graph = buildCsr(accountIds.length, edges.source, edges.target, weighted ? edges.weight : undefined);
+    return {accountIds, graph};
+  });
 }
