@@ -14,7 +14,8 @@
  */
 import type {Columns, Db} from "../db.js";
 import {REACTION_KINDS, type TimeWindow} from "./activity.js";
-import {ACCOUNT_INDEX_SQL, accountList, perAccount} from "./accounts.js";
+import {ACCOUNT_INDEX_SQL, accountList} from "./accounts.js";
+import {utcDay} from "./daily.js";
 import {inWindow, windowParams} from "./window.js";
 
 const REACTION_KIND_LIST = REACTION_KINDS.map((kind) => `'${kind}'`).join(", ");
@@ -36,10 +37,8 @@ reactions AS (
 // Topics from the posts: each reaction with the topics of its post, each post of the window with its own.
 // Parameters: from, from, to, to for the reactions, then for the posts.
 const POST_TOPICS = `${REACTIONS},
-topic_reactions AS (
-  SELECT r.actor, r.target, unnest(list_distinct(p.topics)) AS topic
-  FROM reactions r JOIN posts p ON p.post_id = r.post_id
-),
+post_topics AS (SELECT post_id, unnest(list_distinct(topics)) AS topic FROM posts WHERE len(topics) > 0),
+topic_reactions AS (SELECT r.actor, r.target, p.topic FROM reactions r JOIN post_topics p USING (post_id)),
 topic_output AS (
   SELECT n.account, unnest(list_distinct(p.topics)) AS topic
   FROM posts p JOIN nodes n USING (account_id) WHERE ${inWindow("p.created_at")}
@@ -59,40 +58,30 @@ topic_output AS (
 
 const topicGraphSql = (topics: string) => `
 WITH ${topics},
-pairs AS (SELECT topic, actor, target, count(*) AS reactions FROM topic_reactions GROUP BY topic, actor, target),
-counts AS (
-  SELECT topic, account, count(*) AS output, 0 AS made, 0 AS received FROM topic_output
-  WHERE account IS NOT NULL GROUP BY topic, account
+edges AS (SELECT topic, actor, target, count(*) AS reactions FROM topic_reactions GROUP BY topic, actor, target),
+output AS (SELECT topic, account, count(*) AS posts FROM topic_output WHERE account IS NOT NULL GROUP BY topic, account),
+rows AS (
+  SELECT topic, 0 AS kind, -1 AS source, -1 AS target, 0 AS count FROM (SELECT topic FROM output UNION SELECT topic FROM edges)
   UNION ALL
-  SELECT topic, actor, 0, sum(reactions), 0 FROM pairs WHERE actor IS NOT NULL GROUP BY topic, actor
+  SELECT topic, 1, account, -1, posts FROM output
   UNION ALL
-  SELECT topic, target, 0, 0, sum(reactions) FROM pairs WHERE target IS NOT NULL GROUP BY topic, target
-),
-members AS (
-  SELECT topic, account, sum(output) AS output, sum(output + made + received) AS participation
-  FROM counts GROUP BY topic, account
-),
-graph AS (
-  SELECT topic AS key, account = min(account) OVER (PARTITION BY topic) AS first, account AS source, -1 AS target,
-    output, participation, 0 AS weight
-  FROM members
-  UNION ALL
-  SELECT topic, false, actor, target, 0, 0, reactions FROM pairs WHERE actor IS NOT NULL AND target IS NOT NULL
+  SELECT topic, 2, coalesce(actor, -2), coalesce(target, -2), reactions FROM edges
+  WHERE actor IS NOT NULL OR target IS NOT NULL
 )
-SELECT CASE WHEN first THEN key END AS topic, source, target, output::INTEGER AS output,
-  participation::INTEGER AS participation, weight::INTEGER AS weight
-FROM graph
-ORDER BY key, target <> -1, source, target
+SELECT CASE WHEN kind = 0 THEN topic END AS topic, source::INTEGER AS source, target::INTEGER AS target,
+  count::INTEGER AS count
+FROM rows
+ORDER BY rows.topic, kind, source, target
 `;
 
 /**
- * Each topic's members and reaction graph, topic by topic in order, the topic named on its first row only (a name
- * repeated on every row is what a large result costs most to read). First a row per member, an account that put
- * out, made or received anything on the topic in the window, in account order: `source` the account, `target` −1,
- * `output` its posts on the topic and `participation` those posts, the reactions it made on the topic's posts and
- * those it received on them. Then a row per edge reactor → reacted-to of the topic's graph, by source and target:
- * `source` and `target` the accounts, `weight` the reactions on the topic's posts in the window. `byPost` for data
- * whose posts carry topics, `oneTopic` for data without.
+ * Each topic's output and reaction graph, topic by topic in order. A topic starts with a row naming it (`source`
+ * and `target` −1), the only row whose `topic` is not null (a name repeated on every row is what a large result
+ * costs most to read). Then a row per account that put out anything on the topic in the window, by account:
+ * `source` the account, `target` −1, `count` its posts on the topic. Then a row per edge reactor → reacted-to
+ * of the topic's graph, by source and target: `source` and `target` the accounts, −2 for one that is not an
+ * account, `count` the reactions on the topic's posts in the window. `byPost` for data whose posts carry
+ * topics, `oneTopic` for data without.
  */
 export const TOPIC_GRAPHS_SQL = Object.freeze({byPost: topicGraphSql(POST_TOPICS), oneTopic: topicGraphSql(ONE_TOPIC)});
 
@@ -103,58 +92,67 @@ export const TOPIC_GRAPHS_SQL = Object.freeze({byPost: topicGraphSql(POST_TOPICS
  *
  * where rate is the reactor's interactions of any kind per day it was active in the window (UTC days) and q the
  * 99th percentile of that rate over the n accounts that acted in the window (`quantile_disc`: the ⌈0.99·n⌉-th
- * smallest rate, so with 100 or fewer actors nobody is above it). The sum runs in reactor order, so it is the
- * same on every engine. One row per account, in `account_id` order. Parameters: from, from, to, to for the
+ * smallest rate, so with 100 or fewer actors nobody is above it). A row per account with reactors, by index
+ * (ACCOUNT_INDEX_SQL). The worths are summed in reactor order (a reactor is its account index, or its id if it is
+ * not an account), so the sum is the same on every engine; where every worth is a multiple of 1/1024 (1, or the
+ * silent weight 0.5), the sums are exact in any order and need no sorting. Parameters: from, from, to, to for the
  * interactions, again for the posts, then the silent weight.
  */
 export const AUDIENCE_SQL = `
-WITH actions AS (SELECT actor_id, target_id, kind, ts, network FROM interactions WHERE ${inWindow("ts")}),
+WITH nodes AS (${ACCOUNT_INDEX_SQL}),
+actions AS (
+  SELECT coalesce(s.account, -1) AS actor, CASE WHEN s.account IS NULL THEN i.actor_id ELSE '' END AS stranger,
+    t.account AS target, i.kind IN (${REACTION_KIND_LIST}) AND i.actor_id <> i.target_id AS reaction,
+    ${utcDay("i.ts")} AS day, i.network
+  FROM interactions i
+  LEFT JOIN nodes s ON s.account_id = i.actor_id
+  LEFT JOIN nodes t ON t.account_id = i.target_id
+  WHERE ${inWindow("i.ts")}
+),
 active_days AS (
-  SELECT actor_id, min(network) AS network, count(*) AS actions FROM actions GROUP BY actor_id, CAST(ts AS DATE)
+  SELECT actor, stranger, min(network) AS network, count(*) AS actions FROM actions GROUP BY actor, stranger, day
 ),
 rates AS (
-  SELECT actor_id, min(network) AS network, sum(actions)::DOUBLE / count(*) AS per_day
-  FROM active_days GROUP BY actor_id
+  SELECT actor, stranger, min(network) AS network, sum(actions)::DOUBLE / count(*) AS per_day
+  FROM active_days GROUP BY actor, stranger
 ),
 threshold AS (SELECT quantile_disc(per_day, 0.99) AS per_day FROM rates),
-posting AS (SELECT DISTINCT account_id FROM posts WHERE ${inWindow("created_at")}),
+posting AS (
+  SELECT DISTINCT coalesce(n.account, -1) AS actor, CASE WHEN n.account IS NULL THEN p.account_id ELSE '' END AS stranger
+  FROM posts p LEFT JOIN nodes n USING (account_id) WHERE ${inWindow("p.created_at")}
+),
 post_networks AS (SELECT DISTINCT network FROM posts),
-reactor_weights AS (
-  SELECT r.actor_id,
-    least(1::DOUBLE, t.per_day / r.per_day)
-      * CASE WHEN p.account_id IS NULL AND n.network IS NOT NULL THEN ?::DOUBLE ELSE 1 END AS weight
+reactors AS (
+  SELECT r.actor, r.stranger,
+    least(1::DOUBLE, t.per_day / r.per_day) * CASE WHEN p.actor IS NULL AND n.network IS NOT NULL THEN ?::DOUBLE ELSE 1 END AS weight
   FROM rates r
   CROSS JOIN threshold t
-  LEFT JOIN posting p ON p.account_id = r.actor_id
+  LEFT JOIN posting p USING (actor, stranger)
   LEFT JOIN post_networks n ON n.network = r.network
 ),
 audience AS (
-  SELECT pairs.target_id AS account_id, sum(w.weight ORDER BY pairs.actor_id) AS audience
-  FROM (
-    SELECT DISTINCT target_id, actor_id FROM actions WHERE kind IN (${REACTION_KIND_LIST}) AND actor_id <> target_id
-  ) pairs
-  JOIN reactor_weights w USING (actor_id)
-  GROUP BY pairs.target_id
-)
-SELECT coalesce(x.audience, 0)::DOUBLE AS audience
-FROM accounts a LEFT JOIN audience x USING (account_id)
-ORDER BY a.account_id
+  SELECT pairs.target, pairs.actor, pairs.stranger, r.weight, r.weight * 1024 = round(r.weight * 1024) AS exact
+  FROM (SELECT DISTINCT target, actor, stranger FROM actions WHERE reaction AND target IS NOT NULL) pairs
+  JOIN reactors r USING (actor, stranger)
+),
+inexact AS (SELECT DISTINCT target FROM audience WHERE NOT exact)
+SELECT target AS account, sum(weight)::DOUBLE AS audience FROM audience
+WHERE target NOT IN (SELECT target FROM inexact) GROUP BY target
+UNION ALL
+SELECT target, sum(weight ORDER BY actor, stranger)::DOUBLE FROM audience
+WHERE target IN (SELECT target FROM inexact) GROUP BY target
 `;
 
-/** A row of TOPIC_GRAPHS_SQL: a member of a topic (`target` −1) or an edge of its graph. */
+/** A row of TOPIC_GRAPHS_SQL: a topic's first row, an account's output on it, or an edge of its graph. */
 export interface TopicGraphRow {
   /** The topic on its first row, null on the others. */
   topic: string | null;
-  /** The member, or the edge's reactor, as its index in `account_id` order. */
+  /** The account that put out or reacted (−2: not an account), or −1 on the topic's first row. */
   source: number;
-  /** The account reacted to, or −1 on a member's row. */
+  /** The account reacted to (−2: not an account), or −1 on the first row and on an output row. */
   target: number;
-  /** The member's posts on the topic (0 on an edge's row). */
-  output: number;
-  /** The member's posts and reactions made and received on the topic (0 on an edge's row). */
-  participation: number;
-  /** The edge's reactions (0 on a member's row). */
-  weight: number;
+  /** The account's posts on the topic, or the edge's reactions (0 on the first row). */
+  count: number;
   [column: string]: string | number | null;
 }
 
@@ -176,7 +174,7 @@ function topicQuery(
   return source.byPost ? [queries.byPost, params] : [queries.oneTopic, [source.oneTopic, ...params]];
 }
 
-/** The members and reaction graph of every topic in the window (TOPIC_GRAPHS_SQL), as columns. */
+/** The output and reaction graph of every topic in the window (TOPIC_GRAPHS_SQL), as columns. */
 export function topicGraphs(db: Db, window: TimeWindow, source: TopicSource): Promise<Columns<TopicGraphRow>> {
   return db.queryColumns<TopicGraphRow>(...topicQuery(TOPIC_GRAPHS_SQL, source, window));
 }
@@ -187,8 +185,10 @@ export async function audience(
   {from = null, to = null}: TimeWindow,
   {silentWeight}: {silentWeight: number}
 ): Promise<Float64Array> {
-  const accounts = await accountList(db);
+  const {accountIds} = await accountList(db);
   const params = [...windowParams({from, to}), ...windowParams({from, to}), silentWeight];
-  const columns = await db.queryColumns<{audience: number}>(AUDIENCE_SQL, params);
-  return Float64Array.from(perAccount(accounts, columns).audience);
+  const rows = await db.queryColumns<{account: number; audience: number}>(AUDIENCE_SQL, params);
+  const values = new Float64Array(accountIds.length);
+  for (let row = 0; row < rows.account.length; row++) values[rows.account[row]!] = rows.audience[row]!;
+  return values;
 }

@@ -83,32 +83,90 @@ function topicGraphScores(
     // One query at a time: a native DuckDB connection runs statements one after another.
     const {accountIds} = await accountList(db);
     const columns = await topicGraphs(db, window, await topicSource(db, ALL_TOPICS));
-    const sources = Int32Array.from(columns.source);
-    const targets = Int32Array.from(columns.target);
-    const output = Float64Array.from(columns.output);
-    const participation = Float64Array.from(columns.participation);
-    const weights = Int32Array.from(columns.weight);
-    const topics = topicRanges(columns.topic).map(({topic, start, end}) => {
-      // The topic's members come first (target −1), then its edges.
-      let firstEdge = start;
-      while (firstEdge < end && targets[firstEdge]! < 0) firstEdge++;
-      const scores: TopicScores = {
-        topic,
-        members: sources.subarray(start, firstEdge),
-        output: output.subarray(start, firstEdge),
-        participation: participation.subarray(start, firstEdge),
-        pagerank: new Float64Array(0),
-        authority: new Float64Array(0)
-      };
-      const edges: TopicEdges = {
-        sources: sources.subarray(firstEdge, end),
-        targets: targets.subarray(firstEdge, end),
-        weights: weights.subarray(firstEdge, end)
-      };
-      return {scores, edges};
-    });
+    const rows: TopicRows = {
+      sources: Int32Array.from(columns.source),
+      targets: Int32Array.from(columns.target),
+      counts: Int32Array.from(columns.count)
+    };
+    const tally = {member: new Uint8Array(accountIds.length), output: new Float64Array(accountIds.length)};
+    const participation = new Float64Array(accountIds.length);
+    const topics = topicRanges(columns.topic).map(({topic, start, end}) =>
+      topicGraph(topic, subrows(rows, start + 1, end), {...tally, participation})
+    );
     return {accountIds, topics};
   });
+}
+
+/** Rows of TOPIC_GRAPHS_SQL as columns: an output row has `targets` −1, an edge's ends are −2 when not accounts. */
+interface TopicRows {
+  sources: Int32Array;
+  targets: Int32Array;
+  counts: Int32Array;
+}
+
+const subrows = ({sources, targets, counts}: TopicRows, start: number, end: number): TopicRows => ({
+  sources: sources.subarray(start, end),
+  targets: targets.subarray(start, end),
+  counts: counts.subarray(start, end)
+});
+
+/**
+ * One topic's members, with their output and participation, and its graph between accounts, from the topic's
+ * rows after its first (its output rows, then its edges). `tally` holds a zero per account on entry and on exit.
+ */
+function topicGraph(
+  topic: string,
+  rows: TopicRows,
+  tally: {member: Uint8Array; output: Float64Array; participation: Float64Array}
+): {scores: TopicScores; edges: TopicEdges} {
+  const {sources, targets, counts} = rows;
+  const {member, output, participation} = tally;
+  const accounts: number[] = [];
+  const take = (account: number, reactions: number) => {
+    if (account < 0) return;
+    if (member[account] === 0) {
+      member[account] = 1;
+      accounts.push(account);
+    }
+    participation[account] += reactions;
+  };
+  let firstEdge = 0;
+  let betweenAccounts = 0;
+  for (let row = 0; row < sources.length; row++) {
+    if (targets[row] === -1) {
+      take(sources[row]!, counts[row]!);
+      output[sources[row]!] = counts[row]!;
+      firstEdge = row + 1;
+    } else {
+      take(sources[row]!, counts[row]!);
+      take(targets[row]!, counts[row]!);
+      if (sources[row]! >= 0 && targets[row]! >= 0) betweenAccounts++;
+    }
+  }
+  const members = Int32Array.from(accounts).sort();
+  const scores: TopicScores = {
+    topic,
+    members,
+    output: Float64Array.from(members, (account) => output[account]!),
+    participation: Float64Array.from(members, (account) => participation[account]!),
+    pagerank: new Float64Array(0),
+    authority: new Float64Array(0)
+  };
+  for (const account of accounts) {
+    member[account] = 0;
+    output[account] = 0;
+    participation[account] = 0;
+  }
+  let edges = subrows(rows, firstEdge, sources.length);
+  if (betweenAccounts < edges.sources.length) {
+    const kept = Array.from(edges.sources.keys()).filter((e) => edges.sources[e]! >= 0 && edges.targets[e]! >= 0);
+    edges = {
+      sources: Int32Array.from(kept, (e) => edges.sources[e]!),
+      targets: Int32Array.from(kept, (e) => edges.targets[e]!),
+      counts: Int32Array.from(kept, (e) => edges.counts[e]!)
+    };
+  }
+  return {scores, edges: {sources: edges.sources, targets: edges.targets, weights: edges.counts}};
 }
 
 async function scoreTopics(
