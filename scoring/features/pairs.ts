@@ -8,17 +8,18 @@
  * - `mentions_sent`, `retweets_sent`: mentions and reposts of other accounts the account made;
  * - `posts`: posts of every kind the account made.
  *
- * One window's features come from one query with a row per account; for daily histories the five activity
- * columns come as counts per (account, day) (`scoring/features/daily.ts`), which summed over a window's days give
- * the same numbers. The method divides the window sums by the window's length to get rates per day.
+ * The counts come from `scoring/features/reported-counts.ts`, shared with Twitalyzer. One window's activity comes
+ * from one query with a row per active account; for daily histories the five activity columns come as counts per
+ * (account, day) (`scoring/features/daily.ts`), which summed over a window's days give the same numbers. The method divides the window sums by the window's length to get rates per day.
  * `network_feature_1…3` have no definition (PeerIndex never published one) and no column here.
  */
 import type {Db} from "../db.js";
 import type {FeatureTable} from "../methods/method.js";
 import {ownPersons} from "../methods/method.js";
-import {ACCOUNT_INDEX_SQL, accountList, perAccount} from "./accounts.js";
+import {ACCOUNT_INDEX_SQL, accountList} from "./accounts.js";
 import type {TimeWindow} from "./activity.js";
 import {dailyCounts, utcDay, type DailyCounts} from "./daily.js";
+import {reportedCounts} from "./reported-counts.js";
 import {inWindow, windowParams} from "./window.js";
 
 /** The summed activity columns, in the order of the pairs file. */
@@ -30,33 +31,6 @@ export const PAIRS_ACTIVITY = [
   "posts"
 ] as const;
 
-/** The reported (or graph) counts, which do not depend on the window. */
-export const PAIRS_COUNTS = ["follower_count", "following_count", "listed_count"] as const;
-
-// The reported counts, else the follow graph's degrees (for the accounts that report none), in `account_id` order.
-const COUNTS = `
-in_degree AS (
-  SELECT followee_id AS account_id, count(DISTINCT follower_id) AS n FROM follows
-  WHERE follower_id <> followee_id AND followee_id IN (SELECT account_id FROM accounts WHERE followers IS NULL)
-  GROUP BY followee_id
-),
-out_degree AS (
-  SELECT follower_id AS account_id, count(DISTINCT followee_id) AS n FROM follows
-  WHERE follower_id <> followee_id AND follower_id IN (SELECT account_id FROM accounts WHERE following IS NULL)
-  GROUP BY follower_id
-)`;
-const COUNT_COLUMNS = `
-  coalesce(a.followers, i.n, 0)::DOUBLE AS follower_count,
-  coalesce(a.following, o.n, 0)::DOUBLE AS following_count,
-  coalesce(a.listed, 0)::DOUBLE AS listed_count`;
-
-export const PAIRS_ACCOUNTS_SQL = `
-WITH ${COUNTS}
-SELECT ${COUNT_COLUMNS}
-FROM accounts a LEFT JOIN in_degree i USING (account_id) LEFT JOIN out_degree o USING (account_id)
-ORDER BY a.account_id
-`;
-
 // Mentions and reposts between two different accounts inside the window, with their UTC day; parameters from,
 // from, to, to.
 const WINDOWED = `
@@ -65,10 +39,10 @@ windowed AS (
   WHERE kind IN ('mention', 'repost') AND actor_id <> target_id AND ${inWindow("ts")}
 )`;
 
-// Parameters: from, from, to, to for interactions, then again for posts. Rows of accounts not in `accounts` are
-// left out.
+// Parameters: from, from, to, to for interactions, then again for posts. A row per account with any count, by
+// index (ACCOUNT_INDEX_SQL); ids that are not accounts are left out.
 export const PAIRS_FEATURES_SQL = `
-WITH ${COUNTS}, ${WINDOWED},
+WITH ${WINDOWED},
 received AS (
   SELECT target_id AS account_id,
     count(*) FILTER (WHERE kind = 'mention') AS mentions_received,
@@ -83,20 +57,15 @@ sent AS (
 ),
 posted AS (
   SELECT account_id, count(*) AS posts FROM posts WHERE ${inWindow("created_at")} GROUP BY account_id
-)
-SELECT ${COUNT_COLUMNS},
-  coalesce(r.mentions_received, 0)::DOUBLE AS mentions_received,
-  coalesce(r.retweets_received, 0)::DOUBLE AS retweets_received,
-  coalesce(s.mentions_sent, 0)::DOUBLE AS mentions_sent,
-  coalesce(s.retweets_sent, 0)::DOUBLE AS retweets_sent,
-  coalesce(p.posts, 0)::DOUBLE AS posts
-FROM accounts a
-LEFT JOIN in_degree i USING (account_id)
-LEFT JOIN out_degree o USING (account_id)
-LEFT JOIN received r USING (account_id)
-LEFT JOIN sent s USING (account_id)
-LEFT JOIN posted p USING (account_id)
-ORDER BY a.account_id
+),
+nodes AS (${ACCOUNT_INDEX_SQL})
+SELECT n.account,
+  coalesce(r.mentions_received, 0)::INTEGER AS mentions_received,
+  coalesce(r.retweets_received, 0)::INTEGER AS retweets_received,
+  coalesce(s.mentions_sent, 0)::INTEGER AS mentions_sent,
+  coalesce(s.retweets_sent, 0)::INTEGER AS retweets_sent,
+  coalesce(p.posts, 0)::INTEGER AS posts
+FROM received r FULL JOIN sent s USING (account_id) FULL JOIN posted p USING (account_id) JOIN nodes n USING (account_id)
 `;
 
 // Parameters: from, from, to, to for interactions, then again for posts. The account is its index (ACCOUNT_INDEX_SQL).
@@ -120,29 +89,38 @@ FROM events e JOIN accounts_index x USING (account_id)
 GROUP BY x.account, e.day
 `;
 
-type Column = (typeof PAIRS_COUNTS)[number] | (typeof PAIRS_ACTIVITY)[number];
-
-/** Every account as its own person, with `columns` read in `account_id` order (one value per account). */
-async function pairsTable(db: Db, names: readonly Column[], sql: string, params: readonly (number | null)[]) {
-  const accounts = await accountList(db);
-  const answer = perAccount(accounts, await db.queryColumns<Record<Column, number>>(sql, params));
+/** Every account as its own person, with its reported counts (`scoring/features/reported-counts.ts`). */
+async function pairsAccounts(db: Db): Promise<FeatureTable> {
+  // One query at a time: a native DuckDB connection runs statements one after another.
+  const {accountIds, networks} = await accountList(db);
+  const {followers, following, listed} = await reportedCounts(db);
   return {
-    accountIds: accounts.accountIds,
-    networks: accounts.networks,
-    ...ownPersons(accounts.accountIds.length),
-    columns: Object.fromEntries(names.map((name) => [name, Float64Array.from(answer[name])]))
+    accountIds,
+    networks,
+    ...ownPersons(accountIds.length),
+    columns: {follower_count: followers.slice(), following_count: following.slice(), listed_count: listed.slice()}
   };
 }
 
 /** Every account's reported counts and its activity summed over the window: one window's features. */
-export function pairsFeatures(db: Db, window: TimeWindow): Promise<FeatureTable> {
+export async function pairsFeatures(db: Db, window: TimeWindow): Promise<FeatureTable> {
+  const table = await pairsAccounts(db);
   const params = [...windowParams(window), ...windowParams(window)];
-  return pairsTable(db, [...PAIRS_COUNTS, ...PAIRS_ACTIVITY], PAIRS_FEATURES_SQL, params);
+  const rows = await db.queryColumns<Record<(typeof PAIRS_ACTIVITY)[number] | "account", number>>(
+    PAIRS_FEATURES_SQL,
+    params
+  );
+  const columns: Record<string, Float64Array> = {...table.columns};
+  for (const name of PAIRS_ACTIVITY) {
+    const column = (columns[name] = new Float64Array(table.accountIds.length));
+    for (let row = 0; row < rows.account.length; row++) column[rows.account[row]!] = rows[name][row]!;
+  }
+  return {...table, columns};
 }
 
 /** Every account's reported counts, and its activity per day inside the window. */
 export async function pairsDailyCounts(db: Db, window: TimeWindow): Promise<DailyCounts> {
-  const accounts = await pairsTable(db, PAIRS_COUNTS, PAIRS_ACCOUNTS_SQL, []);
+  const accounts = await pairsAccounts(db);
   const daily = await db.queryColumns(PAIRS_DAILY_SQL, [...windowParams(window), ...windowParams(window)]);
   return dailyCounts(accounts, PAIRS_ACTIVITY, daily);
 }

@@ -13,8 +13,9 @@
  */
 import type {Db, Value} from "../db.js";
 import {derived} from "../memo-db.js";
-import {accountList, perAccount, type AccountList} from "./accounts.js";
+import {ACCOUNT_INDEX_SQL, accountList, type AccountList} from "./accounts.js";
 import type {TimeWindow} from "./activity.js";
+import {reportedCounts} from "./reported-counts.js";
 import {inWindow, windowParams} from "./window.js";
 
 // RE2 patterns (both engines use RE2). A mention or hashtag starts the text or follows a non-word character,
@@ -73,8 +74,9 @@ export interface AccountColumns<Name extends string> {
 }
 
 /**
- * The numeric columns `names` of a query that returns one row per account in `account_id` order, read once per
- * memoized view and `key` (`derived`): the methods of the family share them, and must not change them.
+ * The numeric columns `names` of a query that returns a row per account with anything to count (the account by
+ * index, column `account`, ACCOUNT_INDEX_SQL), every other account 0; read once per memoized view and `key`
+ * (`derived`): the methods of the family share them, and must not change them.
  */
 function accountColumns<Name extends string>(
   db: Db,
@@ -85,22 +87,28 @@ function accountColumns<Name extends string>(
 ): Promise<AccountColumns<Name>> {
   return derived(db, key, async () => {
     const accounts = await accountList(db);
-    const answer = perAccount(accounts, await db.queryColumns<Record<Name, number>>(sql, params));
-    const columns = Object.fromEntries(names.map((name) => [name, Float64Array.from(answer[name])]));
+    const rows = await db.queryColumns<Record<Name | "account", number>>(sql, params);
+    const columns = Object.fromEntries(
+      names.map((name) => {
+        const column = new Float64Array(accounts.accountIds.length);
+        const values = rows[name];
+        for (let row = 0; row < values.length; row++) column[rows.account[row]!] = values[row]!;
+        return [name, column];
+      })
+    );
     return {accounts, columns: columns as Record<Name, Float64Array>};
   });
 }
 
 export const UPDATE_COUNT_COLUMNS = ["updates"] as const;
 
-// Parameters: from, from, to, to.
+// Parameters: from, from, to, to. A row per account that posted in the window, by index (ACCOUNT_INDEX_SQL).
 export const UPDATE_COUNTS_SQL = `
-WITH updates AS (
+WITH nodes AS (${ACCOUNT_INDEX_SQL}),
+updates AS (
   SELECT account_id, count(*) AS updates FROM posts WHERE ${inWindow("created_at")} GROUP BY account_id
 )
-SELECT coalesce(u.updates, 0)::DOUBLE AS updates
-FROM accounts a LEFT JOIN updates u USING (account_id)
-ORDER BY a.account_id
+SELECT n.account, u.updates::DOUBLE AS updates FROM updates u JOIN nodes n USING (account_id)
 `;
 
 /** `updates`: posts of every kind each account made in the window. */
@@ -125,7 +133,7 @@ const ENTITY_PATTERN = [MENTION_PATTERN, LINK_PATTERN, HASHTAG_PATTERN].map((pat
 
 // Parameters: from, from, to, to. A post carries signal when it is a retweet or a reply, or when it has an entity:
 // in its text, or, without text, a mention interaction (that of `POST_ENTITIES`). Each pattern is tried only on
-// the texts whose answer is not yet known.
+// the texts whose answer is not yet known. A row per account that posted in the window, by index (ACCOUNT_INDEX_SQL).
 export const UPDATE_FEATURES_SQL = `
 WITH windowed AS (
   SELECT post_id, account_id, kind, parent_post_id, text FROM posts WHERE ${inWindow("created_at")}
@@ -152,13 +160,11 @@ per_account AS (
   SELECT account_id, count(*) AS updates, count(*) FILTER (WHERE signal) AS signal_updates,
     count(*) FILTER (WHERE retweet_of_other) AS retweets_of_others
   FROM flagged GROUP BY account_id
-)
-SELECT
-  coalesce(p.updates, 0)::DOUBLE AS updates,
-  coalesce(p.signal_updates, 0)::DOUBLE AS signal_updates,
-  coalesce(p.retweets_of_others, 0)::DOUBLE AS retweets_of_others
-FROM accounts a LEFT JOIN per_account p USING (account_id)
-ORDER BY a.account_id
+),
+nodes AS (${ACCOUNT_INDEX_SQL})
+SELECT n.account, p.updates::DOUBLE AS updates, p.signal_updates::DOUBLE AS signal_updates,
+  p.retweets_of_others::DOUBLE AS retweets_of_others
+FROM per_account p JOIN nodes n USING (account_id)
 `;
 
 /** What each account posted in the window: the columns of `UPDATE_FEATURE_COLUMNS`. */
@@ -192,11 +198,11 @@ export const REFERENCE_FEATURE_COLUMNS = [
   "retweeted"
 ] as const;
 
-// Parameters: from, from, to, to. Distinct people are counted from one row per (target, actor) pair; the follow
-// graph's in-degree only for the accounts that report no followers.
+// Parameters: from, from, to, to. Distinct people are counted from one row per (target, actor) pair. A row per
+// account that referenced, quoted or reposted anyone or was so, by index (ACCOUNT_INDEX_SQL).
 export const REFERENCE_FEATURES_SQL = `
 WITH windowed AS (
-  SELECT actor_id, target_id, kind, network FROM interactions
+  SELECT actor_id, target_id, kind FROM interactions
   WHERE kind IN ('mention', 'reply', 'quote', 'repost') AND actor_id <> target_id AND ${inWindow("ts")}
 ),
 pairs AS (
@@ -223,43 +229,56 @@ made AS (
   FROM pairs
   GROUP BY actor_id
 ),
-per_network AS (
-  SELECT network, count(*) AS network_references FROM windowed WHERE kind IN ('mention', 'reply') GROUP BY network
-),
-in_degree AS (
-  SELECT followee_id AS account_id, count(DISTINCT follower_id) AS followers
-  FROM follows
-  WHERE follower_id <> followee_id AND followee_id IN (SELECT account_id FROM accounts WHERE followers IS NULL)
-  GROUP BY followee_id
-)
-SELECT
-  coalesce(a.followers, d.followers, 0)::DOUBLE AS followers,
-  coalesce(r.references_received, 0)::DOUBLE AS references_received,
-  coalesce(n.network_references, 0)::DOUBLE AS network_references,
-  coalesce(r.referencers, 0)::DOUBLE AS referencers,
-  coalesce(m.referenced, 0)::DOUBLE AS referenced,
-  coalesce(r.citers, 0)::DOUBLE AS citers,
-  coalesce(r.retweeters, 0)::DOUBLE AS retweeters,
-  coalesce(m.retweeted, 0)::DOUBLE AS retweeted
-FROM accounts a
-LEFT JOIN received r USING (account_id)
-LEFT JOIN made m USING (account_id)
-LEFT JOIN in_degree d USING (account_id)
-LEFT JOIN per_network n ON n.network = a.network
-ORDER BY a.account_id
+nodes AS (${ACCOUNT_INDEX_SQL})
+SELECT n.account,
+  coalesce(r.references_received, 0)::INTEGER AS references_received,
+  coalesce(r.referencers, 0)::INTEGER AS referencers,
+  coalesce(m.referenced, 0)::INTEGER AS referenced,
+  coalesce(r.citers, 0)::INTEGER AS citers,
+  coalesce(r.retweeters, 0)::INTEGER AS retweeters,
+  coalesce(m.retweeted, 0)::INTEGER AS retweeted
+FROM received r FULL JOIN made m USING (account_id) JOIN nodes n USING (account_id)
 `;
 
+// Parameters: from, from, to, to. The references made in each network.
+export const NETWORK_REFERENCES_SQL = `
+SELECT network, count(*)::DOUBLE AS network_references FROM interactions
+WHERE kind IN ('mention', 'reply') AND actor_id <> target_id AND ${inWindow("ts")}
+GROUP BY network
+`;
+
+type ReferenceColumn = (typeof REFERENCE_FEATURE_COLUMNS)[number];
+
+/** The columns of REFERENCE_FEATURES_SQL besides the account. */
+const REFERENCE_COUNT_COLUMNS = REFERENCE_FEATURE_COLUMNS.filter(
+  (name) => name !== "followers" && name !== "network_references"
+);
+
 /** Who referenced, quoted and reposted each account in the window: the columns of `REFERENCE_FEATURE_COLUMNS`. */
-export function referenceFeatures(
-  db: Db,
-  window: TimeWindow = {}
-): Promise<AccountColumns<(typeof REFERENCE_FEATURE_COLUMNS)[number]>> {
+export function referenceFeatures(db: Db, window: TimeWindow = {}): Promise<AccountColumns<ReferenceColumn>> {
   const params = windowParams(window);
-  return accountColumns(
-    db,
-    ["twitalyzerReferences", ...params],
-    REFERENCE_FEATURE_COLUMNS,
-    REFERENCE_FEATURES_SQL,
-    params
-  );
+  return derived(db, ["twitalyzerReferences", ...params], async () => {
+    // One query at a time: a native DuckDB connection runs statements one after another.
+    const accounts = await accountList(db);
+    const {followers} = await reportedCounts(db);
+    const rows = await db.queryColumns<Record<ReferenceColumn | "account", number>>(REFERENCE_FEATURES_SQL, params);
+    const perNetwork = await db.queryColumns<{network: string; network_references: number}>(
+      NETWORK_REFERENCES_SQL,
+      params
+    );
+    const n = accounts.accountIds.length;
+    const columns = Object.fromEntries(REFERENCE_FEATURE_COLUMNS.map((name) => [name, new Float64Array(n)])) as Record<
+      ReferenceColumn,
+      Float64Array
+    >;
+    columns.followers.set(followers);
+    for (const name of REFERENCE_COUNT_COLUMNS) {
+      const values = rows[name];
+      const column = columns[name];
+      for (let row = 0; row < values.length; row++) column[rows.account[row]!] = values[row]!;
+    }
+    const references = new Map(perNetwork.network.map((network, i) => [network, perNetwork.network_references[i]!]));
+    accounts.networks.forEach((network, i) => (columns.network_references[i] = references.get(network) ?? 0));
+    return {accounts, columns};
+  });
 }
