@@ -111,8 +111,12 @@ function pushOut({offsets, targets, weights, outWeight}: Csr, i: number, y: Floa
   }
 }
 
-/** P[i][i], the share of node i's out-weight on its self-loop (rows are sorted by target). */
+/**
+ * P[i][i], the share of node i's out-weight on its self-loop (rows are sorted by target); 0 for a dangling node,
+ * whose only edges may weigh nothing.
+ */
 function selfProbability({offsets, targets, weights, outWeight}: Csr, i: number): number {
+  if (!(outWeight[i] > 0)) return 0;
   for (let k = offsets[i]; k < offsets[i + 1]; k++) {
     const t = targets[k];
     if (t === i) return weights[k] / outWeight[i];

@@ -112,6 +112,14 @@ describe("pagerank by components (method: solve)", () => {
     );
   });
 
+  it("treats a node whose only edge is a self-loop of weight 0 as dangling, as the power method does", () => {
+    // 0 → 1, 1 → 1 (weight 0), 2 → 0: node 1 has no out-weight, so its rank is spread like any dangling node's.
+    const graph = buildCsr(3, [0, 1, 2], [1, 1, 0], [1, 0, 1]);
+    const scores = solved(graph).scores;
+    for (const score of scores) expect(Number.isFinite(score)).toBe(true);
+    expect(l1(scores, reference(graph))).toBeLessThan(1e-9);
+  });
+
   it("agrees with the power method with a personalization vector, zeros included", () => {
     const withSeeds = graphs.chain((graph) =>
       fc.record({
