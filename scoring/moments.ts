@@ -6,7 +6,7 @@
  * Methods take part through `Decomposition.withoutReactions`.
  */
 import type {Db} from "./db.js";
-import {REACTION_KINDS} from "./features/activity.js";
+import {REACTION_KIND_LIST} from "./features/activity.js";
 import {inWindow, windowParams} from "./features/window.js";
 import {getMethod, METHODS, type MethodOptions} from "./methods/index.js";
 import type {ReceivedReaction} from "./methods/method.js";
@@ -43,8 +43,6 @@ export interface MomentsOptions extends Omit<MethodOptions, "at"> {
   limit?: number;
 }
 
-const REACTION_LIST = REACTION_KINDS.map((kind) => `'${kind}'`).join(", ");
-
 // Parameters: from, from, to, to (the window), the account (as target), the account (as author), then the
 // posts' range (from, to).
 // One row per reaction to one of the account's posts in the range (a post without reactions gives one row with
@@ -62,11 +60,11 @@ received AS (
   WHERE r.target_id = ? AND r.actor_id <> r.target_id
 ),
 per_actor AS (
-  SELECT actor_id, count(*) AS reactions FROM received WHERE kind IN (${REACTION_LIST}) GROUP BY actor_id
+  SELECT actor_id, count(*) AS reactions FROM received WHERE kind IN (${REACTION_KIND_LIST}) GROUP BY actor_id
 ),
 per_actor_post AS (
   SELECT actor_id, post_id, count(*) AS reactions FROM received
-  WHERE kind IN (${REACTION_LIST}) AND post_id IS NOT NULL GROUP BY actor_id, post_id
+  WHERE kind IN (${REACTION_KIND_LIST}) AND post_id IS NOT NULL GROUP BY actor_id, post_id
 ),
 chosen AS (
   SELECT post_id, epoch_ms(created_at) AS created_at, text FROM posts

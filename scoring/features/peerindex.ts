@@ -13,12 +13,10 @@
  * order. Text is what a result of a row per account costs most to read, query after query.
  */
 import type {Columns, Db} from "../db.js";
-import {REACTION_KINDS, type TimeWindow} from "./activity.js";
+import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {ACCOUNT_INDEX_SQL, accountList} from "./accounts.js";
 import {utcDay} from "./daily.js";
 import {inWindow, windowParams} from "./window.js";
-
-const REACTION_KIND_LIST = REACTION_KINDS.map((kind) => `'${kind}'`).join(", ");
 
 /** Whether any post of the dataset carries a topic. */
 export const HAS_TOPICS_SQL = `SELECT count(*) > 0 AS has_topics FROM posts WHERE len(topics) > 0`;

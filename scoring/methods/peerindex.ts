@@ -48,7 +48,7 @@
  *   accounts span every network of the dataset together.
  */
 import type {Db} from "../db.js";
-import {REACTION_KINDS, type TimeWindow} from "../features/activity.js";
+import {REACTION_KIND_LIST, REACTION_KINDS, type TimeWindow} from "../features/activity.js";
 import {accountList} from "../features/accounts.js";
 import {audience} from "../features/peerindex.js";
 import {midRankPercentiles} from "../scales.js";
@@ -161,7 +161,7 @@ const peerindexDecomposition: Decomposition = {
 
 async function withoutReactions(db: Db): Promise<string | undefined> {
   const [row] = await db.query<{n: number}>(
-    `SELECT count(*) AS n FROM interactions WHERE actor_id <> target_id AND kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")})`
+    `SELECT count(*) AS n FROM interactions WHERE actor_id <> target_id AND kind IN (${REACTION_KIND_LIST})`
   );
   return row?.n ? undefined : `the data has no reactions (${REACTION_KINDS.join(", ")}) between accounts`;
 }
