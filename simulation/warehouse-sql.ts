@@ -173,25 +173,14 @@ const BUILD_SQL: Record<TableName, string> = {
 
 /**
  * Builds the canonical tables of `world` through `engine`: creates them, stages the world's columns, fills
- * them by joins and drops the staging tables. `onStaged` is called with the share of the staging tables filled (by rows).
+ * them by joins and drops the staging tables.
  */
-export async function buildWorldTables(
-  world: World,
-  engine: WarehouseEngine,
-  onStaged: (fraction: number) => void = () => {}
-): Promise<void> {
+export async function buildWorldTables(world: World, engine: WarehouseEngine): Promise<void> {
   for (const table of TABLE_NAMES) await engine.run(createTableSql(table, {ifNotExists: true}));
   const tables = stagingTables(world);
-  const rows = tables.map((table) => table.columns[0]!.data.length);
-  const total = rows.reduce((sum, n) => sum + n, 0);
-  let staged = 0;
-  for (const [i, table] of tables.entries()) {
-    await engine.stage(table);
-    staged += rows[i]!;
-    onStaged(staged / total);
-  }
+  for (const table of tables) await engine.stage(table);
   await engine.run(TEXTS_SQL);
   for (const table of TABLE_NAMES) await engine.run(BUILD_SQL[table], table === "posts" ? [LINK_PREFIX] : []);
-  // The staging tables are as large as the world again; a browser tab keeps only the canonical tables.
+  // The staging tables are as large as the world again: only the canonical tables are kept.
   for (const name of ["s_texts", ...tables.map((table) => table.name)]) await engine.run(`DROP TABLE ${name}`);
 }
