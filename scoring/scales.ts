@@ -13,21 +13,14 @@ export type Anchors = readonly (readonly [number, number])[];
  * @example midRankPercentiles([10, 20, 20, 30]) // => [0.125, 0.5, 0.5, 0.875]
  */
 export function midRankPercentiles(values: ArrayLike<number>): Float64Array {
-  const n = values.length;
-  // The engine's numeric sort, then two binary searches per value: no comparison callback for n log n steps.
-  const sorted = Float64Array.from(values).sort();
-  const percentiles = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const below = firstAtLeast(sorted, values[i]!);
-    percentiles[i] = (below + (firstAbove(sorted, values[i]!) - below) / 2) / n;
-  }
-  return percentiles;
+  return percentilesWithin(values, new Int32Array(values.length));
 }
 
 /**
  * The mid-rank percentile (0–1) of each value among the values of the same group, as `midRankPercentiles` gives
  * it within the group: groups are numbered 0…k−1. Each group's values are sorted once; a value's percentile
- * comes from the number of its group's values below it and equal to it.
+ * comes from the number of its group's values below it and equal to it: the engine's numeric sort, then two
+ * binary searches per value, with no comparison callback for n log n steps.
  *
  * @example percentilesWithin([1, 5, 3, 3], Int32Array.of(0, 0, 1, 1)) // => [0.25, 0.75, 0.5, 0.5]
  */
