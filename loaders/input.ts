@@ -55,6 +55,11 @@ export interface ReadOptions {
 const GZIP = [0x1f, 0x8b];
 const ZSTD = [0x28, 0xb5, 0x2f, 0xfd];
 
+/** How a file is compressed, by its first bytes (at least 4 of them when there are): gzip, zstd or not at all. */
+export function compressionOf(head: Uint8Array): "gzip" | "zstd" | "none" {
+  return startsWith(head, GZIP) ? "gzip" : startsWith(head, ZSTD) ? "zstd" : "none";
+}
+
 /** The decompressed bytes of `file`, with progress counted on the raw bytes. */
 export async function openBytes(file: InputFile, {onProgress}: ReadOptions = {}): Promise<ReadableStream<Uint8Array>> {
   let raw = file.stream();
@@ -72,10 +77,14 @@ export async function openBytes(file: InputFile, {onProgress}: ReadOptions = {})
     );
   }
   const [head, stream] = await peek(raw, 4);
-  if (startsWith(head, GZIP))
-    return stream.pipeThrough(new DecompressionStream("gzip") as TransformStream<Uint8Array, Uint8Array>);
-  if (startsWith(head, ZSTD)) return stream.pipeThrough(zstdDecompression(file.name));
-  return stream;
+  switch (compressionOf(head)) {
+    case "gzip":
+      return stream.pipeThrough(new DecompressionStream("gzip") as TransformStream<Uint8Array, Uint8Array>);
+    case "zstd":
+      return stream.pipeThrough(zstdDecompression(file.name));
+    case "none":
+      return stream;
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSy
 import {join, resolve} from "node:path";
 import type {DuckDBAppender} from "@duckdb/node-api";
 import {openNodeDb, type NodeDb} from "./node-db.js";
+import {compressionOf} from "./input.js";
 import {fileBytes} from "./node-input.js";
 import {plainLines} from "./plain-lines.js";
 import {
@@ -266,7 +267,7 @@ export class WarehouseWriter implements Sink {
    */
   async #writeEdgeFile(edges: EdgeFile): Promise<EdgeFileStored | undefined> {
     const path = edges.file.path;
-    const compression = path === undefined ? undefined : compressionOf(path);
+    const compression = path === undefined ? undefined : duckDbCompression(path);
     if (path === undefined || compression === undefined) return undefined;
     const staging = this.#staging;
     const network = this.#edgeNetwork(edges.network);
@@ -430,11 +431,8 @@ export class WarehouseWriter implements Sink {
   }
 }
 
-const GZIP = [0x1f, 0x8b];
-const ZSTD = [0x28, 0xb5, 0x2f, 0xfd];
-
 /** How DuckDB is to read the file at `path`, by its first bytes as `openBytes` tells: undefined for zstd. */
-function compressionOf(path: string): "gzip" | "none" | undefined {
+function duckDbCompression(path: string): "gzip" | "none" | undefined {
   const head = new Uint8Array(4);
   const fd = openSync(path, "r");
   try {
@@ -442,8 +440,8 @@ function compressionOf(path: string): "gzip" | "none" | undefined {
   } finally {
     closeSync(fd);
   }
-  if (GZIP.every((byte, i) => head[i] === byte)) return "gzip";
-  return ZSTD.every((byte, i) => head[i] === byte) ? undefined : "none";
+  const compression = compressionOf(head);
+  return compression === "zstd" ? undefined : compression;
 }
 
 /**
