@@ -8,8 +8,8 @@ import {mkdirSync, symlinkSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {build} from "esbuild";
-import type {Browser} from "playwright-core";
-import {closeServer, launchBrowser, serve} from "../test/browser/harness.js";
+import type {Browser, Page} from "playwright-core";
+import {DIST, closeServer, launchBrowser, openPage, serve} from "../test/browser/harness.js";
 
 /**
  * Writes a bench page into `dir`: `index.html` loading `bench.js`, the bundle of `entry` (a file of `bench/`),
@@ -46,4 +46,25 @@ export async function withChromium<T>(root: string, use: (browser: Browser, orig
   } finally {
     await closeServer(server);
   }
+}
+
+/**
+ * `measure` in `runs` fresh pages of the built site (`dist/`) at `path`, one after another, each in a new browser
+ * context closed after it; a console error or a request leaving the host seen by a page fails the whole call.
+ */
+export function inSitePages<T>(
+  path: string,
+  runs: number,
+  measure: (page: Page, problems: string[]) => Promise<T>
+): Promise<T[]> {
+  return withChromium(DIST, async (browser, origin) => {
+    const measured: T[] = [];
+    for (let run = 0; run < runs; run++) {
+      const {page, problems} = await openPage(browser, origin, path);
+      measured.push(await measure(page, problems));
+      await page.context().close();
+      if (problems.length > 0) throw new Error(problems.join("; "));
+    }
+    return measured;
+  });
 }

@@ -8,8 +8,8 @@
  */
 import {existsSync} from "node:fs";
 import {join} from "node:path";
-import {DIST, openPage} from "../test/browser/harness.js";
-import {withChromium} from "./browser.js";
+import {DIST} from "../test/browser/harness.js";
+import {inSitePages} from "./browser.js";
 import {summarize, type Results, type RunPlan} from "./harness.js";
 
 const KERNEL = "overview time to interactive";
@@ -28,19 +28,12 @@ export async function overviewBench({plan}: {plan: RunPlan}, results: Results): 
     return;
   }
   try {
-    const runsMs = await withChromium(DIST, async (browser, origin) => {
-      const runs: number[] = [];
-      for (let run = 0; run < plan.warmup + plan.repeats; run++) {
-        const {page, problems} = await openPage(browser, origin, "index.html");
-        // performance.now() counts from the navigation start; the page hands back the time it saw the first row.
-        const seen = await page.waitForFunction(() =>
-          document.querySelector('[data-testid="leaderboard"] tbody tr') ? performance.now() : false
-        );
-        runs.push((await seen.jsonValue()) as number);
-        await page.context().close();
-        if (problems.length > 0) throw new Error(problems.join("; "));
-      }
-      return runs;
+    const runsMs = await inSitePages("index.html", plan.warmup + plan.repeats, async (page) => {
+      // performance.now() counts from the navigation start; the page hands back the time it saw the first row.
+      const seen = await page.waitForFunction(() =>
+        document.querySelector('[data-testid="leaderboard"] tbody tr') ? performance.now() : false
+      );
+      return (await seen.jsonValue()) as number;
     });
     const row = {kernel: KERNEL, tool: TOOL, size: SIZE, ...summarize(runsMs, plan.warmup), peakMiB: null};
     results.rows.push(row);

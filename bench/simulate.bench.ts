@@ -14,8 +14,8 @@
 import {existsSync, rmSync} from "node:fs";
 import {availableParallelism, loadavg} from "node:os";
 import {join} from "node:path";
-import {DIST, openPage, settle} from "../test/browser/harness.js";
-import {withChromium} from "./browser.js";
+import {DIST, settle} from "../test/browser/harness.js";
+import {inSitePages} from "./browser.js";
 import {writeWorldWarehouse} from "../simulation/node-writer.js";
 import {resolveRecipe} from "../simulation/recipe.js";
 import {generateWorld, type World} from "../simulation/world.js";
@@ -126,27 +126,24 @@ export async function labBench(accounts: number, plan: RunPlan, results: Results
     return;
   }
   try {
-    const runs = await withChromium(DIST, async (browser, origin) => {
-      const timed: LabRun[] = [];
-      for (let run = 0; run < Math.min(LAB_RUNS, plan.repeats); run++) {
-        const {page, problems} = await openPage(browser, origin, `simulate.html?accounts=${accounts}`);
+    const runs = await inSitePages(
+      `simulate.html?accounts=${accounts}`,
+      Math.min(LAB_RUNS, plan.repeats),
+      async (page, problems): Promise<LabRun> => {
         await settle(page, problems);
         await page.getByTestId("simulate-run").click();
         const summary = page.getByTestId("simulate-summary");
         await summary.waitFor({timeout: 600_000});
         const data = await summary.evaluate((p) => ({...(p as HTMLElement).dataset}));
-        timed.push({
+        return {
           wallMs: Number(data.wallMs),
           generateMs: Number(data.generateMs),
           engineMs: Number(data.engineMs),
           loadMs: Number(data.loadMs),
           judgeMs: Number(data.judgeMs)
-        });
-        await page.context().close();
-        if (problems.length > 0) throw new Error(problems.join("; "));
+        };
       }
-      return timed;
-    });
+    );
     const row = {
       kernel: LAB_KERNEL,
       tool: LAB_TOOL,

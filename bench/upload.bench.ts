@@ -10,8 +10,8 @@
 import {existsSync, writeFileSync} from "node:fs";
 import {availableParallelism, loadavg} from "node:os";
 import {join} from "node:path";
-import {DIST, openPage, recordTexts, settle} from "../test/browser/harness.js";
-import {withChromium} from "./browser.js";
+import {DIST, recordTexts, settle, uploadFinished} from "../test/browser/harness.js";
+import {inSitePages} from "./browser.js";
 import {summarize, type Results, type RunPlan} from "./harness.js";
 import {syntheticInteractions} from "./synthetic-graph.js";
 
@@ -62,37 +62,27 @@ export async function uploadBench(input: UploadInput, plan: RunPlan, results: Re
     return;
   }
   try {
-    const runs = await withChromium(DIST, async (browser, origin) => {
-      const timed: UploadRun[] = [];
-      for (let run = 0; run < Math.min(RUNS, plan.repeats); run++) {
-        const {page, problems} = await openPage(browser, origin, "upload.html");
+    const runs = await inSitePages(
+      "upload.html",
+      Math.min(RUNS, plan.repeats),
+      async (page, problems): Promise<UploadRun> => {
         await settle(page, problems);
         const statuses = await recordTexts(page, "upload-status");
         await page.locator('[data-testid="upload"]').setInputFiles(input.path);
-        await page.waitForFunction(
-          () => {
-            const status = document.querySelector('[data-testid="upload-status"]')?.textContent ?? "";
-            return status.startsWith("Imported") || status.startsWith("The files could not");
-          },
-          undefined,
-          {timeout: 900_000}
-        );
+        await uploadFinished(page, 900_000);
         const status = page.getByTestId("upload-status");
         const text = (await status.textContent()) ?? "";
         const methods = text.match(/scored by (\d+) methods/);
         if (!methods) throw new Error(`the page says: ${text}`);
         const data = await status.evaluate((p) => ({...(p as HTMLElement).dataset}));
-        timed.push({
+        return {
           importMs: Number(data.importMs),
           scoreMs: Number(data.scoreMs),
           progress: (await statuses()).filter((s) => s.startsWith("Scoring:")).length,
           methods: Number(methods[1])
-        });
-        await page.context().close();
-        if (problems.length > 0) throw new Error(problems.join("; "));
+        };
       }
-      return timed;
-    });
+    );
     const [importRow, scoreRow] = (["importMs", "scoreMs"] as const).map((step, k) => ({
       kernel: KERNEL,
       tool: tools[k]!,

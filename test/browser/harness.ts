@@ -204,3 +204,15 @@ export async function recordTexts(page: Page, testid: string): Promise<() => Pro
   }, testid);
   return () => page.evaluate(() => (window as unknown as {recordedTexts: string[]}).recordedTexts);
 }
+
+/** Waits until the upload page has finished with the files just chosen: scored, or an error shown. */
+export async function uploadFinished(page: Page, timeout?: number): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const status = document.querySelector('[data-testid="upload-status"]')?.textContent ?? "";
+      return status.startsWith("Imported") || status.startsWith("The files could not");
+    },
+    undefined,
+    {timeout}
+  );
+}

@@ -17,7 +17,7 @@ import {importInto} from "../../loaders/import.js";
 import {formatSourceReport} from "../../loaders/report.js";
 import {tempDir} from "../helpers/world.js";
 import {FIXTURES, blueskyCar} from "../loaders/browser-fixtures.js";
-import {TEST_TIMEOUT, openPage, recordTexts, settle, tableRows, useBuiltSite} from "./harness.js";
+import {TEST_TIMEOUT, openPage, recordTexts, settle, tableRows, uploadFinished, useBuiltSite} from "./harness.js";
 
 const site = useBuiltSite();
 let temp: ReturnType<typeof tempDir>;
@@ -63,10 +63,7 @@ async function openUpload(): Promise<{page: Page; problems: string[]; requests: 
 
 /** Waits until the page has finished with the files just set: scored, or an error shown. */
 async function uploaded(page: Page, problems: string[]): Promise<void> {
-  await page.waitForFunction(() => {
-    const status = document.querySelector('[data-testid="upload-status"]')?.textContent ?? "";
-    return status.startsWith("Imported") || status.startsWith("The files could not");
-  });
+  await uploadFinished(page);
   await settle(page, problems);
 }
 
