@@ -12,26 +12,16 @@
  */
 import type {Db} from "../db.js";
 import {accountList, perAccount} from "../features/accounts.js";
+import {reportedCounts} from "../features/reported-counts.js";
 import type {Method, MethodValues} from "./method.js";
-
-/** The follower in-degree of the followees that `condition` keeps (an SQL condition on `followee_id`). */
-const inDegree = (condition: string) => `
-  SELECT followee_id AS account_id, count(DISTINCT follower_id) AS in_degree
-  FROM follows
-  WHERE follower_id <> followee_id AND ${condition}
-  GROUP BY followee_id`;
-
-// The in-degree only of the accounts that report no followers: counting the others' would be wasted.
-export const FOLLOWERS_SQL = `
-SELECT coalesce(a.followers, f.in_degree, 0)::DOUBLE AS value
-FROM accounts a
-LEFT JOIN (${inDegree("followee_id IN (SELECT account_id FROM accounts WHERE followers IS NULL)")}) f USING (account_id)
-ORDER BY a.account_id
-`;
 
 export const IN_DEGREE_SQL = `
 SELECT coalesce(f.in_degree, 0)::DOUBLE AS value
-FROM accounts a LEFT JOIN (${inDegree("true")}) f USING (account_id)
+FROM accounts a
+LEFT JOIN (
+  SELECT followee_id AS account_id, count(DISTINCT follower_id) AS in_degree FROM follows
+  WHERE follower_id <> followee_id GROUP BY followee_id
+) f USING (account_id)
 ORDER BY a.account_id
 `;
 
@@ -61,7 +51,11 @@ export const followers: Method = {
   name: "Followers",
   summary: "Reported followers where the platform gives them, otherwise follower in-degree.",
   scoreLabel: "followers",
-  compute: query(FOLLOWERS_SQL),
+  // The reported counts Twitalyzer and the pairs features read too, once per call.
+  async compute(db) {
+    const {accountIds} = await accountList(db);
+    return {accountIds, values: (await reportedCounts(db)).followers.slice()};
+  },
   display: (values) => values.slice()
 };
 
