@@ -43,3 +43,22 @@ export function perAccount<C extends Record<string, unknown[]>>(accounts: Accoun
   }
   return columns;
 }
+
+/**
+ * The columns `names` of a result with a row per account that has anything to count, by index (`account`, as
+ * ACCOUNT_INDEX_SQL numbers them), spread over all `n` accounts: an account without a row gets 0.
+ */
+export function byAccount<Name extends string>(
+  n: number,
+  rows: Readonly<Record<Name | "account", readonly number[]>>,
+  names: readonly Name[]
+): Record<Name, Float64Array> {
+  const accounts = rows.account;
+  const columns = {} as Record<Name, Float64Array>;
+  for (const name of names) {
+    const column = (columns[name] = new Float64Array(n));
+    const values = rows[name];
+    for (let row = 0; row < accounts.length; row++) column[accounts[row]!] = values[row]!;
+  }
+  return columns;
+}

@@ -16,7 +16,7 @@
 import type {Db} from "../db.js";
 import type {FeatureTable} from "../methods/method.js";
 import {ownPersons} from "../methods/method.js";
-import {ACCOUNT_INDEX_SQL, accountList} from "./accounts.js";
+import {ACCOUNT_INDEX_SQL, accountList, byAccount} from "./accounts.js";
 import type {TimeWindow} from "./activity.js";
 import {dailyCounts, utcDay, type DailyCounts} from "./daily.js";
 import {reportedCounts} from "./reported-counts.js";
@@ -110,12 +110,7 @@ export async function pairsFeatures(db: Db, window: TimeWindow): Promise<Feature
     PAIRS_FEATURES_SQL,
     params
   );
-  const columns: Record<string, Float64Array> = {...table.columns};
-  for (const name of PAIRS_ACTIVITY) {
-    const column = (columns[name] = new Float64Array(table.accountIds.length));
-    for (let row = 0; row < rows.account.length; row++) column[rows.account[row]!] = rows[name][row]!;
-  }
-  return {...table, columns};
+  return {...table, columns: {...table.columns, ...byAccount(table.accountIds.length, rows, PAIRS_ACTIVITY)}};
 }
 
 /** Every account's reported counts, and its activity per day inside the window. */

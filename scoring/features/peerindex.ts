@@ -14,7 +14,7 @@
  */
 import type {Columns, Db} from "../db.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
-import {ACCOUNT_INDEX_SQL, accountList} from "./accounts.js";
+import {ACCOUNT_INDEX_SQL, accountList, byAccount} from "./accounts.js";
 import {utcDay} from "./daily.js";
 import {inWindow, windowParams} from "./window.js";
 
@@ -186,7 +186,5 @@ export async function audience(
   const {accountIds} = await accountList(db);
   const params = [...windowParams({from, to}), ...windowParams({from, to}), silentWeight];
   const rows = await db.queryColumns<{account: number; audience: number}>(AUDIENCE_SQL, params);
-  const values = new Float64Array(accountIds.length);
-  for (let row = 0; row < rows.account.length; row++) values[rows.account[row]!] = rows.audience[row]!;
-  return values;
+  return byAccount(accountIds.length, rows, ["audience"]).audience;
 }

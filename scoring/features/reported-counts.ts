@@ -9,7 +9,7 @@
  */
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
-import {ACCOUNT_INDEX_SQL, accountList} from "./accounts.js";
+import {ACCOUNT_INDEX_SQL, accountList, byAccount} from "./accounts.js";
 
 export const REPORTED_COUNTS_SQL = `
 WITH nodes AS (${ACCOUNT_INDEX_SQL}),
@@ -48,13 +48,6 @@ export function reportedCounts(db: Db): Promise<ReportedCounts> {
     const rows = await db.queryColumns<{account: number; followers: number; following: number; listed: number}>(
       REPORTED_COUNTS_SQL
     );
-    const counts = {followers: new Float64Array(n), following: new Float64Array(n), listed: new Float64Array(n)};
-    for (let row = 0; row < rows.account.length; row++) {
-      const account = rows.account[row]!;
-      counts.followers[account] = rows.followers[row]!;
-      counts.following[account] = rows.following[row]!;
-      counts.listed[account] = rows.listed[row]!;
-    }
-    return counts;
+    return byAccount(n, rows, ["followers", "following", "listed"]);
   });
 }

@@ -13,7 +13,7 @@
  */
 import type {Db, Value} from "../db.js";
 import {derived} from "../memo-db.js";
-import {ACCOUNT_INDEX_SQL, accountList, type AccountList} from "./accounts.js";
+import {ACCOUNT_INDEX_SQL, accountList, byAccount, type AccountList} from "./accounts.js";
 import type {TimeWindow} from "./activity.js";
 import {reportedCounts} from "./reported-counts.js";
 import {inWindow, windowParams} from "./window.js";
@@ -88,15 +88,7 @@ function accountColumns<Name extends string>(
   return derived(db, key, async () => {
     const accounts = await accountList(db);
     const rows = await db.queryColumns<Record<Name | "account", number>>(sql, params);
-    const columns = Object.fromEntries(
-      names.map((name) => {
-        const column = new Float64Array(accounts.accountIds.length);
-        const values = rows[name];
-        for (let row = 0; row < values.length; row++) column[rows.account[row]!] = values[row]!;
-        return [name, column];
-      })
-    );
-    return {accounts, columns: columns as Record<Name, Float64Array>};
+    return {accounts, columns: byAccount(accounts.accountIds.length, rows, names)};
   });
 }
 
@@ -272,11 +264,7 @@ export function referenceFeatures(db: Db, window: TimeWindow = {}): Promise<Acco
       Float64Array
     >;
     columns.followers.set(followers);
-    for (const name of REFERENCE_COUNT_COLUMNS) {
-      const values = rows[name];
-      const column = columns[name];
-      for (let row = 0; row < values.length; row++) column[rows.account[row]!] = values[row]!;
-    }
+    Object.assign(columns, byAccount(n, rows, REFERENCE_COUNT_COLUMNS));
     const references = new Map(perNetwork.network.map((network, i) => [network, perNetwork.network_references[i]!]));
     accounts.networks.forEach((network, i) => (columns.network_references[i] = references.get(network) ?? 0));
     return {accounts, columns};
