@@ -235,7 +235,7 @@ export function worldTables(world: World): WorldTable[] {
         new Table({
           post_id: postIds,
           account_id: lookup(accountIds, posts.author),
-          network: lookup(utf8(world.networks), new Int32Array(postNetwork)),
+          network: codes(world.networks, postNetwork),
           created_at: timestamps(posts.time),
           kind: codes(POST_KIND_NAMES, posts.kind),
           parent_post_id: lookup(postIds, posts.parent),
