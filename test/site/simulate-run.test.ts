@@ -13,6 +13,7 @@ import type {ArrowTarget} from "../../simulation/wasm-writer.js";
 import {generateWorld} from "../../simulation/world.js";
 import {
   WAITING_FOR_ENGINE,
+  overallProgress,
   simulateAndEvaluate,
   type RunStage,
   type SimulationResult
@@ -104,7 +105,12 @@ describe("simulateAndEvaluate(request, engine, onProgress)", () => {
     expect(chosenDetails).not.toContain(WAITING_FOR_ENGINE);
     const waiting = lateProgress.findIndex((p) => p.detail === WAITING_FOR_ENGINE);
     expect(waiting).toBeGreaterThan(0);
-    expect(lateProgress[waiting]).toEqual({stage: "generate", detail: WAITING_FOR_ENGINE, overall: 0.17});
+    // The whole of the generate stage's share is done while it waits.
+    expect(lateProgress[waiting]).toEqual({
+      stage: "generate",
+      detail: WAITING_FOR_ENGINE,
+      overall: overallProgress("generate", 1)
+    });
     expect(lateProgress[waiting + 1]!.stage).toBe("load");
     expect(late.evaluation.methods.map((m) => m.method)).toEqual(["followers"]);
   });
