@@ -53,16 +53,6 @@ export function dailyCounts(accounts: FeatureTable, names: readonly string[], co
   return {accounts, names, account, day, values};
 }
 
-/** The accounts' table with the summed columns of every row: the features of the window the rows were read for. */
-export function summedTable(daily: DailyCounts): FeatureTable {
-  const n = daily.accounts.accountIds.length;
-  const sums = daily.names.map(() => new Float64Array(n));
-  for (let row = 0; row < daily.account.length; row++) {
-    for (let k = 0; k < sums.length; k++) sums[k]![daily.account[row]!] += daily.values[k]![row]!;
-  }
-  return withColumns(daily.accounts, daily.names, sums);
-}
-
 /**
  * The feature table of each day's window, one per day of `days` (midnights, increasing, one day apart): the
  * sums over the `windowDays` days ending with that day, or over every day up to it when `windowDays` is

@@ -56,7 +56,7 @@ import {kredMade, kredMadeSums, kredReceived, kredReceivedSums} from "../feature
 import {KRED_KINDS} from "../features/kred-points.js";
 import {
   composed,
-  summedFeatures,
+  dailySums,
   personIndex,
   withRow,
   type Decomposition,
@@ -182,7 +182,7 @@ function influenceDecomposition(perCommunity: boolean): Decomposition {
     const values = kredInfluence(total, communities, weights.gamma!);
     return {total, byKind, values};
   };
-  const summed = summedFeatures((db, {window, weights}) => kredReceived(db, window, weights.big_actor_followers!));
+  const summed = dailySums((db, {window, weights}) => kredReceived(db, window, weights.big_actor_followers!));
   return {
     featureWeights: ["big_actor_followers", "community_louvain"],
     async features(db, {window, weights}) {
@@ -194,9 +194,7 @@ function influenceDecomposition(perCommunity: boolean): Decomposition {
     daily: {
       // Louvain communities change with each window's graph: those days are scored one by one.
       slide: (db, weights, days, windowDays) =>
-        perCommunity && louvainAsked(weights)
-          ? Promise.resolve(undefined)
-          : summed.daily.slide(db, weights, days, windowDays)
+        perCommunity && louvainAsked(weights) ? Promise.resolve(undefined) : summed.slide(db, weights, days, windowDays)
     },
     combine: (features, weights) => score(features, weights).values,
     contributions(features, weights) {
@@ -266,8 +264,9 @@ function outreachTerms(features: FeatureTable, weights: Readonly<Record<string, 
 }
 
 const outreachDecomposition: Decomposition = {
-  ...summedFeatures((db, {window}) => kredMade(db, window)),
+  // One window's counts come summed from the database; the daily slide sums per-day counts to the same.
   features: (db, {window}) => kredMadeSums(db, window),
+  daily: dailySums((db, {window}) => kredMade(db, window)),
   combine(features, weights) {
     const total = new Float64Array(features.accountIds.length);
     for (const {contribution} of outreachTerms(features, weights)) {

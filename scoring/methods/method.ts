@@ -1,6 +1,6 @@
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
-import {DAY_MS, slidingTables, summedTable, windowLength, type DailyCounts} from "../features/daily.js";
+import {DAY_MS, slidingTables, windowLength, type DailyCounts} from "../features/daily.js";
 
 /**
  * A method's raw output: one value per account, in columns. The accounts usually come in `account_id` order
@@ -88,7 +88,7 @@ export interface Decomposition {
    * The features of every day's window from one read of the whole span, for daily histories
    * (`scoring/history.ts`): one table per day of `days` (midnights), over the `windowDays` whole days ending
    * with it (every day up to it when undefined), equal to what `features` gives for that window. Present when
-   * the features are sums over UTC days (`summedFeatures`) or can otherwise be slid; `slide` gives undefined
+   * the features are sums over UTC days (`dailySums`) or can otherwise be slid; `slide` gives undefined
    * when these weights need every window read alone.
    */
   readonly daily?: {
@@ -150,23 +150,21 @@ export function composed(decomposition: Decomposition): Method["compute"] {
 }
 
 /**
- * The features step, and its daily slide, of a method whose features are sums over UTC days: `counts` reads the
- * per-day counts inside a window, and `table` turns a window's sums over `days` days into the features.
+ * The daily slide of a method whose features are sums over UTC days: `counts` reads the per-day counts inside a
+ * window, and `table` turns a window's sums over `days` days into the features, as the method's one-window
+ * `features` gives them.
  */
-export function summedFeatures(
+export function dailySums(
   counts: (db: Db, options: ResolvedOptions) => Promise<DailyCounts>,
   table: (sums: FeatureTable, days: number) => FeatureTable = (sums) => sums
-): Required<Pick<Decomposition, "features" | "daily">> {
+): NonNullable<Decomposition["daily"]> {
   return {
-    features: async (db, options) => table(summedTable(await counts(db, options)), windowLength(options.window)),
-    daily: {
-      async slide(db, weights, days, windowDays) {
-        const sums = slidingTables(await counts(db, {window: {}, weights}), days, windowDays);
-        return Array.from(sums, (sum, k) => {
-          const at = days[k]! + DAY_MS;
-          return table(sum, windowLength({from: windowDays === undefined ? null : at - windowDays * DAY_MS, to: at}));
-        });
-      }
+    async slide(db, weights, days, windowDays) {
+      const sums = slidingTables(await counts(db, {window: {}, weights}), days, windowDays);
+      return Array.from(sums, (sum, k) => {
+        const at = days[k]! + DAY_MS;
+        return table(sum, windowLength({from: windowDays === undefined ? null : at - windowDays * DAY_MS, to: at}));
+      });
     }
   };
 }

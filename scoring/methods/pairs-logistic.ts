@@ -32,7 +32,7 @@ import {windowLength} from "../features/daily.js";
 import {pairsDailyCounts, pairsFeatures, PAIRS_ACTIVITY} from "../features/pairs.js";
 import {percentileScale} from "../scales.js";
 import {KLOUT_ANCHORS} from "./klout.js";
-import {composed, summedFeatures, type Decomposition, type FeatureTable, type Method} from "./method.js";
+import {composed, dailySums, type Decomposition, type FeatureTable, type Method} from "./method.js";
 
 /** The fit on the development pairs (the preset `data/weights/pairs-logistic.json`, written by `--learn`). */
 export const PAIRS_LOGISTIC_WEIGHTS = Object.freeze({
@@ -76,9 +76,9 @@ const withWindowDays = (sums: FeatureTable, days: number): FeatureTable => ({
 });
 
 export const pairsLogisticDecomposition: Decomposition = {
-  ...summedFeatures((db, {window}) => pairsDailyCounts(db, window), withWindowDays),
   // One window's sums from one query with a row per account; the daily slide sums per-day counts to the same.
   features: async (db, {window}) => withWindowDays(await pairsFeatures(db, window), windowLength(window)),
+  daily: dailySums((db, {window}) => pairsDailyCounts(db, window), withWindowDays),
   combine(features, weights) {
     const values = new Float64Array(features.accountIds.length);
     for (const {contribution} of terms(features, weights)) {
