@@ -82,11 +82,12 @@ describe("edge files read by DuckDB", () => {
     SLOW
   );
 
-  it(
-    "are read line by line, with the same result, when any line is not in the plain form",
-    async () => {
-      const lines = "1,2,3,1341100972\n4,5,6,1341100973\n";
-      const odd = [
+  it.each([
+    {
+      format: "an edge list",
+      importer: edgelist,
+      before: "1,2,3,1341100972\n4,5,6,1341100973\n",
+      odd: [
         "7,8,9,1341100974\n\n", // a blank line, which DuckDB's reader passes over
         "7,8,9,1341100974\r\n", // CRLF
         "007,8,9,1341100974\n", // a node id with a leading zero is a name
@@ -101,21 +102,14 @@ describe("edge files read by DuckDB", () => {
         "7,8,9\n",
         "7,8,x,1341100974\n",
         "# a comment after the first edge\n"
-      ];
-      for (const line of odd) {
-        const {fromFile, lineByLine, byDuckDb} = await importBothWays(edgelist, lines + line + "9,10,11,1341100975\n");
-        expect(byDuckDb, JSON.stringify(line)).toBe(false);
-        expect(fromFile, JSON.stringify(line)).toEqual(lineByLine);
-      }
+      ],
+      after: "9,10,11,1341100975\n"
     },
-    SLOW
-  );
-
-  it(
-    "are read line by line, with the same result, when any line of an activity stream is not in the plain form",
-    async () => {
-      const lines = "1 2 1341100972 RT\n4 5 1341100973 MT\n";
-      const odd = [
+    {
+      format: "an activity stream",
+      importer: snapHiggs,
+      before: "1 2 1341100972 RT\n4 5 1341100973 MT\n",
+      odd: [
         "7 8 1341100974 RE\n\n",
         "7 8 1341100974 RE\r\n",
         "007 8 1341100974 RE\n",
@@ -124,9 +118,14 @@ describe("edge files read by DuckDB", () => {
         "7 8 1341100974 RE \n",
         "7 8 1341100974\n",
         "7 8 123456789012 RE\n"
-      ];
+      ],
+      after: "9 10 1341100975 RT\n"
+    }
+  ])(
+    "are read line by line, with the same result, when any line of $format is not in the plain form",
+    async ({importer, before, odd, after}) => {
       for (const line of odd) {
-        const {fromFile, lineByLine, byDuckDb} = await importBothWays(snapHiggs, lines + line + "9 10 1341100975 RT\n");
+        const {fromFile, lineByLine, byDuckDb} = await importBothWays(importer, before + line + after);
         expect(byDuckDb, JSON.stringify(line)).toBe(false);
         expect(fromFile, JSON.stringify(line)).toEqual(lineByLine);
       }
