@@ -1,7 +1,8 @@
 /**
  * One size of the growth benchmark in a process of its own, so that its peak memory is its own: opens a
- * warehouse in native DuckDB (not timed), then scores it with every method the data allows, the path of
- * `sway score --methods all` (`scoreMethods`), `runs` times.
+ * warehouse in native DuckDB (not timed), then scores it with every method the data allows (`scoreMethodsById`: each
+ * method's values, display scores and ranks, as the site and `sway compare` keep them), `runs` times. `sway score`
+ * then writes a row per account and method; that output is not timed.
  *
  *   tsx bench/growth-peer.ts <warehouse> <runs>
  *
@@ -10,7 +11,7 @@
  */
 import {openWarehouse} from "../loaders/warehouse.js";
 import {METHODS} from "../scoring/methods/index.js";
-import {availableMethods, scoreMethods} from "../scoring/score.js";
+import {availableMethods, scoreMethodsById} from "../scoring/score.js";
 
 const [warehouse, runs] = process.argv.slice(2);
 if (warehouse === undefined || runs === undefined) {
@@ -26,7 +27,8 @@ const runsMs: number[] = [];
 let scoreRows = 0;
 for (let run = 0; run < Number(runs); run++) {
   const started = performance.now();
-  scoreRows = (await scoreMethods(db, available)).length;
+  const scored = await scoreMethodsById(db, available);
+  scoreRows = [...scored.values()].reduce((sum, {accountIds}) => sum + accountIds.length, 0);
   runsMs.push(performance.now() - started);
 }
 db.close();

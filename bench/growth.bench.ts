@@ -1,7 +1,7 @@
 /**
- * Growth: time and peak memory against input size for scoring all methods (`scoreMethods`, the path of
- * `sway score --methods all`) on simulated worlds of increasing size (`bench/growth-worlds.ts`), and on Higgs
- * when the datasets folder has it. Each size runs in a child process (`bench/growth-peer.ts`) whose peak is its
+ * Growth: time and peak memory against input size for scoring all methods (`scoreMethodsById`, the scoring of
+ * `sway score --methods all` before its output) on simulated worlds of increasing size (`bench/growth-worlds.ts`),
+ * and on Higgs when the datasets folder has it. Each size runs in a child process (`bench/growth-peer.ts`) whose peak is its
  * resident-set high-water mark; generating or importing the warehouse is not timed. Budget from the benchmarks
  * issue: all methods on Higgs in Node under 10 s.
  */
@@ -12,7 +12,7 @@ import {GROWTH_KERNEL} from "../src/components/performance.js";
 import {growthRecipe} from "./growth-worlds.js";
 import {rowOf, runTsChild, type Results, type RunPlan} from "./harness.js";
 
-const TOOL = "sway scoreMethods, duckdb native (Node)";
+const TOOL = "sway scoreMethodsById, duckdb native (Node)";
 const HIGGS_BUDGET_MS = 10_000;
 
 export async function growthBench(

@@ -1,9 +1,9 @@
 import {Command} from "commander";
 import {openWarehouse} from "../loaders/warehouse.js";
 import type {Db} from "../scoring/db.js";
-import {COMPARE_DEFAULTS, compareMethods, type Comparison} from "../scoring/compare/index.js";
+import {COMPARE_DEFAULTS, compareScores, type Comparison} from "../scoring/compare/index.js";
 import {METHODS} from "../scoring/methods/index.js";
-import {scoreMethods} from "../scoring/score.js";
+import {scoreMethodsById} from "../scoring/score.js";
 import {CliError} from "./errors.js";
 import {methodsToRun, requestedMethods} from "./flags.js";
 
@@ -51,7 +51,7 @@ Prints, for the accounts every method scored:
       try {
         const available = await methodsToRun(db, ids, dir);
         if (available.length < 2) throw new CliError(`compare needs at least two methods that can score ${dir}`);
-        const comparison = compareMethods(await scoreMethods(db, available), {k, top});
+        const comparison = compareScores([...(await scoreMethodsById(db, available)).values()], {k, top});
         const report = await withHandles(db, comparison);
         process.stdout.write(flags.json ? JSON.stringify(report) + "\n" : formatReport(report));
       } finally {

@@ -6,13 +6,16 @@ export {METHODS, getMethod, type Method, type MethodOptions, type MethodValues} 
 export {
   availableMethods,
   scoreMethod,
+  scoreMethodColumns,
   scoreMethods,
   scoreMethodsById,
+  scoreRows,
   rankDescending,
+  type MethodScores,
   type ScoreRow,
   type ScoredProgress
 } from "./score.js";
 export {reactionGraph, followGraph, type AccountGraph} from "./graphs.js";
 export {resolveWeights, WeightsError} from "./weights.js";
 export {resolveWindow, dataEnd} from "./window.js";
-export {compareMethods, kendallTauB, spearman, topKOverlap, type Comparison} from "./compare/index.js";
+export {compareMethods, compareScores, kendallTauB, spearman, topKOverlap, type Comparison} from "./compare/index.js";

@@ -91,32 +91,58 @@ export async function resolveOptions(db: Db, method: Method, options: MethodOpti
   return {window, weights};
 }
 
-/** Rows of `method` for raw values, one per account, ordered by rank, ties by account id. */
-export function rankedRows(method: Method, accountIds: readonly string[], values: Float64Array): ScoreRow[] {
+/**
+ * One method's scores, column by column: per account (in the order the method returned them) its raw value, display
+ * score and rank, and the accounts in rank order. What scoring several methods keeps: rows (`scoreRows`) are built
+ * only where they are shown or written, since an object per account and method costs more than the scoring itself on
+ * large data (20 methods × 300,000 Higgs accounts).
+ */
+export interface MethodScores {
+  readonly method: string;
+  readonly accountIds: readonly string[];
+  readonly values: Float64Array;
+  readonly scores: Float64Array;
+  /** Competition ranks, 1 = most influential. */
+  readonly ranks: Int32Array;
+  /** Account indices from rank 1 down, ties by account id. */
+  readonly order: Uint32Array;
+}
+
+/** The scores of `method` for raw values, one per account. */
+export function rankedScores(method: Method, accountIds: readonly string[], values: Float64Array): MethodScores {
   const scores = method.display(values);
   // Accounts usually come in id order already; then ties go by index, without comparing strings.
   const sorted = inIdOrder(accountIds);
   const order = descendingOrder(values, sorted ? undefined : (a, b) => compareIds(accountIds[a]!, accountIds[b]!));
-  const ranks = ranksInOrder(values, order);
-  const rows = new Array<ScoreRow>(order.length);
-  for (let position = 0; position < order.length; position++) {
+  return {method: method.id, accountIds, values, scores, ranks: ranksInOrder(values, order), order};
+}
+
+/** Rows of `scores` ordered by rank, ties by account id: the first `limit` (default all). */
+export function scoreRows(scores: MethodScores, limit = scores.order.length): ScoreRow[] {
+  const {method, accountIds, values, ranks, order} = scores;
+  const rows = new Array<ScoreRow>(Math.min(limit, order.length));
+  for (let position = 0; position < rows.length; position++) {
     const i = order[position]!;
-    rows[position] = {
-      account_id: accountIds[i]!,
-      method: method.id,
-      value: values[i]!,
-      score: scores[i]!,
-      rank: ranks[i]!
-    };
+    rows[position] = {account_id: accountIds[i]!, method, value: values[i]!, score: scores.scores[i]!, rank: ranks[i]!};
   }
   return rows;
 }
 
-/** Scores with one method; rows come ordered by rank, ties by account id. */
-export async function scoreMethod(db: Db, methodId: string, options: MethodOptions = {}): Promise<ScoreRow[]> {
+/** Rows of `method` for raw values, one per account, ordered by rank, ties by account id. */
+export function rankedRows(method: Method, accountIds: readonly string[], values: Float64Array): ScoreRow[] {
+  return scoreRows(rankedScores(method, accountIds, values));
+}
+
+/** Scores with one method, column by column. */
+export async function scoreMethodColumns(db: Db, methodId: string, options: MethodOptions = {}): Promise<MethodScores> {
   const method = getMethod(methodId);
   const {accountIds, values} = await method.compute(db, await resolveOptions(db, method, options));
-  return rankedRows(method, accountIds, values);
+  return rankedScores(method, accountIds, values);
+}
+
+/** Scores with one method; rows come ordered by rank, ties by account id. */
+export async function scoreMethod(db: Db, methodId: string, options: MethodOptions = {}): Promise<ScoreRow[]> {
+  return scoreRows(await scoreMethodColumns(db, methodId, options));
 }
 
 /** Methods scored at the same time. */
@@ -132,31 +158,32 @@ export type ScoredProgress = (methodId: string, done: number, total: number) => 
 
 /** Options of the calls that score several methods: rows already known, and who hears of progress. */
 export interface ScoreEachOptions {
-  /** Rows taken as they are, by method id, instead of being scored again. */
-  known?: ReadonlyMap<string, ScoreRow[]>;
+  /** Scores taken as they are, by method id, instead of being scored again. */
+  known?: ReadonlyMap<string, MethodScores>;
   /** Told after each method is scored. */
   onScored?: ScoredProgress;
 }
 
-/** Each method's rows, in the order of `methodIds`, scored a few at a time. */
+/** Each method's scores, in the order of `methodIds`, scored a few at a time. */
 async function scoreEach(
   db: Db,
   methodIds: readonly string[],
   options: ScoreMethodsOptions,
   {known = new Map(), onScored}: ScoreEachOptions
-): Promise<ScoreRow[][]> {
+): Promise<MethodScores[]> {
   for (const id of methodIds) resolveWeights(getMethod(id), options.weights?.[id]); // fail before any work
   // Queries the methods share (the reaction graph, features) run once for all of them. A few methods run at a
   // time, so that the database works on one method's queries while TypeScript computes another's values.
   const shared = memoizedDb(db);
-  const perMethod: ScoreRow[][] = new Array(methodIds.length);
+  const perMethod: MethodScores[] = new Array(methodIds.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < methodIds.length) {
       const k = next++;
       const id = methodIds[k]!;
-      perMethod[k] = known.get(id) ?? (await scoreMethod(shared, id, {...options, weights: options.weights?.[id]}));
+      perMethod[k] =
+        known.get(id) ?? (await scoreMethodColumns(shared, id, {...options, weights: options.weights?.[id]}));
       onScored?.(id, ++done, methodIds.length);
     }
   };
@@ -171,16 +198,19 @@ export async function scoreMethods(
   options: ScoreMethodsOptions = {},
   each: ScoreEachOptions = {}
 ): Promise<ScoreRow[]> {
-  return (await scoreEach(db, methodIds, options, each)).flat();
+  return (await scoreEach(db, methodIds, options, each)).flatMap((scores) => scoreRows(scores));
 }
 
-/** Scores with several methods like `scoreMethods`, and keeps the rows by method id, in the order of `methodIds`. */
+/**
+ * Scores with several methods like `scoreMethods`, and keeps each method's scores column by column, by method id,
+ * in the order of `methodIds`.
+ */
 export async function scoreMethodsById(
   db: Db,
   methodIds: readonly string[],
   options: ScoreMethodsOptions = {},
   each: ScoreEachOptions = {}
-): Promise<Map<string, ScoreRow[]>> {
+): Promise<Map<string, MethodScores>> {
   const perMethod = await scoreEach(db, methodIds, options, each);
   return new Map(methodIds.map((id, k) => [id, perMethod[k]!]));
 }

@@ -1,9 +1,10 @@
 /**
  * Comparing scoring methods on the same accounts: rank correlations (Spearman's ρ, Kendall's tau-b), the
  * overlap of their top-k lists and the accounts on which each pair disagrees most. Takes the rows
- * `scoreMethods` returns; pure, so the site can run it on the same rows as the command line.
+ * `scoreMethods` returns (`compareMethods`) or the columns of `scoreMethodsById` (`compareScores`); pure, so the site
+ * runs it on the same scores as the command line.
  */
-import type {ScoreRow} from "../score.js";
+import {scoreRows, type MethodScores, type ScoreRow} from "../score.js";
 import {largestDisagreementsOfRankings} from "./disagreements.js";
 import {kendallTauBOfRankings} from "./kendall.js";
 import {ranking, spearmanOfRankings} from "./spearman.js";
@@ -77,12 +78,59 @@ export interface Comparison {
  * comparison.kendall[0][1]; // tau-b of followers and reactions
  */
 export function compareMethods(rows: readonly ScoreRow[], options: CompareOptions = {}): Comparison {
+  return compareAligned(alignByAccount(rows), options);
+}
+
+/**
+ * `compareMethods` of each method's scores column by column, as `scoreMethodsById` keeps them. When the methods
+ * scored the same accounts in the same order (as they do on one dataset), no row is built.
+ *
+ * @example
+ * const scored = await scoreMethodsById(db, ["followers", "reactions"]);
+ * compareScores([...scored.values()], {k: 50}).spearman[0][1];
+ */
+export function compareScores(scores: readonly MethodScores[], options: CompareOptions = {}): Comparison {
+  const first = scores[0];
+  if (!first || !scores.every(({accountIds}) => sameIds(accountIds, first.accountIds))) {
+    return compareMethods(
+      scores.flatMap((methodScores) => scoreRows(methodScores)),
+      options
+    );
+  }
+  for (const {method, accountIds, values} of scores) {
+    const index = values.findIndex(Number.isNaN);
+    if (index >= 0) throw new Error(`${MODULE}: method ${method} gives account ${accountIds[index]} the value NaN`);
+  }
+  const methods = scores.map(({method}) => method);
+  const repeated = methods.find((method, i) => methods.indexOf(method) !== i);
+  if (repeated !== undefined) throw new Error(`${MODULE}: method ${repeated} is listed twice`);
+  return compareAligned(
+    {methods, ids: first.accountIds, columns: scores.map(({values}) => values), excluded: 0},
+    options
+  );
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** One column of values per method over the same accounts. */
+interface Aligned {
+  methods: string[];
+  ids: readonly string[];
+  columns: Float64Array[];
+  excluded: number;
+}
+
+function compareAligned({methods, ids, columns, excluded}: Aligned, options: CompareOptions): Comparison {
   const k = options.k ?? COMPARE_DEFAULTS.k;
   const top = options.top ?? COMPARE_DEFAULTS.top;
   if (!Number.isInteger(k) || k < 1) throw new Error(`${MODULE}: k must be a positive integer, got ${k}`);
   if (!Number.isInteger(top) || top < 0) throw new Error(`${MODULE}: top must be a non-negative integer, got ${top}`);
 
-  const {methods, ids, columns, excluded} = alignByAccount(rows);
   // Each method is sorted once; every pair it is in reuses that ranking.
   const rankings = columns.map((values) => ranking(values, MODULE));
   const lists = columns.map((values) => topK(values, ids, k));
@@ -115,12 +163,7 @@ export function compareMethods(rows: readonly ScoreRow[], options: CompareOption
 }
 
 /** One column of values per method, over the accounts every method scored (in order of first appearance). */
-function alignByAccount(rows: readonly ScoreRow[]): {
-  methods: string[];
-  ids: string[];
-  columns: Float64Array[];
-  excluded: number;
-} {
+function alignByAccount(rows: readonly ScoreRow[]): Aligned {
   const accountIndex = new Map<string, number>();
   const methodIndex = new Map<string, number>();
   for (const {account_id, method} of rows) {

@@ -1,7 +1,7 @@
 /** One method's values for a given list of accounts, in that order: what the evaluations correlate. */
 import type {Db} from "../db.js";
-import type {MethodOptions} from "../methods/index.js";
-import {scoreMethod} from "../score.js";
+import {getMethod, type MethodOptions} from "../methods/index.js";
+import {resolveOptions} from "../score.js";
 
 /**
  * Scores with `method` and returns the value of each account of `ids`, in that order.
@@ -15,10 +15,12 @@ export async function methodValues(
   options: MethodOptions,
   module: string
 ): Promise<Float64Array> {
-  const byId = new Map((await scoreMethod(db, method, options)).map((row) => [row.account_id, row.value]));
+  const scoring = getMethod(method);
+  const {accountIds, values} = await scoring.compute(db, await resolveOptions(db, scoring, options));
+  const indexOf = new Map(accountIds.map((id, i) => [id, i]));
   return Float64Array.from(ids, (id) => {
-    const value = byId.get(id);
-    if (value === undefined) throw new Error(`${module}: ${method} gave no value for ${id}`);
-    return value;
+    const index = indexOf.get(id);
+    if (index === undefined) throw new Error(`${module}: ${method} gave no value for ${id}`);
+    return values[index]!;
   });
 }

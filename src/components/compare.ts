@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {format} from "d3";
-import type {ScoreRow} from "../scoring/score.js";
+import type {MethodScores} from "../scoring/score.js";
 import {textTable} from "./text-table.js";
 
 /** One cell of a method × method matrix. */
@@ -144,19 +144,16 @@ export interface ScatterPoint {
   y: number;
 }
 
-/** The accounts both methods scored, with both values (in the order of `xRows`). */
-export function pairValues(
-  xRows: readonly ScoreRow[],
-  yRows: readonly ScoreRow[],
-  handles: ReadonlyMap<string, string>
-): ScatterPoint[] {
-  const yOf = new Map(yRows.map((row) => [row.account_id, row.value]));
-  return xRows.flatMap((row) => {
-    const y = yOf.get(row.account_id);
-    return y === undefined
-      ? []
-      : [{account_id: row.account_id, handle: handles.get(row.account_id) ?? row.account_id, x: row.value, y}];
-  });
+/** The accounts both methods scored, with both values (in rank order under `x`). */
+export function pairValues(x: MethodScores, y: MethodScores, handles: ReadonlyMap<string, string>): ScatterPoint[] {
+  const yIndex = new Map(y.accountIds.map((id, j) => [id, j]));
+  const points: ScatterPoint[] = [];
+  for (const i of x.order) {
+    const id = x.accountIds[i]!;
+    const j = yIndex.get(id);
+    if (j !== undefined) points.push({account_id: id, handle: handles.get(id) ?? id, x: x.values[i]!, y: y.values[j]!});
+  }
+  return points;
 }
 
 // Plot's default log ticks use SI prefixes ("200m" for 0.2), which read as units here; "~g" prints plain numbers.

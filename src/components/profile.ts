@@ -12,7 +12,7 @@ import {rankPercentiles} from "../scoring/compare/index.js";
 import {scoreHistory, type HistoryRow} from "../scoring/history.js";
 import {getMethod} from "../scoring/methods/index.js";
 import {scoreMoments, type Moment} from "../scoring/moments.js";
-import type {ScoreRow} from "../scoring/score.js";
+import type {MethodScores} from "../scoring/score.js";
 import {dataEnd} from "../scoring/window.js";
 
 /** The account shown, as the accounts table has it. */
@@ -136,17 +136,23 @@ export interface MethodScore {
 }
 
 /**
- * The account's row under each method of `scores` (method id → that method's rows for every account), in the
+ * The account's scores under each method of `scores` (method id → that method's scores of every account), in the
  * order of `scores`; a method that did not score the account is left out.
  */
-export function methodScores(scores: ReadonlyMap<string, readonly ScoreRow[]>, accountId: string): MethodScore[] {
+export function methodScores(scores: ReadonlyMap<string, MethodScores>, accountId: string): MethodScore[] {
   const found: MethodScore[] = [];
-  for (const [method, rows] of scores) {
-    const index = rows.findIndex((row) => row.account_id === accountId);
+  for (const [method, {accountIds, values, scores: display, ranks}] of scores) {
+    const index = accountIds.indexOf(accountId);
     if (index < 0) continue;
-    const fromTop = rankPercentiles(rows.map((row) => row.value))[index]!;
-    const {value, score, rank} = rows[index]!;
-    found.push({method, value, score, rank, of: rows.length, percentile: 100 * (1 - fromTop)});
+    const fromTop = rankPercentiles(values)[index]!;
+    found.push({
+      method,
+      value: values[index]!,
+      score: display[index]!,
+      rank: ranks[index]!,
+      of: accountIds.length,
+      percentile: 100 * (1 - fromTop)
+    });
   }
   return found;
 }

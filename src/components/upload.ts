@@ -6,7 +6,7 @@
 import * as Inputs from "@observablehq/inputs";
 import type {Db} from "../scoring/db.js";
 import {METHODS} from "../scoring/methods/index.js";
-import {availableMethods, scoreMethodsById, type ScoredProgress, type ScoreRow} from "../scoring/score.js";
+import {availableMethods, scoreMethodsById, type MethodScores, type ScoredProgress} from "../scoring/score.js";
 import {browserInputs, type ChosenFile} from "../loaders/browser-input.js";
 import {BrowserWriter, type ArrowConnection} from "../loaders/browser-writer.js";
 import {detectFormat} from "../loaders/detect.js";
@@ -107,7 +107,7 @@ export async function scoreUpload(
   db: Db,
   onScored?: ScoredProgress
 ): Promise<{
-  scored: Map<string, ScoreRow[]>;
+  scored: Map<string, MethodScores>;
   unavailable: {method: string; reason: string}[];
 }> {
   const {available, unavailable} = await availableMethods(
@@ -245,21 +245,22 @@ export function recognitionTable(
 
 /** Per method: how many accounts it scored, its top account and that account's score. */
 export function methodSummaryTable(
-  scored: ReadonlyMap<string, readonly ScoreRow[]>,
+  scored: ReadonlyMap<string, MethodScores>,
   {
     names,
     handles,
     document = globalThis.document
   }: {names: ReadonlyMap<string, string>; handles: ReadonlyMap<string, string>; document?: Document}
 ): HTMLTableElement {
-  const rows = [...scored].map(([method, scores]) => {
-    const top = scores[0];
+  const rows = [...scored].map(([method, {accountIds, scores, order}]) => {
+    const top = order[0];
+    const topId = top === undefined ? undefined : accountIds[top]!;
     return {
       method,
       name: names.get(method) ?? method,
-      accounts: scores.length,
-      top: top ? (handles.get(top.account_id) ?? top.account_id) : "",
-      score: top?.score ?? Number.NaN
+      accounts: accountIds.length,
+      top: topId === undefined ? "" : (handles.get(topId) ?? topId),
+      score: top === undefined ? Number.NaN : scores[top]!
     };
   });
   return textTable(

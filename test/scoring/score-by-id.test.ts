@@ -1,6 +1,13 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
-import {scoreMethod, scoreMethods, scoreMethodsById, type ScoreRow} from "../../scoring/index.js";
+import {
+  scoreMethod,
+  scoreMethodColumns,
+  scoreMethods,
+  scoreMethodsById,
+  scoreRows,
+  type MethodScores
+} from "../../scoring/index.js";
 import {memoryWorld} from "../helpers/world.js";
 
 describe("scoreMethodsById(db, ids, options, {known, onScored})", () => {
@@ -16,25 +23,42 @@ describe("scoreMethodsById(db, ids, options, {known, onScored})", () => {
   });
   afterAll(() => db?.close());
 
-  it("keeps rows by method id in the order asked, and reuses the rows it is given", async () => {
-    const known: ScoreRow[] = [{account_id: "t:1", method: "reactions", value: 9, score: 9, rank: 1}];
+  it("keeps scores by method id in the order asked, and reuses the scores it is given", async () => {
+    const one = Float64Array.of(9);
+    const known: MethodScores = {
+      method: "reactions",
+      accountIds: ["t:1"],
+      values: one,
+      scores: one,
+      ranks: Int32Array.of(1),
+      order: Uint32Array.of(0)
+    };
     const scores = await scoreMethodsById(db, ["followers", "reactions"], {}, {known: new Map([["reactions", known]])});
     expect([...scores.keys()]).toEqual(["followers", "reactions"]);
     expect(scores.get("reactions")).toBe(known);
-    // Reported followers: 50, 20, 5.
-    expect(scores.get("followers")!.map((row) => [row.account_id, row.value, row.rank])).toEqual([
+    // Reported followers of t:1, t:2, t:3: 5, 50, 20.
+    const followers = scores.get("followers")!;
+    expect(followers.accountIds).toEqual(["t:1", "t:2", "t:3"]);
+    expect([...followers.values]).toEqual([5, 50, 20]);
+    expect([...followers.ranks]).toEqual([3, 1, 2]);
+    expect([...followers.order]).toEqual([1, 2, 0]);
+    expect(scoreRows(followers).map((row) => [row.account_id, row.value, row.rank])).toEqual([
       ["t:2", 50, 1],
       ["t:3", 20, 2],
       ["t:1", 5, 3]
     ]);
+    expect(scoreRows(followers, 2)).toEqual(scoreRows(followers).slice(0, 2));
   });
 
   it("gives each method the rows scoreMethod gives it, with more methods than run at once and one asked twice", async () => {
     const ids = ["followers", "reactions", "indegree", "lampos", "reactions"];
     const scores = await scoreMethodsById(db, ids);
-    for (const id of ids) expect(scores.get(id)).toEqual(await scoreMethod(db, id));
+    for (const id of ids) {
+      expect(scoreRows(scores.get(id)!)).toEqual(await scoreMethod(db, id));
+      expect(scores.get(id)).toEqual(await scoreMethodColumns(db, id));
+    }
     // scoreMethods keeps a method asked twice twice.
-    expect(await scoreMethods(db, ids)).toEqual(ids.flatMap((id) => scores.get(id)!));
+    expect(await scoreMethods(db, ids)).toEqual(ids.flatMap((id) => scoreRows(scores.get(id)!)));
   });
 
   it("tells of each method as it ends, counting up to the number asked for", async () => {

@@ -8,6 +8,7 @@ import {
   methodScatter,
   pairValues
 } from "../../src/components/compare.js";
+import type {MethodScores} from "../../scoring/score.js";
 
 describe("matrixCells", () => {
   it("matrixCells(methods, matrix) lays out m² cells row by row", () => {
@@ -94,10 +95,27 @@ describe("methodScatter", () => {
 });
 
 describe("pairValues", () => {
-  it("pairValues(xRows, yRows, handles) pairs the accounts both methods scored", () => {
-    const row = (account_id: string, value: number) => ({account_id, method: "m", value, score: value, rank: 1});
-    expect(pairValues([row("a", 1), row("b", 2)], [row("b", 20), row("c", 30)], new Map([["b", "bee"]]))).toEqual([
-      {account_id: "b", handle: "bee", x: 2, y: 20}
-    ]);
+  /** Scores of accounts given in rank order. */
+  const scores = (values: Record<string, number>): MethodScores => {
+    const column = Float64Array.from(Object.values(values));
+    const ranks = Int32Array.from(column.keys(), (i) => i + 1);
+    return {
+      method: "m",
+      accountIds: Object.keys(values),
+      values: column,
+      scores: column,
+      ranks,
+      order: Uint32Array.from(column.keys())
+    };
+  };
+
+  it("pairValues(x, y, handles) pairs the accounts both methods scored, in rank order under x", () => {
+    expect(pairValues(scores({b: 2, a: 1, d: 0}), scores({c: 30, b: 20, d: 5, a: 4}), new Map([["b", "bee"]]))).toEqual(
+      [
+        {account_id: "b", handle: "bee", x: 2, y: 20},
+        {account_id: "a", handle: "a", x: 1, y: 4},
+        {account_id: "d", handle: "d", x: 0, y: 5}
+      ]
+    );
   });
 });

@@ -9,7 +9,7 @@ import {
   profileAccount
 } from "../../src/components/profile.js";
 import type {NodeDb} from "../../loaders/node-db.js";
-import {scoreMethod, type ScoreRow} from "../../scoring/score.js";
+import {scoreMethod, type MethodScores} from "../../scoring/score.js";
 import {memoryWorld} from "../helpers/world.js";
 
 const at = (day: number) => new Date(Date.UTC(2026, 2, day));
@@ -118,14 +118,18 @@ describe("the profile's queries", () => {
 });
 
 describe("methodScores", () => {
-  const rows = (method: string, values: Record<string, number>): ScoreRow[] =>
-    Object.entries(values).map(([account_id, value], i) => ({
-      account_id,
+  /** Scores listed in rank order: ranks 1, 2, … as given, display score twice the value. */
+  const rows = (method: string, values: Record<string, number>): MethodScores => {
+    const column = Float64Array.from(Object.values(values));
+    return {
       method,
-      value,
-      score: value * 2,
-      rank: i + 1
-    }));
+      accountIds: Object.keys(values),
+      values: column,
+      scores: column.map((value) => value * 2),
+      ranks: Int32Array.from(column.keys(), (i) => i + 1),
+      order: Uint32Array.from(column.keys())
+    };
+  };
 
   it("methodScores(scores, id) gives each method's row for the account with its percentile, ties counting half", () => {
     const scores = new Map([

@@ -32,18 +32,24 @@ describe("uploadForm()", () => {
 
 describe("methodSummaryTable(scored)", () => {
   it("writes each method's count, top account and score, handles as text", () => {
+    // Accounts in id order; x:2 ranks first.
+    const values = Float64Array.of(1, 5);
     const scored = new Map([
       [
         "reactions",
-        [
-          {account_id: "x:1", method: "reactions", value: 5, score: 5, rank: 1},
-          {account_id: "x:2", method: "reactions", value: 1, score: 1, rank: 2}
-        ]
+        {
+          method: "reactions",
+          accountIds: ["x:1", "x:2"],
+          values,
+          scores: values,
+          ranks: Int32Array.of(2, 1),
+          order: Uint32Array.of(1, 0)
+        }
       ]
     ]);
     const table = methodSummaryTable(scored, {
       names: new Map([["reactions", "Reactions received"]]),
-      handles: new Map([["x:1", "<b>bold</b>"]])
+      handles: new Map([["x:2", "<b>bold</b>"]])
     });
     expect(table.dataset.testid).toBe("upload-methods");
     const cells = Array.from(table.querySelectorAll("tbody td"), (td) => td.textContent);

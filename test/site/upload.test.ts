@@ -13,7 +13,7 @@ import {importInto} from "../../loaders/import.js";
 import {isFolder, readText, type InputFile, type InputFolder} from "../../loaders/input.js";
 import {openWasmBindings} from "../../loaders/node-wasm.js";
 import {openWarehouse} from "../../loaders/warehouse.js";
-import {scoreMethods} from "../../scoring/index.js";
+import {scoreMethods, scoreRows} from "../../scoring/index.js";
 import {reportText, runUpload, scoreUpload, type UploadResult} from "../../src/components/upload.js";
 import {wasmDb, type WasmConnection} from "../../src/components/wasm-db.js";
 import {tempDir} from "../helpers/world.js";
@@ -113,7 +113,8 @@ describe("runUpload(files, format, …)", () => {
     const {db} = await openWarehouse(dir);
     try {
       const native = await scoreMethods(db, [...scored.keys()]);
-      for (const [method, rows] of scored) {
+      for (const [method, scores] of scored) {
+        const rows = scoreRows(scores);
         const expected = native.filter((row) => row.method === method);
         const byAccount = <R extends {account_id: string}>(list: readonly R[]) =>
           [...list].sort((a, b) => a.account_id.localeCompare(b.account_id));

@@ -1,10 +1,17 @@
 import {describe, expect, it} from "vitest";
-import {compareMethods} from "../../../scoring/compare/index.js";
-import type {ScoreRow} from "../../../scoring/score.js";
+import {compareMethods, compareScores} from "../../../scoring/compare/index.js";
+import type {MethodScores, ScoreRow} from "../../../scoring/score.js";
 
 /** Score rows of one method; compareMethods reads only account_id, method and value. */
 function rowsOf(method: string, values: Record<string, number>): ScoreRow[] {
   return Object.entries(values).map(([account_id, value]) => ({account_id, method, value, score: value, rank: 0}));
+}
+
+/** One method's scores over `ids` in that order; compareScores reads the values (and rows when ids differ). */
+function scoresOf(method: string, ids: readonly string[], values: Record<string, number>): MethodScores {
+  const column = Float64Array.from(ids, (id) => values[id]!);
+  const order = Uint32Array.from(ids.keys()).sort((a, b) => column[b]! - column[a]! || (ids[a]! < ids[b]! ? -1 : 1));
+  return {method, accountIds: ids, values: column, scores: column, ranks: new Int32Array(ids.length), order};
 }
 
 // The fixture world's followers and reactions values (test/scoring/methods.test.ts).
@@ -82,5 +89,38 @@ describe("compareMethods", () => {
     expect(() => compareMethods(rowsOf("broken", {a: NaN}))).toThrow(
       "scoring/compare: method broken gives account a the value NaN"
     );
+  });
+});
+
+describe("compareScores", () => {
+  const values = {
+    followers: {a: 100, b: 10, c: 3, d: 0, x: 0, y: 1},
+    reactions: {a: 3, b: 1, c: 1, d: 0, x: 2, y: 0}
+  };
+  const ids = ["a", "b", "c", "d", "x", "y"];
+
+  it("compareScores(scores) over the same accounts gives what compareMethods gives for the same values", () => {
+    const scores = [scoresOf("followers", ids, values.followers), scoresOf("reactions", ids, values.reactions)];
+    expect(compareScores(scores, {k: 3, top: 3})).toEqual(compareMethods([...followers, ...reactions], {k: 3, top: 3}));
+  });
+
+  it("aligns methods whose accounts differ in order or in number, as compareMethods does", () => {
+    const reordered = scoresOf("reactions", [...ids].reverse(), values.reactions);
+    const partial = scoresOf("reach", ["c", "a", "z", "b"], {a: 1, b: 2, c: 3, z: 4});
+    const followersScores = scoresOf("followers", ids, values.followers);
+    expect(compareScores([followersScores, reordered]).spearman).toEqual(
+      compareMethods([...followers, ...reactions]).spearman
+    );
+    const comparison = compareScores([followersScores, partial]);
+    expect([comparison.accounts, comparison.excluded]).toEqual([3, 4]);
+    expect(comparison.spearman[0][1]).toBeCloseTo(-1, 15);
+  });
+
+  it("throws on a NaN value and on a method listed twice, naming the module", () => {
+    expect(() => compareScores([scoresOf("broken", ["a", "b"], {a: 1, b: NaN})])).toThrow(
+      "scoring/compare: method broken gives account b the value NaN"
+    );
+    const once = scoresOf("followers", ids, values.followers);
+    expect(() => compareScores([once, once])).toThrow("scoring/compare: method followers is listed twice");
   });
 });
