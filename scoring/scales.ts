@@ -2,6 +2,7 @@
  * Display scales that depend on the population, such as the Klout-style 1–100: a value's mid-rank
  * percentile among all values (ties share one), mapped through a piecewise-linear curve of anchors.
  */
+import {ascendingOrder} from "./order.js";
 
 /** `[percentile, score]` points, percentiles increasing from 0 to 1. */
 export type Anchors = readonly (readonly [number, number])[];
@@ -18,53 +19,45 @@ export function midRankPercentiles(values: ArrayLike<number>): Float64Array {
 
 /**
  * The mid-rank percentile (0–1) of each value among the values of the same group, as `midRankPercentiles` gives
- * it within the group: groups are numbered 0…k−1. Each group's values are sorted once; a value's percentile
- * comes from the number of its group's values below it and equal to it: the engine's numeric sort, then two
- * binary searches per value, with no comparison callback for n log n steps.
+ * it within the group: groups are numbered 0…k−1. The values are put in order once (`ascendingOrder`, no
+ * comparison callback), then split by group keeping that order; a value's percentile comes from the number of its
+ * group's values below it and equal to it, counted along each run of equal values. A NaN gets 0.
  *
  * @example percentilesWithin([1, 5, 3, 3], Int32Array.of(0, 0, 1, 1)) // => [0.25, 0.75, 0.5, 0.5]
  */
 export function percentilesWithin(values: ArrayLike<number>, groups: Int32Array): Float64Array {
   const n = values.length;
+  const percentiles = new Float64Array(n);
+  const ascending = ascendingOrder(values) ?? nanLast(values);
   const starts = new Int32Array(groups.reduce((last, group) => Math.max(last, group), 0) + 2);
   for (let i = 0; i < n; i++) starts[groups[i]! + 1]++;
   for (let g = 1; g < starts.length; g++) starts[g] += starts[g - 1]!;
-  const sorted = new Float64Array(n);
+  const byGroup = new Uint32Array(n);
   const next = starts.slice();
-  for (let i = 0; i < n; i++) sorted[next[groups[i]!]++] = values[i]!;
-  for (let g = 0; g + 1 < starts.length; g++) sorted.subarray(starts[g], starts[g + 1]).sort();
-  const percentiles = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const start = starts[groups[i]!]!;
-    const end = starts[groups[i]! + 1]!;
-    const below = firstAtLeast(sorted, values[i]!, start, end);
-    percentiles[i] = (below - start + (firstAbove(sorted, values[i]!, start, end) - below) / 2) / (end - start);
+  for (let k = 0; k < n; k++) byGroup[next[groups[ascending[k]!]!]++] = ascending[k]!;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    const start = starts[g]!;
+    const end = starts[g + 1]!;
+    for (let first = start; first < end;) {
+      const value = values[byGroup[first]!]!;
+      let last = first + 1;
+      while (last < end && values[byGroup[last]!] === value) last++;
+      // A NaN equals nothing, so it is a run of its own; it counts among the group's values and gets 0.
+      const percentile = Number.isNaN(value) ? 0 : (first - start + (last - first) / 2) / (end - start);
+      for (let k = first; k < last; k++) percentiles[byGroup[k]!] = percentile;
+      first = last;
+    }
   }
   return percentiles;
 }
 
-/** The first index of `sorted[start, end)` (ascending) whose entry is at least `value`, else `end`. */
-export function firstAtLeast(sorted: Float64Array, value: number, start = 0, end = sorted.length): number {
-  let low = start;
-  let high = end;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The first index of `sorted[start, end)` (ascending) whose entry is above `value`, else `end`. */
-function firstAbove(sorted: Float64Array, value: number, start = 0, end = sorted.length): number {
-  let low = start;
-  let high = end;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! <= value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+/** The indices of `values` in ascending order with the NaNs last (`ascendingOrder` of the others). */
+function nanLast(values: ArrayLike<number>): Uint32Array {
+  const numbers: number[] = [];
+  const nans: number[] = [];
+  for (let i = 0; i < values.length; i++) (Number.isNaN(values[i]!) ? nans : numbers).push(i);
+  const order = ascendingOrder(numbers.map((i) => values[i]!))!;
+  return Uint32Array.from([...Array.from(order, (k) => numbers[k]!), ...nans]);
 }
 
 /** Maps each value through `anchors` by its mid-rank percentile. */

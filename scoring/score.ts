@@ -7,7 +7,7 @@ import {getMethod, type Method, type MethodOptions, type ResolvedOptions} from "
 import {resolveWeights} from "./weights.js";
 import {resolveWindow} from "./window.js";
 import {memoizedDb} from "./memo-db.js";
-import {firstAtLeast} from "./scales.js";
+import {descendingOrderByIndex} from "./order.js";
 
 export interface ScoreRow {
   account_id: string;
@@ -28,37 +28,13 @@ export function rankDescending(values: ArrayLike<number>): Int32Array {
 /** The indices of `values`, largest value first; equal values in the order of `tied` (default: by index). */
 function descendingOrder(values: ArrayLike<number>, tied?: (a: number, b: number) => number): Uint32Array {
   if (!tied) {
-    const order = orderByIndexOnTies(values);
+    const order = descendingOrderByIndex(values);
     if (order) return order;
   }
   const byIndex = (a: number, b: number) => a - b;
   const order = new Uint32Array(values.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   return order.sort((a, b) => values[b]! - values[a]! || (tied ?? byIndex)(a, b));
-}
-
-/**
- * `descendingOrder` with ties by index, without a comparison callback: the distinct values sorted by the engine's
- * numeric sort, then the indices counted into the slot of their value (a stable counting sort, so ties stay in
- * index order). Undefined when a value is NaN, which has no place in that order.
- */
-function orderByIndexOnTies(values: ArrayLike<number>): Uint32Array | undefined {
-  const n = values.length;
-  const sorted = Float64Array.from(values).sort();
-  if (n > 0 && Number.isNaN(sorted[n - 1]!)) return undefined;
-  let distinct = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i]!;
-  // slot[i]: the position of value i among the distinct values, largest first.
-  const slot = new Uint32Array(n);
-  const start = new Uint32Array(distinct + 1);
-  for (let i = 0; i < n; i++) {
-    slot[i] = distinct - 1 - firstAtLeast(sorted, values[i]!, 0, distinct);
-    start[slot[i]! + 1]!++;
-  }
-  for (let k = 0; k < distinct; k++) start[k + 1]! += start[k]!;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[start[slot[i]!]!++] = i;
-  return order;
 }
 
 /** Competition ranks of `values` from their `descendingOrder`. */
