@@ -6,8 +6,10 @@ import {
   BIGINT,
   DOUBLE,
   DuckDBInstance,
+  DuckDBTypeId,
   JSDuckDBValueConverter,
   type DuckDBConnection,
+  type DuckDBDataChunk,
   type DuckDBType,
   type DuckDBValue,
   type DuckDBVector
@@ -37,12 +39,8 @@ export async function openNodeDb(path = ":memory:"): Promise<NodeDb> {
     inTurn(async () => {
       const {values, types} = bind(params);
       const result = await connection.run(sql, values, types);
-      const names = result.columnNames();
-      const columns = names.map((): Value[] => []);
-      for (const chunk of await result.fetchAllChunks()) {
-        names.forEach((name, k) => appendValues(columns[k]!, chunk.getColumnVector(k), name));
-      }
-      return Object.fromEntries(names.map((name, k) => [name, columns[k]!])) as Columns<R>;
+      const chunks = await result.fetchAllChunks();
+      return Object.fromEntries(result.columnNames().map((name, k) => [name, columnOf(chunks, k, name)])) as Columns<R>;
     });
   return {
     connection,
@@ -63,24 +61,155 @@ export async function openNodeDb(path = ":memory:"): Promise<NodeDb> {
   };
 }
 
-/**
- * Appends a vector's values to `column`. Read value by value from the vector: node-api's own row and column
- * readers build an array per row or run a converter per value, several times slower on large results. Numbers,
- * strings and booleans come as they are, bigints (counts) through `normalizeValue`; other values (timestamps …)
- * go through node-api's JS converter first.
- */
-function appendValues(column: Value[], vector: DuckDBVector, name: string): void {
-  const type = vector.type;
-  for (let i = 0; i < vector.itemCount; i++) {
-    const item = vector.getItem(i);
-    column.push(
-      item === null || typeof item === "number" || typeof item === "string" || typeof item === "boolean"
-        ? item
-        : typeof item === "bigint"
-          ? normalizeValue(item, name)
-          : normalizeValue(JSDuckDBValueConverter(item, type, JSDuckDBValueConverter), name)
-    );
+/** Column `k` of a result's chunks, one array of plain values. */
+function columnOf(chunks: readonly DuckDBDataChunk[], k: number, name: string): Value[] {
+  const column = new Array<Value>(chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    const vector = chunk.getColumnVector(k);
+    writeValues(column, at, vector, name);
+    at += vector.itemCount;
   }
+  return column;
+}
+
+/**
+ * What node-api's vectors hold: a typed array of a fixed-width type's values, a VARCHAR's 16-byte string headers,
+ * and the validity bitmap (`null` when every value is valid). These members are private in node-api's declarations;
+ * its version is pinned exactly in package.json, and a vector without them is read value by value.
+ */
+interface VectorParts {
+  readonly items?: unknown;
+  readonly dataView?: unknown;
+  readonly validity?: {readonly data?: unknown; readonly offset?: unknown};
+}
+
+/** The fast paths read 64-bit integers and bitmaps as 32-bit and 8-bit words, lowest first. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const TWO_32 = 2 ** 32;
+const decoder = new TextDecoder();
+
+/**
+ * Writes a vector's values into `column` from `at`. node-api's `getItem` costs a bigint validity test per value, a
+ * bigint per BIGINT and a native call per string; the types scoring's results hold (integers up to 32 bits, floats,
+ * BIGINT, VARCHAR) are read from the vector's own arrays instead, with the same values. Others (timestamps,
+ * HUGEINT …) go value by value through node-api's JS converter and `normalizeValue`.
+ */
+function writeValues(column: Value[], at: number, vector: DuckDBVector, name: string): void {
+  const {items, dataView, validity} = vector as unknown as VectorParts;
+  const valid = LITTLE_ENDIAN ? validBytes(validity) : undefined;
+  if (valid !== undefined) {
+    switch (vector.type.typeId) {
+      case DuckDBTypeId.TINYINT:
+      case DuckDBTypeId.SMALLINT:
+      case DuckDBTypeId.INTEGER:
+      case DuckDBTypeId.UTINYINT:
+      case DuckDBTypeId.USMALLINT:
+      case DuckDBTypeId.UINTEGER:
+      case DuckDBTypeId.FLOAT:
+      case DuckDBTypeId.DOUBLE:
+        if (isNumberArray(items)) return writeNumbers(column, at, items, valid);
+        break;
+      case DuckDBTypeId.BIGINT:
+        if (items instanceof BigInt64Array) return writeBigInts(column, at, items, valid, name);
+        break;
+      case DuckDBTypeId.VARCHAR:
+        if (dataView instanceof DataView) return writeStrings(column, at, vector, dataView, valid);
+        break;
+    }
+  }
+  for (let i = 0; i < vector.itemCount; i++) column[at + i] = normalizedItem(vector, i, name);
+}
+
+/** A vector's value `i` as `scoring/db.ts` represents it (throwing its errors). */
+function normalizedItem(vector: DuckDBVector, i: number, name: string): Value {
+  const item = vector.getItem(i);
+  return item === null || typeof item === "number" || typeof item === "string" || typeof item === "boolean"
+    ? item
+    : typeof item === "bigint"
+      ? normalizeValue(item, name)
+      : normalizeValue(JSDuckDBValueConverter(item, vector.type, JSDuckDBValueConverter), name);
+}
+
+/** The validity bitmap as bytes (bit `i % 8` of byte `i / 8` set when value `i` is valid), `null` when all are. */
+function validBytes(validity: VectorParts["validity"]): Uint8Array | null | undefined {
+  if (validity?.offset !== 0) return undefined;
+  const {data} = validity;
+  if (data === null) return null;
+  return data instanceof BigUint64Array ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : undefined;
+}
+
+function isValid(valid: Uint8Array | null, i: number): boolean {
+  return valid === null || (valid[i >>> 3]! & (1 << (i & 7))) !== 0;
+}
+
+type NumberArray =
+  Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
+
+function isNumberArray(items: unknown): items is NumberArray {
+  return (
+    ArrayBuffer.isView(items) &&
+    !(items instanceof DataView || items instanceof BigInt64Array || items instanceof BigUint64Array)
+  );
+}
+
+/** Every number type passes through one Float64Array (a native conversion), so the copy below sees one array type. */
+let staged = new Float64Array(0);
+
+function writeNumbers(column: Value[], at: number, items: NumberArray, valid: Uint8Array | null): void {
+  if (staged.length < items.length) staged = new Float64Array(items.length);
+  staged.set(items);
+  for (let i = 0; i < items.length; i++) column[at + i] = isValid(valid, i) ? staged[i]! : null;
+}
+
+/**
+ * BIGINTs from their two 32-bit halves: `high * 2^32 + low` is one correctly rounded operation, so it is exact
+ * within the safe range and lands beyond it for every integer that is; those go through `normalizeValue`, whose
+ * error names the column.
+ */
+function writeBigInts(column: Value[], at: number, items: BigInt64Array, valid: Uint8Array | null, name: string): void {
+  const low = new Uint32Array(items.buffer, items.byteOffset, items.length * 2);
+  const high = new Int32Array(items.buffer, items.byteOffset, items.length * 2);
+  for (let i = 0; i < items.length; i++) {
+    if (!isValid(valid, i)) {
+      column[at + i] = null;
+      continue;
+    }
+    const value = high[2 * i + 1]! * TWO_32 + low[2 * i]!;
+    column[at + i] = Number.isSafeInteger(value) ? value : normalizeValue(items[i], name);
+  }
+}
+
+/**
+ * VARCHARs: DuckDB keeps a string of up to 12 bytes in its 16-byte header (after its 4-byte length), where it is
+ * decoded here; a longer one lives elsewhere in native memory, read through `getItem`.
+ */
+function writeStrings(
+  column: Value[],
+  at: number,
+  vector: DuckDBVector,
+  header: DataView,
+  valid: Uint8Array | null
+): void {
+  const bytes = new Uint8Array(header.buffer, header.byteOffset, header.byteLength);
+  for (let i = 0; i < vector.itemCount; i++) {
+    if (!isValid(valid, i)) {
+      column[at + i] = null;
+      continue;
+    }
+    const length = header.getUint32(16 * i, true);
+    column[at + i] = length > 12 ? (vector.getItem(i) as string) : inlineString(bytes, 16 * i + 4, length);
+  }
+}
+
+function inlineString(bytes: Uint8Array, start: number, length: number): string {
+  let text = "";
+  for (let b = start; b < start + length; b++) {
+    const byte = bytes[b]!;
+    if (byte >= 0x80) return decoder.decode(bytes.subarray(start, start + length));
+    text += String.fromCharCode(byte);
+  }
+  return text;
 }
 
 /**

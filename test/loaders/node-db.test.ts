@@ -44,8 +44,82 @@ describe("openNodeDb().queryColumns(sql, params)", () => {
     );
   });
 
-  it("refuses an integer beyond the safe range, naming its column", async () => {
-    await expect(db.queryColumns("SELECT 9007199254740993::BIGINT AS big")).rejects.toThrow(/column big/);
+  it("reads every number type, with and without nulls, over many chunks", async () => {
+    // Each type's values are range % 100 - 50 shifted into its range; 5,000 rows span three 2,048-row chunks, the
+    // first without nulls, the later ones with one row in seven null.
+    const shifts = {
+      TINYINT: 0,
+      SMALLINT: 0,
+      INTEGER: 0,
+      BIGINT: 0,
+      UTINYINT: 50,
+      USMALLINT: 50,
+      UINTEGER: 50,
+      FLOAT: 0.5,
+      DOUBLE: 0.5
+    };
+    const select = Object.entries(shifts).map(
+      ([type, shift]) =>
+        `CASE WHEN range >= 2048 AND range % 7 = 0 THEN NULL ELSE (range % 100 - 50 + ${shift})::${type} END AS ${type}`
+    );
+    const columns = await db.queryColumns(`SELECT ${select.join(", ")} FROM range(5000) ORDER BY range`);
+    expect(Object.keys(columns)).toEqual(Object.keys(shifts));
+    for (const [type, shift] of Object.entries(shifts)) {
+      const expected = (i: number) => (i >= 2048 && i % 7 === 0 ? null : (i % 100) - 50 + shift);
+      expect(columns[type], type).toHaveLength(5000);
+      expect(
+        columns[type]!.findIndex((value, i) => value !== expected(i)),
+        type
+      ).toBe(-1);
+    }
+  });
+
+  it("gives BIGINTs up to the safe range exactly, negative or not, nulls among them", async () => {
+    const {big} = await db.queryColumns<{big: number | null}>(
+      `SELECT * FROM (VALUES (9007199254740991::BIGINT), (-9007199254740991), (NULL), (-1), (4294967296),
+        (-4294967297), (2147483648), (-2147483649), (0)) t(big)`
+    );
+    expect(big).toEqual([
+      Number.MAX_SAFE_INTEGER,
+      Number.MIN_SAFE_INTEGER,
+      null,
+      -1,
+      2 ** 32,
+      -(2 ** 32) - 1,
+      2 ** 31,
+      -(2 ** 31) - 1,
+      0
+    ]);
+  });
+
+  it.each(["9007199254740992", "9007199254740993", "-9007199254740992", "-9223372036854775808"])(
+    "refuses the integer %s, beyond the safe range, naming its column and the value",
+    async (value) => {
+      // After 3,000 rows of small values, so the refusal comes from a later chunk.
+      await expect(
+        db.queryColumns(`SELECT CASE WHEN range = 3000 THEN (${value})::BIGINT ELSE range END AS big FROM range(3001)`)
+      ).rejects.toThrow(`column big holds ${value}, beyond the safe integer range`);
+    }
+  );
+
+  it("reads text short and long, ASCII or not, empty or null, over many chunks", async () => {
+    // DuckDB keeps strings of up to 12 bytes inside the vector and longer ones apart; 'é' takes two bytes.
+    const texts = ["", "a", "twelve bytes", "thirteen byte", "éé", "ééééé", "éééééé", "ééééééé", "\0", "x".repeat(40)];
+    const sql = `SELECT CASE WHEN range % 11 = 10 THEN NULL ELSE list_extract(?::VARCHAR[], range % 11 + 1) END AS text
+      FROM range(5000) ORDER BY range`;
+    const {text} = await db.queryColumns<{text: string | null}>(sql, [`[${texts.map((t) => `'${t}'`).join(", ")}]`]);
+    expect(text).toHaveLength(5000);
+    expect(text.findIndex((value, i) => value !== (i % 11 === 10 ? null : texts[i % 11]))).toBe(-1);
+  });
+
+  it("gives an empty result's columns, empty", async () => {
+    expect(await db.queryColumns("SELECT 1::INTEGER AS n, 'a' AS text WHERE false")).toEqual({n: [], text: []});
+  });
+
+  it("refuses a value of a type with no plain JS counterpart, naming its column", async () => {
+    await expect(db.queryColumns("SELECT [1, 2] AS pair")).rejects.toThrow(
+      /column pair has a value of unsupported type/
+    );
   });
 });
 
