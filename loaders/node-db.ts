@@ -14,7 +14,20 @@ import {
   type DuckDBValue,
   type DuckDBVector
 } from "@duckdb/node-api";
-import {normalizeValue, rowsOf, type Columns, type Db, type Row, type Value} from "../scoring/db.js";
+import {
+  ALL_VALID,
+  isValid,
+  normalizeValue,
+  rowsOf,
+  writeNumbers,
+  writeSafeIntegers,
+  type Columns,
+  type Db,
+  type NumberArray,
+  type Row,
+  type Validity,
+  type Value
+} from "../scoring/db.js";
 
 export interface NodeDb extends Db {
   readonly connection: DuckDBConnection;
@@ -84,9 +97,8 @@ interface VectorParts {
   readonly validity?: {readonly data?: unknown; readonly offset?: unknown};
 }
 
-/** The fast paths read 64-bit integers and bitmaps as 32-bit and 8-bit words, lowest first. */
+/** The validity bitmap is read as bytes, lowest first. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const TWO_32 = 2 ** 32;
 const decoder = new TextDecoder();
 
 /**
@@ -96,9 +108,10 @@ const decoder = new TextDecoder();
  * HUGEINT …) go value by value through node-api's JS converter and `normalizeValue`.
  */
 function writeValues(column: Value[], at: number, vector: DuckDBVector, name: string): void {
-  const {items, dataView, validity} = vector as unknown as VectorParts;
-  const valid = LITTLE_ENDIAN ? validBytes(validity) : undefined;
-  if (valid !== undefined) {
+  const parts = vector as unknown as VectorParts;
+  const {items, dataView} = parts;
+  const validity = LITTLE_ENDIAN ? validityOf(parts.validity) : undefined;
+  if (validity !== undefined) {
     switch (vector.type.typeId) {
       case DuckDBTypeId.TINYINT:
       case DuckDBTypeId.SMALLINT:
@@ -108,13 +121,13 @@ function writeValues(column: Value[], at: number, vector: DuckDBVector, name: st
       case DuckDBTypeId.UINTEGER:
       case DuckDBTypeId.FLOAT:
       case DuckDBTypeId.DOUBLE:
-        if (isNumberArray(items)) return writeNumbers(column, at, items, valid);
+        if (isNumberArray(items)) return writeNumbers(column, at, items, validity);
         break;
       case DuckDBTypeId.BIGINT:
-        if (items instanceof BigInt64Array) return writeBigInts(column, at, items, valid, name);
+        if (items instanceof BigInt64Array) return writeSafeIntegers(column, at, items, validity, name);
         break;
       case DuckDBTypeId.VARCHAR:
-        if (dataView instanceof DataView) return writeStrings(column, at, vector, dataView, valid);
+        if (dataView instanceof DataView) return writeStrings(column, at, vector, dataView, validity);
         break;
     }
   }
@@ -131,20 +144,15 @@ function normalizedItem(vector: DuckDBVector, i: number, name: string): Value {
       : normalizeValue(JSDuckDBValueConverter(item, vector.type, JSDuckDBValueConverter), name);
 }
 
-/** The validity bitmap as bytes (bit `i % 8` of byte `i / 8` set when value `i` is valid), `null` when all are. */
-function validBytes(validity: VectorParts["validity"]): Uint8Array | null | undefined {
+/** The validity bitmap, read as bytes. */
+function validityOf(validity: VectorParts["validity"]): Validity | undefined {
   if (validity?.offset !== 0) return undefined;
   const {data} = validity;
-  if (data === null) return null;
-  return data instanceof BigUint64Array ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : undefined;
+  if (data === null) return ALL_VALID;
+  return data instanceof BigUint64Array
+    ? {bits: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), offset: 0}
+    : undefined;
 }
-
-function isValid(valid: Uint8Array | null, i: number): boolean {
-  return valid === null || (valid[i >>> 3]! & (1 << (i & 7))) !== 0;
-}
-
-type NumberArray =
-  Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
 
 function isNumberArray(items: unknown): items is NumberArray {
   return (
@@ -153,47 +161,14 @@ function isNumberArray(items: unknown): items is NumberArray {
   );
 }
 
-/** Every number type passes through one Float64Array (a native conversion), so the copy below sees one array type. */
-let staged = new Float64Array(0);
-
-function writeNumbers(column: Value[], at: number, items: NumberArray, valid: Uint8Array | null): void {
-  if (staged.length < items.length) staged = new Float64Array(items.length);
-  staged.set(items);
-  for (let i = 0; i < items.length; i++) column[at + i] = isValid(valid, i) ? staged[i]! : null;
-}
-
-/**
- * BIGINTs from their two 32-bit halves: `high * 2^32 + low` is one correctly rounded operation, so it is exact
- * within the safe range and lands beyond it for every integer that is; those go through `normalizeValue`, whose
- * error names the column.
- */
-function writeBigInts(column: Value[], at: number, items: BigInt64Array, valid: Uint8Array | null, name: string): void {
-  const low = new Uint32Array(items.buffer, items.byteOffset, items.length * 2);
-  const high = new Int32Array(items.buffer, items.byteOffset, items.length * 2);
-  for (let i = 0; i < items.length; i++) {
-    if (!isValid(valid, i)) {
-      column[at + i] = null;
-      continue;
-    }
-    const value = high[2 * i + 1]! * TWO_32 + low[2 * i]!;
-    column[at + i] = Number.isSafeInteger(value) ? value : normalizeValue(items[i], name);
-  }
-}
-
 /**
  * VARCHARs: DuckDB keeps a string of up to 12 bytes in its 16-byte header (after its 4-byte length), where it is
  * decoded here; a longer one lives elsewhere in native memory, read through `getItem`.
  */
-function writeStrings(
-  column: Value[],
-  at: number,
-  vector: DuckDBVector,
-  header: DataView,
-  valid: Uint8Array | null
-): void {
+function writeStrings(column: Value[], at: number, vector: DuckDBVector, header: DataView, validity: Validity): void {
   const bytes = new Uint8Array(header.buffer, header.byteOffset, header.byteLength);
   for (let i = 0; i < vector.itemCount; i++) {
-    if (!isValid(valid, i)) {
+    if (!isValid(validity, i)) {
       column[at + i] = null;
       continue;
     }

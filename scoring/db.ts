@@ -65,3 +65,61 @@ export function normalizeValue(value: unknown, column: string): Value {
 function describe(value: unknown): string {
   return (value as object)?.constructor?.name ?? typeof value;
 }
+
+/**
+ * A validity bitmap as DuckDB and Arrow lay one out: value `i` is valid when bit `(offset + i) % 8` of byte
+ * `(offset + i) / 8` is set. `bits` is `null` when every value is valid.
+ */
+export interface Validity {
+  readonly bits: Uint8Array | null;
+  readonly offset: number;
+}
+
+export const ALL_VALID: Validity = {bits: null, offset: 0};
+
+export function isValid({bits, offset}: Validity, i: number): boolean {
+  if (bits === null) return true;
+  const bit = offset + i;
+  return (bits[bit >>> 3]! & (1 << (bit & 7))) !== 0;
+}
+
+/** The typed arrays that hold numbers (not bigints). */
+export type NumberArray =
+  Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
+
+/** Writes a chunk of numbers into `column` from `at`, null where `validity` says so. */
+export function writeNumbers(column: Value[], at: number, numbers: NumberArray, validity: Validity): void {
+  if (validity.bits === null) {
+    for (let i = 0; i < numbers.length; i++) column[at + i] = numbers[i]!;
+  } else {
+    for (let i = 0; i < numbers.length; i++) column[at + i] = isValid(validity, i) ? numbers[i]! : null;
+  }
+}
+
+const TWO_32 = 2 ** 32;
+/** Which 32-bit half of a 64-bit integer comes first in memory. */
+const LOW_HALF = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+
+/**
+ * Writes a chunk of 64-bit integers into `column` from `at` as `normalizeValue` would, without a bigint per value:
+ * `high * 2^32 + low` is one correctly rounded operation, so it is exact within the safe range and lands beyond it
+ * for every integer that is; those go to `normalizeValue`, whose error names the column.
+ */
+export function writeSafeIntegers(
+  column: Value[],
+  at: number,
+  integers: BigInt64Array,
+  validity: Validity,
+  name: string
+): void {
+  const low = new Uint32Array(integers.buffer, integers.byteOffset, integers.length * 2);
+  const high = new Int32Array(integers.buffer, integers.byteOffset, integers.length * 2);
+  for (let i = 0; i < integers.length; i++) {
+    if (!isValid(validity, i)) {
+      column[at + i] = null;
+      continue;
+    }
+    const value = high[2 * i + 1 - LOW_HALF]! * TWO_32 + low[2 * i + LOW_HALF]!;
+    column[at + i] = Number.isSafeInteger(value) ? value : normalizeValue(integers[i], name);
+  }
+}

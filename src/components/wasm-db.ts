@@ -3,7 +3,20 @@
  * synchronous one of duckdb-wasm's Node build (used by the tests to run the browser's engine), since
  * `await` accepts both a promise and a plain value.
  */
-import {normalizeValue, rowsOf, type Columns, type Db, type Row, type Value} from "../scoring/db.js";
+import {
+  ALL_VALID,
+  isValid,
+  normalizeValue,
+  rowsOf,
+  writeNumbers,
+  writeSafeIntegers,
+  type Columns,
+  type Db,
+  type NumberArray,
+  type Row,
+  type Validity,
+  type Value
+} from "../scoring/db.js";
 
 interface ArrowField {
   readonly name: string;
@@ -13,10 +26,12 @@ interface ArrowData {
   readonly type: {readonly typeId: number};
   readonly length: number;
   readonly nullCount: number;
+  /** Where the chunk starts in `nullBitmap` (its values and offsets are sliced to it already). */
+  readonly offset: number;
+  readonly nullBitmap: unknown;
   readonly values: unknown;
   /** Text: an Int32Array of where each string's bytes start in `values`, and where the last ends. */
   readonly valueOffsets: unknown;
-  getValid(index: number): boolean;
 }
 interface ArrowVector {
   readonly length: number;
@@ -45,15 +60,32 @@ const ARROW_TIMESTAMP = 10;
 
 const decoder = new TextDecoder();
 
-/** A chunk's values as plain numbers, when it holds integers or floats that fit a number and has no nulls. */
-function numbersOf(data: ArrowData): ArrayLike<number> | undefined {
-  const {typeId} = data.type;
-  if ((typeId !== ARROW_INT && typeId !== ARROW_FLOAT) || data.nullCount > 0) return undefined;
-  const {values} = data;
-  // The buffer may be longer than the chunk (padding): the chunk's numbers are its first `length`.
-  return ArrayBuffer.isView(values) && !(values instanceof BigInt64Array || values instanceof BigUint64Array)
-    ? (values as unknown as Float64Array).subarray(0, data.length)
-    : undefined;
+/** A chunk's validity: Arrow's null bitmap from the chunk's offset, when it has nulls. */
+function validityOf(data: ArrowData): Validity {
+  return data.nullCount > 0 ? {bits: data.nullBitmap as Uint8Array, offset: data.offset} : ALL_VALID;
+}
+
+/**
+ * A chunk's values as a typed array of numbers, when it holds integers of up to 32 bits or 32- and 64-bit floats
+ * (not 64-bit integers, nor Arrow's half floats, kept as their 16 bits). The buffer may be longer than the chunk
+ * (padding): the chunk's numbers are its first `length`.
+ */
+function numbersOf(data: ArrowData): NumberArray | undefined {
+  const {values, length} = data;
+  switch (data.type.typeId) {
+    case ARROW_INT:
+      return values instanceof Int8Array ||
+        values instanceof Int16Array ||
+        values instanceof Int32Array ||
+        values instanceof Uint8Array ||
+        values instanceof Uint16Array ||
+        values instanceof Uint32Array
+        ? values.subarray(0, length)
+        : undefined;
+    case ARROW_FLOAT:
+      return values instanceof Float32Array || values instanceof Float64Array ? values.subarray(0, length) : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -61,7 +93,7 @@ function numbersOf(data: ArrowData): ArrayLike<number> | undefined {
  * a second for the 20,000 account ids of a simulated world in Chromium; a chunk of ASCII text (ids, networks, kinds,
  * roles) is decoded once instead and cut at its offsets, which are then character offsets too.
  */
-function copyStrings(data: ArrowData, column: Value[], at: number): void {
+function copyStrings(data: ArrowData, column: Value[], at: number, validity: Validity): void {
   const offsets = data.valueOffsets as Int32Array;
   const bytes = data.values as Uint8Array;
   const start = offsets[0]!;
@@ -70,25 +102,29 @@ function copyStrings(data: ArrowData, column: Value[], at: number): void {
   for (let b = start; b < end && ascii; b++) ascii = bytes[b]! < 0x80;
   const text = ascii ? decoder.decode(bytes.subarray(start, end)) : "";
   for (let i = 0; i < data.length; i++) {
-    if (data.nullCount > 0 && !data.getValid(i)) column[at + i] = null;
+    if (!isValid(validity, i)) column[at + i] = null;
     else if (ascii) column[at + i] = text.slice(offsets[i]! - start, offsets[i + 1]! - start);
     else column[at + i] = decoder.decode(bytes.subarray(offsets[i], offsets[i + 1]));
   }
 }
 
 /**
- * A column's values, chunk by chunk: plain numbers copied as they are, text by `copyStrings`, others value by value
- * through `normalizeValue`.
+ * A column's values, chunk by chunk: numbers through `writeNumbers`, 64-bit integers through `writeSafeIntegers`
+ * (both reading the chunk's typed array and null bitmap), text by `copyStrings`, others value by value through
+ * `normalizeValue`.
  */
 function columnOf(vector: ArrowVector, name: string, timestamp: boolean): Value[] {
   const column = new Array<Value>(vector.length);
   let at = 0;
   for (const data of vector.data) {
+    const validity = validityOf(data);
     const numbers = numbersOf(data);
     if (numbers) {
-      for (let k = 0; k < numbers.length; k++) column[at + k] = numbers[k]!;
+      writeNumbers(column, at, numbers, validity);
+    } else if (data.type.typeId === ARROW_INT && data.values instanceof BigInt64Array) {
+      writeSafeIntegers(column, at, data.values.subarray(0, data.length), validity, name);
     } else if (data.type.typeId === ARROW_UTF8) {
-      copyStrings(data, column, at);
+      copyStrings(data, column, at, validity);
     } else {
       for (let k = 0; k < data.length; k++) {
         const value = normalizeValue(vector.get(at + k), name);
