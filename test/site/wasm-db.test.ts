@@ -1,6 +1,7 @@
 /**
  * The duckdb-wasm adapter's columns hold the same plain values as native DuckDB's, whether a column's chunks are
- * copied as numbers (integers and floats without nulls) or read value by value (nulls, bigints, text, time).
+ * copied from Arrow's typed arrays (numbers, 64-bit integers, text, with or without nulls) or read value by value
+ * (booleans, time).
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
@@ -33,6 +34,48 @@ describe("wasmDb(connection).queryColumns(sql)", () => {
       gaps: [4, null, 6]
     });
     expect(columns).toEqual(await native.queryColumns(sql));
+  });
+
+  it("gives what native DuckDB gives on a table of edge cases: nulls in every type over many chunks", async () => {
+    // Row i is null in every column when i % 9 = 4 and holds values worked out from i otherwise; the BIGINTs reach
+    // ±(2^53 - 1) and cross 2^32 both ways, the text is empty, short or long, ASCII or not.
+    const sql = `SELECT CASE WHEN i % 9 = 4 THEN NULL ELSE columns(* EXCLUDE (i)) END FROM (SELECT
+        (range % 200 - 100)::TINYINT AS tiny, (range - 2500)::SMALLINT AS small, (range * 1000 - 2500000)::INTEGER AS int,
+        (range % 100)::UINTEGER AS uint, (range / 4 - 600)::FLOAT AS single, (range / 3 - 800)::DOUBLE AS real,
+        CASE range % 4 WHEN 0 THEN 9007199254740991 - range WHEN 1 THEN -9007199254740991 + range
+          WHEN 2 THEN 4294967296 * (range - 2500) ELSE -range END::BIGINT AS big,
+        list_extract(['', 'a', 'é', 'twelve bytes', 'thirteen byte', 'ééééééé', 'account:' || range], range % 7 + 1) AS text,
+        range % 3 = 0 AS flag, TIMESTAMP '1969-12-31 00:00:00' + range * INTERVAL 1 HOUR AS ts,
+        range AS i
+      FROM range(5000)) ORDER BY i`;
+    const columns = await wasm.queryColumns(sql);
+    expect(columns).toEqual(await native.queryColumns(sql));
+    const rows = Array.from({length: 5000}, (_, i) => i);
+    const nullOr = (value: (i: number) => unknown) => rows.map((i) => (i % 9 === 4 ? null : value(i)));
+    expect(columns.big).toEqual(
+      nullOr((i) => [Number.MAX_SAFE_INTEGER - i, Number.MIN_SAFE_INTEGER + i, 2 ** 32 * (i - 2500), -i][i % 4])
+    );
+    expect(columns.int).toEqual(nullOr((i) => i * 1000 - 2500000));
+    expect(columns.text).toEqual(
+      nullOr((i) => ["", "a", "é", "twelve bytes", "thirteen byte", "ééééééé", `account:${i}`][i % 7])
+    );
+    expect(columns.ts).toEqual(nullOr((i) => Date.UTC(1969, 11, 31) + i * 3600000));
+  });
+
+  it.each(["9007199254740992", "-9007199254740992"])(
+    "refuses the integer %s on both engines, naming its column and the value",
+    async (value) => {
+      const sql = `SELECT CASE WHEN range = 3000 THEN (${value})::BIGINT ELSE range END AS big FROM range(3001)`;
+      const message = `column big holds ${value}, beyond the safe integer range`;
+      await expect(wasm.queryColumns(sql)).rejects.toThrow(message);
+      await expect(native.queryColumns(sql)).rejects.toThrow(message);
+    }
+  );
+
+  it("gives an empty result's columns, empty, as native DuckDB does", async () => {
+    const sql = "SELECT 1::INTEGER AS n, 2::BIGINT AS big, 'a' AS text WHERE false";
+    expect(await wasm.queryColumns(sql)).toEqual({n: [], big: [], text: []});
+    expect(await native.queryColumns(sql)).toEqual({n: [], big: [], text: []});
   });
 
   it("reads results of many chunks whole and in order", async () => {
