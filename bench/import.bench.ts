@@ -7,8 +7,9 @@
  *
  * The peer only loads the file into a table; Sway's import also validates every row, builds accounts, keeps
  * the report and writes Parquet. For each file one instrumented run says where the time goes (reading lines
- * alone; parsing and validating with rows discarded; writing, where the writer lets DuckDB read a file whose
- * lines are all in the plain form (`RowStore.writeEdgeFile`); finishing) and what memory peaked at. The
+ * alone; parsing and validating with rows discarded; writing, where the writer only checks the bytes of a file
+ * whose lines are all in the plain form (`RowStore.writeEdgeFile`); finishing, where DuckDB reads such a file
+ * straight into the Parquet files) and what memory peaked at. The
  * issue's targets are budgets in the results: missed ones are printed as missed and never fail the run.
  */
 import {closeSync, mkdirSync, openSync, rmSync, writeSync} from "node:fs";
@@ -260,8 +261,8 @@ function printPhases(size: string, phases: Phases, rows: number): void {
   line("a. reading lines only (loaders/input.ts readLines)", phases.lines);
   line("b. a + importer + recorder, rows validated then discarded", phases.parse);
   line("c. full import: open the warehouse writer", phases.open);
-  line("d.              read, validate, append (or DuckDB reads)", phases.read);
-  line("e.              finish (Parquet files, manifest)", phases.finish);
+  line("d.              read, validate, append (or check bytes)", phases.read);
+  line("e.              finish (DuckDB reads; Parquet, manifest)", phases.finish);
   const minus = (a: Timing, b: Timing): Timing => ({wallMs: a.wallMs - b.wallMs, cpuMs: a.cpuMs - b.cpuMs});
   line("   so: the importer and recorder (b − a)", minus(phases.parse, phases.lines));
   line("       the writer (d − b; below 0 when DuckDB reads)", minus(phases.read, phases.parse));

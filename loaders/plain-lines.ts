@@ -55,16 +55,15 @@ function nameKey(name: string): number {
 
 /**
  * Reads the bytes of an edge file (decompressed, in `chunks`) and returns what it holds if every line from
- * `edges.firstLine` on is plain; undefined as soon as one is not, or if `signal` aborts first.
+ * `edges.firstLine` on is plain; undefined as soon as one is not.
  */
 export async function plainLines(
   chunks: AsyncIterable<Uint8Array>,
-  edges: Pick<EdgeFile, "firstLine" | "delimiter" | "columns" | "kind">,
-  signal?: AbortSignal
+  edges: Pick<EdgeFile, "firstLine" | "delimiter" | "columns" | "kind">
 ): Promise<PlainLines | undefined> {
   const reader = new PlainLineReader(edges);
   for await (const chunk of endedLines(chunks)) {
-    if (signal?.aborted || !reader.read(chunk)) return undefined;
+    if (!reader.read(chunk)) return undefined;
   }
   return reader.result();
 }

@@ -8,9 +8,10 @@
  * their numbers, and SQL writes their ids from network and number.
  * Networks and kinds, a handful of names, are also kept in the small table `_labels`: joining millions of edges
  * to it rather than to every string costs a fraction as much (a hash table of a few rows, not of every account).
- * An edge file whose every line is in the plainest form (`EdgeFile`) is read by DuckDB's own CSV reader into a
- * staging table of its own (`stageEdgeFile`), gathered by the view `_file_edges` (and `_all_follows`, with the
- * rest of the follows). All of its accounts are numbers, so its edges are decoded without a join to `_strings`.
+ * An edge file whose every line is in the plainest form (`EdgeFile`) is read by DuckDB's own CSV reader, through
+ * a view of its own (`addEdgeFile`) gathered by the view `_file_edges` (and `_all_follows`, with the rest of the
+ * follows), only when the Parquet files are written. All of its accounts are numbers, so its edges are decoded
+ * without a join to `_strings`.
  */
 import {DOUBLE, INTEGER, VARCHAR} from "@duckdb/node-api";
 import type {NodeDb} from "./node-db.js";
@@ -61,7 +62,7 @@ export const DECODED_SQL = {
       LEFT JOIN _staging._strings a ON a.code = e.account`
 } as const;
 
-/** An edge file for DuckDB to read (`EdgeFile`), with its names already coded. */
+/** An edge file for DuckDB to read (`EdgeFile`), with its names already coded and its lines counted. */
 export interface StagedEdgeFile {
   readonly path: string;
   readonly compression: "gzip" | "none";
@@ -69,6 +70,8 @@ export interface StagedEdgeFile {
   readonly network: number;
   /** The code of the kind of every edge, or with a `kind` column the code of each name in it. */
   readonly kind: number | ReadonlyMap<string, number>;
+  /** Its lines from `edges.firstLine` on. */
+  readonly rows: number;
 }
 
 /** The DuckDB type of each field of a plain edge line, read as it is (`plain-lines.ts` checked its form). */
@@ -92,10 +95,12 @@ export class EdgeStaging {
   readonly follows: ColumnAppender;
   readonly accounts: ColumnAppender;
   readonly #db: NodeDb;
-  /** The staged edge files kept, by table; the follows they stand for, as queries; and the tables made so far. */
+  /** The views of the edge files added, and the follows they stand for, as queries. */
   readonly #edgeFiles: string[] = [];
   readonly #followFiles: string[] = [];
-  #edgeFileNumber = 0;
+  /** The edges, and the follows, of the edge files added: one per line, as `plainLines` counted them. */
+  fileEdges = 0;
+  fileFollows = 0;
 
   private constructor(
     db: NodeDb,
@@ -173,52 +178,48 @@ export class EdgeStaging {
   }
 
   /**
-   * Reads the edges of an edge file with DuckDB's CSV reader into a staging table of their own, one row per
-   * line from `edges.firstLine` on, with the types of plain lines; undefined, with nothing staged, if the reader
-   * fails. The caller keeps the table only if every line is plain (`plainLines`), and drops it otherwise
-   * (`keepEdgeFile`, `dropEdgeFile`).
+   * Adds the edges of an edge file whose every line from `edges.firstLine` on is plain (`plainLines`) to the staged
+   * edges, and to the follows when they are follows: a view over DuckDB's CSV reader of the file, one row per
+   * line with the types of plain lines. DuckDB reads the file only when the warehouse files are written, straight
+   * into them. The path and the kind names reach the view as session variables, never as SQL text.
    */
-  async stageEdgeFile(file: StagedEdgeFile): Promise<{table: string; rows: number} | undefined> {
+  async addEdgeFile(file: StagedEdgeFile): Promise<void> {
     const {columns, delimiter, firstLine} = file.edges;
     const field = (role: EdgeFile["columns"][number]) => `c${columns.indexOf(role)}`;
     const has = (role: EdgeFile["columns"][number]) => columns.includes(role);
-    const table = `_staging._edge_file_${this.#edgeFileNumber++}`;
+    const name = `_edge_file_${this.#edgeFiles.length}`;
     const types = columns.map((role, i) => `c${i}: '${PLAIN_FIELD_TYPES[role]}'`).join(", ");
-    // The names of a kind column and their codes are parameters, like the network, the codes and the path.
-    const kinds = typeof file.kind === "number" ? undefined : [...file.kind];
-    const kind = kinds ? `CASE ${field("kind")} ${kinds.map(() => "WHEN ? THEN ?").join(" ")} END` : "?";
-    const sql = `CREATE TABLE ${table} AS SELECT
-        ${has("ts") ? `${field("ts")} * 1000` : "0"}::DOUBLE AS ts, ?::INTEGER AS network,
+    await this.#db.run(`SET VARIABLE ${name} = ?`, [file.path]);
+    let kind = String(file.kind);
+    if (typeof file.kind !== "number") {
+      const kinds = [...file.kind];
+      const list = kinds.map(() => "?").join(", ");
+      await this.#db.run(`SET VARIABLE ${name}_kinds = MAP([${list}], [${list}])`, [
+        ...kinds.map(([kindName]) => kindName),
+        ...kinds.map(([, code]) => code)
+      ]);
+      kind = `getvariable('${name}_kinds')[${field("kind")}]`;
+    }
+    // The network and kind codes are numbers of this dictionary.
+    await this.#db.run(`CREATE VIEW _staging.${name} AS SELECT
+        ${has("ts") ? `${field("ts")} * 1000` : "0"}::DOUBLE AS ts, ${file.network}::INTEGER AS network,
         (-1 - ${field("src")})::INTEGER AS actor, (-1 - ${field("dst")})::INTEGER AS target,
         (${kind})::INTEGER AS kind, ${has("weight") ? field("weight") : "NULL"}::DOUBLE AS weight
-      FROM read_csv(?, delim = ${DELIMITER_SQL[delimiter]}, new_line = '\\n', skip = ${firstLine - 1},
+      FROM read_csv(getvariable('${name}'), delim = ${DELIMITER_SQL[delimiter]}, new_line = '\\n', skip = ${firstLine - 1},
         compression = '${file.compression}', header = false, auto_detect = false, quote = '', escape = '',
-        strict_mode = true, null_padding = false, columns = {${types}})`;
-    const params = [file.network, ...(kinds ? kinds.flat() : [file.kind as number]), file.path];
-    try {
-      const [{Count: rows}] = (await this.#db.query<{Count: number}>(sql, params)) as [{Count: number}];
-      return {table, rows};
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Adds the edges of a staged edge file to the staged edges, and to the follows when they are follows. */
-  async keepEdgeFile(table: string, edges: EdgeFile): Promise<void> {
-    this.#edgeFiles.push(table);
+        strict_mode = true, null_padding = false, columns = {${types}})`);
+    this.#edgeFiles.push(`_staging.${name}`);
+    this.fileEdges += file.rows;
     await this.#db.run(
-      `CREATE OR REPLACE VIEW _staging._file_edges AS ${this.#edgeFiles.map((file) => `SELECT * FROM ${file}`).join(" UNION ALL ")}`
+      `CREATE OR REPLACE VIEW _staging._file_edges AS ${this.#edgeFiles.map((view) => `SELECT * FROM ${view}`).join(" UNION ALL ")}`
     );
-    if (!edges.follow) return;
-    const since = edges.columns.includes("ts") ? "ts" : "NULL::DOUBLE";
-    this.#followFiles.push(`SELECT actor, target, network, ${since} FROM ${table}`);
+    if (!file.edges.follow) return;
+    this.fileFollows += file.rows;
+    const since = has("ts") ? "ts" : "NULL::DOUBLE";
+    this.#followFiles.push(`SELECT actor, target, network, ${since} FROM _staging.${name}`);
     await this.#db.run(
       `CREATE OR REPLACE VIEW _staging._all_follows AS SELECT * FROM _staging._edge_follows${this.#followFiles.map((select) => ` UNION ALL ${select}`).join("")}`
     );
-  }
-
-  async dropEdgeFile(table: string): Promise<void> {
-    await this.#db.run(`DROP TABLE ${table}`);
   }
 
   /** Flushes and closes every staging table. */

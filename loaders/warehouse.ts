@@ -259,33 +259,26 @@ export class WarehouseWriter implements Sink {
   }
 
   /**
-   * Stores the edges of a file that DuckDB reads itself, many times faster than line by line: DuckDB stages the
-   * lines with their types while the file's bytes are checked for the plain form (`plainLines`), which also
-   * counts its lines, as a check of DuckDB's reader, and gathers its node ids. Those accounts are then taken one
-   * by one as from an edge (`#edgeAccount`). Plain and gzip files only: DuckDB's zstd reader accepts what
-   * `loaders/input.ts` refuses.
+   * Stores the edges of a file that DuckDB reads itself, many times faster than line by line: the file's bytes
+   * are checked for the plain form (`plainLines`), which also counts its lines and gathers its node ids; DuckDB
+   * then reads it with its types only when the Parquet files are written (`EdgeStaging.addEdgeFile`), and not at
+   * all when a line is not plain. Its accounts are taken one by one as from an edge (`#edgeAccount`). Plain and
+   * gzip files only: DuckDB's zstd reader accepts what `loaders/input.ts` refuses.
    */
   async #writeEdgeFile(edges: EdgeFile): Promise<EdgeFileStored | undefined> {
     const path = edges.file.path;
     const compression = path === undefined ? undefined : duckDbCompression(path);
     if (path === undefined || compression === undefined) return undefined;
+    const plain = await plainLines(fileBytes(path, compression === "gzip"), edges).catch(() => undefined);
+    const rows = plain ? plain.lines - (edges.firstLine - 1) : 0;
+    if (!plain || rows <= 0) return undefined;
     const staging = this.#staging;
     const network = this.#edgeNetwork(edges.network);
     const kind =
       typeof edges.kind === "string"
         ? staging.label(edges.kind)
         : new Map(Object.entries(edges.kind).map(([name, kind]) => [name, staging.label(kind)]));
-    const checking = new AbortController();
-    const checked = plainLines(fileBytes(path, compression === "gzip"), edges, checking.signal).catch(() => undefined);
-    const staged = await staging.stageEdgeFile({path, compression, edges, network: network.code, kind});
-    if (!staged) checking.abort();
-    const plain = await checked;
-    if (!staged) return undefined;
-    if (!plain || staged.rows === 0 || staged.rows !== plain.lines - (edges.firstLine - 1)) {
-      await staging.dropEdgeFile(staged.table);
-      return undefined;
-    }
-    await staging.keepEdgeFile(staged.table, edges);
+    await staging.addEdgeFile({path, compression, edges, network: network.code, kind, rows});
     const accountsBefore = this.#edgeAccountsAdded;
     const add = (id: number) => {
       const handle = String(id);
@@ -294,7 +287,7 @@ export class WarehouseWriter implements Sink {
     plain.first.forEach(add);
     const firstEdgeAdded = this.#edgeAccountsAdded > accountsBefore;
     plain.ids.forEach(add);
-    return {edges: staged.rows, accountsAdded: this.#edgeAccountsAdded - accountsBefore, firstEdgeAdded};
+    return {edges: rows, accountsAdded: this.#edgeAccountsAdded - accountsBefore, firstEdgeAdded};
   }
 
   /** The code of an edge network, and its accounts' codes by handle. */
@@ -424,7 +417,14 @@ export class WarehouseWriter implements Sink {
         await db.run(`ALTER TABLE ${table} RENAME TO _${table}_rows`);
         await db.run(`CREATE VIEW ${table} AS SELECT * FROM _${table}_rows UNION ALL ${DECODED_SQL[table]}`);
       }
-      return await writeWarehouseFiles(db, this.dir, this.sources, "_rejects");
+      // DuckDB reads the edge files only now: its rows of them must be the lines `plainLines` counted.
+      const count = async (table: string) =>
+        (await db.query<{rows: number}>(`SELECT count(*) AS rows FROM ${table}`))[0]!.rows;
+      const expected = {
+        interactions: (await count("_interactions_rows")) + (await count("_staging._edges")) + this.#staging.fileEdges,
+        follows: (await count("_follows_rows")) + (await count("_staging._edge_follows")) + this.#staging.fileFollows
+      };
+      return await writeWarehouseFiles(db, this.dir, this.sources, "_rejects", expected);
     } finally {
       this.#db.close();
     }
@@ -446,13 +446,15 @@ function duckDbCompression(path: string): "gzip" | "none" | undefined {
 
 /**
  * Writes the canonical tables of `db` into the warehouse folder `dir`: one Parquet file per table,
- * `rejects.csv` (from the table `rejectsTable`, or header only) and `manifest.json` listing `sources`.
+ * `rejects.csv` (from the table `rejectsTable`, or header only) and `manifest.json` listing `sources`. A table
+ * whose rows are not its `expectedRows` is an error, and then no manifest is written.
  */
 export async function writeWarehouseFiles(
   db: NodeDb,
   dir: string,
   sources: SourceReport[],
-  rejectsTable?: string
+  rejectsTable?: string,
+  expectedRows: Partial<Record<TableName, number>> = {}
 ): Promise<Manifest> {
   mkdirSync(dir, {recursive: true});
   const tables = {} as Manifest["tables"];
@@ -463,6 +465,10 @@ export async function writeWarehouseFiles(
       `COPY (SELECT * FROM ${table}) TO ? (FORMAT parquet, COMPRESSION zstd)`,
       [join(dir, file)]
     )) as [{Count: number}];
+    const expected = expectedRows[table];
+    if (expected !== undefined && rows !== expected) {
+      throw new WarehouseError(`${table}: DuckDB wrote ${rows} rows where ${expected} were read`);
+    }
     tables[table] = {file, rows};
   }
   const rejectsPath = join(dir, REJECTS_FILE);

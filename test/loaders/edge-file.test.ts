@@ -82,6 +82,33 @@ describe("edge files read by DuckDB", () => {
     SLOW
   );
 
+  it(
+    "give the rows and reports of reading them line by line when one warehouse takes several",
+    async () => {
+      const files = [
+        [snapHiggs, "higgs.gz", gzipSync("376989 50329 1341376200 RE\n50329 376989 1341376201 RT\n7 8 1 MT\n")],
+        [edgelist, "follows.tsv", "% sym\n1\t2\n2\t3\n3\t1\n", {kind: "follow", network: "konect"}],
+        [edgelist, "votes.txt", "8 7 1341376202\n50329 9 1341376203\n"],
+        [snapHiggs, "odd.txt", "1 2 1341100972 RT\n7 8 1341100974 LK\n"]
+      ] as const;
+      for (const [, name, content] of files) writeFileSync(join(temp.dir, name), content);
+      const read = async (dir: string, input: (name: string) => ReturnType<typeof fileInput>) => {
+        const writer = await WarehouseWriter.create(join(temp.dir, dir));
+        for (const [importer, name, , params] of files) await importer.read(input(name), writer, {params});
+        await writer.finish();
+        return contents(join(temp.dir, dir));
+      };
+      const accepted = vi.spyOn(SourceRecorder.prototype, "acceptEdgeFile");
+      const fromFiles = await read("from-files", (name) => fileInput(join(temp.dir, name)));
+      expect(await Promise.all(accepted.mock.results.map((result) => result.value))).toEqual([true, true, true, false]);
+      accepted.mockRestore();
+      const path = (name: string) => join(temp.dir, name);
+      const lineByLine = await read("line-by-line", (name) => bytesInput(path(name), readFileSync(path(name))));
+      expect(fromFiles).toEqual(lineByLine);
+    },
+    SLOW
+  );
+
   it.each([
     {
       format: "an edge list",

@@ -143,10 +143,4 @@ describe("plainLines(chunks, edges)", () => {
     // Both outcomes are tried: files with plain edges, not only odd ones.
     expect(plainWithEdges).toBeGreaterThan(20);
   }, 180_000);
-
-  it("stops, undefined, when its signal aborts", async () => {
-    const controller = new AbortController();
-    controller.abort();
-    expect(await plainLines(chunked("1,2,3,4\n"), CSV, controller.signal)).toBe(undefined);
-  });
 });

@@ -1,10 +1,16 @@
-import {readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, it} from "vitest";
 import {openNodeDb} from "../../loaders/node-db.js";
 import {TABLE_NAMES, columnsOf, createTableSql} from "../../loaders/schema.js";
 import {TableAppender, createCanonicalTables} from "../../loaders/tables.js";
-import {MANIFEST_FILE, WarehouseWriter, openWarehouse, readManifest} from "../../loaders/warehouse.js";
+import {
+  MANIFEST_FILE,
+  WarehouseWriter,
+  openWarehouse,
+  readManifest,
+  writeWarehouseFiles
+} from "../../loaders/warehouse.js";
 import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
 import {tempDir, writeWorld} from "../helpers/world.js";
 
@@ -245,6 +251,22 @@ describe("warehouse", () => {
     const path = join(temp.dir, MANIFEST_FILE);
     writeFileSync(path, JSON.stringify({...JSON.parse(readFileSync(path, "utf8")), schema_version: 99}));
     expect(() => readManifest(temp.dir)).toThrow(`${path} has schema version 99`);
+  });
+
+  it("writes no manifest when a table's rows are not those expected", async () => {
+    const db = await openNodeDb();
+    try {
+      await createCanonicalTables(db);
+      await db.run("INSERT INTO truth VALUES ('t:1', 0.5, NULL), ('t:2', 0.25, NULL)");
+      await expect(writeWarehouseFiles(db, temp.dir, [], undefined, {accounts: 0, truth: 3})).rejects.toThrow(
+        "truth: DuckDB wrote 2 rows where 3 were read"
+      );
+      expect(existsSync(join(temp.dir, MANIFEST_FILE))).toBe(false);
+      const manifest = await writeWarehouseFiles(db, temp.dir, [], undefined, {accounts: 0, truth: 2});
+      expect(manifest.tables.truth.rows).toBe(2);
+    } finally {
+      db.close();
+    }
   });
 
   it("says when a folder is not a warehouse", () => {
