@@ -14,8 +14,8 @@ afterAll(() => temp.remove());
 
 const THREE = ["followers", "reactions", "pagerank"];
 
-// `node bin/sway.js` compiles the TypeScript sources on start: seconds per process on a busy machine, so the
-// cases that start one get more than the default 30 s.
+// `node bin/sway.js` bundles the TypeScript sources when one changed: seconds for the first process on a busy
+// machine, so the cases that start one get more than the default 30 s.
 describe("sway compare", {timeout: 120_000}, () => {
   it("prints Spearman, Kendall and top-k matrices with aligned columns and 1.000 on the diagonal", async () => {
     const {stdout, stderr, code} = await sway("compare", world, "--methods", THREE.join(","));

@@ -12,7 +12,7 @@ export interface SwayResult {
 
 const run = promisify(execFile);
 
-/** `node bin/sway.js …args`: compiles the CLI with tsx on start, so seconds per call on a busy machine. */
+/** `node bin/sway.js …args`: a process start per call (about half a second; more when a source changed). */
 export async function sway(...args: string[]): Promise<SwayResult> {
   try {
     const {stdout, stderr} = await run("node", ["bin/sway.js", ...args]);
