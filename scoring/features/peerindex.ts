@@ -92,9 +92,9 @@ export const TOPIC_GRAPHS_SQL = Object.freeze({byPost: topicGraphSql(POST_TOPICS
  * 99th percentile of that rate over the n accounts that acted in the window (`quantile_disc`: the ⌈0.99·n⌉-th
  * smallest rate, so with 100 or fewer actors nobody is above it). A row per account with reactors, by index
  * (ACCOUNT_INDEX_SQL). The worths are summed in reactor order (a reactor is its account index, or its id if it is
- * not an account), so the sum is the same on every engine; where every worth is a multiple of 1/1024 (1, or the
- * silent weight 0.5), the sums are exact in any order and need no sorting. Parameters: from, from, to, to for the
- * interactions, again for the posts, then the silent weight.
+ * not an account), so the sum is the same on every engine: each account's reactors are gathered in a list, sorted
+ * and added one by one, which costs a fraction of an ordered aggregate (`sum(… ORDER BY …)`), whose values it
+ * equals. Parameters: from, from, to, to for the interactions, again for the posts, then the silent weight.
  */
 export const AUDIENCE_SQL = `
 WITH nodes AS (${ACCOUNT_INDEX_SQL}),
@@ -128,17 +128,11 @@ reactors AS (
   LEFT JOIN posting p USING (actor, stranger)
   LEFT JOIN post_networks n ON n.network = r.network
 ),
-audience AS (
-  SELECT pairs.target, pairs.actor, pairs.stranger, r.weight, r.weight * 1024 = round(r.weight * 1024) AS exact
-  FROM (SELECT DISTINCT target, actor, stranger FROM actions WHERE reaction AND target IS NOT NULL) pairs
-  JOIN reactors r USING (actor, stranger)
-),
-inexact AS (SELECT DISTINCT target FROM audience WHERE NOT exact)
-SELECT target AS account, sum(weight)::DOUBLE AS audience FROM audience
-WHERE target NOT IN (SELECT target FROM inexact) GROUP BY target
-UNION ALL
-SELECT target, sum(weight ORDER BY actor, stranger)::DOUBLE FROM audience
-WHERE target IN (SELECT target FROM inexact) GROUP BY target
+pairs AS (SELECT DISTINCT target, actor, stranger FROM actions WHERE reaction AND target IS NOT NULL)
+SELECT p.target AS account,
+  list_sum(list_transform(list_sort(list({actor: p.actor, stranger: p.stranger, weight: r.weight})), lambda reactor: reactor.weight))::DOUBLE AS audience
+FROM pairs p JOIN reactors r USING (actor, stranger)
+GROUP BY p.target
 `;
 
 /** A row of TOPIC_GRAPHS_SQL: a topic's first row, an account's output on it, or an edge of its graph. */

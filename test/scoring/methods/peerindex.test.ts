@@ -232,6 +232,30 @@ describe("peerindex-audience", () => {
     expect(audience["s:quiet"]).toBe(1);
     expect(audience["s:spammed"]).toBeCloseTo(0.02, 12);
   });
+
+  it("adds the worths in reactor order, whatever the order of the stored reactions", async () => {
+    // 200 ordinary actors (rate 1) make the 99th percentile rate 1 (the 200th smallest of 202). b3 reacts to 3
+    // accounts on one day (worth 1/3), b4 to 4 (worth 1/4); t draws b3, b4, r000 and r001. In reactor order
+    // 1/3 + 1/4 + 1 + 1 gives 2.583333333333333; the ones first would give 2.5833333333333335.
+    const ordinary = Array.from({length: 200}, (_, i) => `s:r${String(i).padStart(3, "0")}`);
+    const others = ["s:x1", "s:x2", "s:x3"];
+    const interactions = [
+      ...ordinary.map((id, i) => react(id, i < 2 ? "s:t" : "s:x1", null, june(2))),
+      ...["s:t", ...others.slice(0, 2)].map((target) => react("s:b3", target, null, june(2))),
+      ...["s:t", ...others].map((target) => react("s:b4", target, null, june(2)))
+    ];
+    for (const stored of [interactions, [...interactions].reverse()]) {
+      const db = await memoryWorld({
+        accounts: [...ordinary, "s:b3", "s:b4", "s:t", ...others].map(account),
+        posts: [...ordinary, "s:b3", "s:b4"].map((id) => post(`${id}-post`, id, june(1))),
+        interactions: stored
+      });
+      const audience = await valuesOf(db, "peerindex-audience");
+      db.close();
+      expect(audience["s:t"]).toBe(1 / 3 + 1 / 4 + 1 + 1);
+      expect(audience["s:t"]).not.toBe(1 + 1 + 1 / 3 + 1 / 4);
+    }
+  });
 });
 
 describe("peerindex-activity", () => {
