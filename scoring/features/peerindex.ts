@@ -58,18 +58,22 @@ const topicGraphSql = (topics: string) => `
 WITH ${topics},
 edges AS (SELECT topic, actor, target, count(*) AS reactions FROM topic_reactions GROUP BY topic, actor, target),
 output AS (SELECT topic, account, count(*) AS posts FROM topic_output WHERE account IS NOT NULL GROUP BY topic, account),
+numbered AS (
+  SELECT topic, (row_number() OVER (ORDER BY topic))::INTEGER AS number
+  FROM (SELECT topic FROM output UNION SELECT topic FROM edges)
+),
 rows AS (
-  SELECT topic, 0 AS kind, -1 AS source, -1 AS target, 0 AS count FROM (SELECT topic FROM output UNION SELECT topic FROM edges)
+  SELECT number, topic, 0 AS kind, -1 AS source, -1 AS target, 0 AS count FROM numbered
   UNION ALL
-  SELECT topic, 1, account, -1, posts FROM output
+  SELECT n.number, NULL, 1, o.account, -1, o.posts FROM output o JOIN numbered n USING (topic)
   UNION ALL
-  SELECT topic, 2, coalesce(actor, -2), coalesce(target, -2), reactions FROM edges
-  WHERE actor IS NOT NULL OR target IS NOT NULL
+  SELECT n.number, NULL, 2, coalesce(e.actor, -2), coalesce(e.target, -2), e.reactions
+  FROM edges e JOIN numbered n USING (topic)
+  WHERE e.actor IS NOT NULL OR e.target IS NOT NULL
 )
-SELECT CASE WHEN kind = 0 THEN topic END AS topic, source::INTEGER AS source, target::INTEGER AS target,
-  count::INTEGER AS count
+SELECT topic, source::INTEGER AS source, target::INTEGER AS target, count::INTEGER AS count
 FROM rows
-ORDER BY rows.topic, kind, source, target
+ORDER BY number, kind, source, target
 `;
 
 /**
@@ -79,7 +83,8 @@ ORDER BY rows.topic, kind, source, target
  * `source` the account, `target` −1, `count` its posts on the topic. Then a row per edge reactor → reacted-to
  * of the topic's graph, by source and target: `source` and `target` the accounts, −2 for one that is not an
  * account, `count` the reactions on the topic's posts in the window. `byPost` for data whose posts carry
- * topics, `oneTopic` for data without.
+ * topics, `oneTopic` for data without. The rows are sorted by the topic's number in name order rather than by its
+ * name: sorting half a million rows by text costs about a third of the query in duckdb-wasm.
  */
 export const TOPIC_GRAPHS_SQL = Object.freeze({byPost: topicGraphSql(POST_TOPICS), oneTopic: topicGraphSql(ONE_TOPIC)});
 
