@@ -17,6 +17,7 @@ import {
 import {
   ALL_VALID,
   isValid,
+  LITTLE_ENDIAN,
   normalizeValue,
   rowsOf,
   writeNumbers,
@@ -97,8 +98,6 @@ interface VectorParts {
   readonly validity?: {readonly data?: unknown; readonly offset?: unknown};
 }
 
-/** The validity bitmap is read as bytes, lowest first. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const decoder = new TextDecoder();
 
 /**
@@ -110,6 +109,7 @@ const decoder = new TextDecoder();
 function writeValues(column: Value[], at: number, vector: DuckDBVector, name: string): void {
   const parts = vector as unknown as VectorParts;
   const {items, dataView} = parts;
+  // DuckDB's validity words are 64-bit; read as bytes, lowest first, they are the bitmap only on little-endian.
   const validity = LITTLE_ENDIAN ? validityOf(parts.validity) : undefined;
   if (validity !== undefined) {
     switch (vector.type.typeId) {

@@ -97,8 +97,10 @@ export function writeNumbers(column: Value[], at: number, numbers: NumberArray, 
 }
 
 const TWO_32 = 2 ** 32;
+/** Whether this machine stores the low byte of a number first (bitmaps and 64-bit halves are read by it). */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Which 32-bit half of a 64-bit integer comes first in memory. */
-const LOW_HALF = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+const LOW_HALF = LITTLE_ENDIAN ? 0 : 1;
 
 /**
  * Writes a chunk of 64-bit integers into `column` from `at` as `normalizeValue` would, without a bigint per value:
