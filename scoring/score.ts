@@ -140,6 +140,15 @@ export interface ScoreEachOptions {
   onScored?: ScoredProgress;
 }
 
+/**
+ * The order in which methods scored together start, as indices into `methodIds`: those with a long kernel first
+ * (its work then fills the time the others wait on the database), the others as given.
+ */
+export function scoringOrder(methodIds: readonly string[]): number[] {
+  const late = (k: number) => (getMethod(methodIds[k]!).longKernel ? 0 : 1);
+  return methodIds.map((_, k) => k).sort((a, b) => late(a) - late(b) || a - b);
+}
+
 /** Each method's scores, in the order of `methodIds`, scored a few at a time. */
 async function scoreEach(
   db: Db,
@@ -152,11 +161,12 @@ async function scoreEach(
   // time, so that the database works on one method's queries while TypeScript computes another's values.
   const shared = memoizedDb(db);
   const perMethod: MethodScores[] = new Array(methodIds.length);
+  const queue = scoringOrder(methodIds);
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < methodIds.length) {
-      const k = next++;
+    while (next < queue.length) {
+      const k = queue[next++]!;
       const id = methodIds[k]!;
       perMethod[k] =
         known.get(id) ?? (await scoreMethodColumns(shared, id, {...options, weights: options.weights?.[id]}));

@@ -33,6 +33,7 @@
  */
 import type {Csr} from "./csr.js";
 import {stoppingRule} from "./iteration-options.js";
+import {runInSlices, runSteps} from "../slices.js";
 
 export const INFLUENCE_PASSIVITY_DEFAULTS: Readonly<{tolerance: number; maxIterations: number}> = Object.freeze({
   tolerance: 1e-10,
@@ -90,6 +91,25 @@ const MODULE = "scoring/graph/influence-passivity";
  *   or non-finite entry.
  */
 export function influencePassivity(graph: Csr, options: InfluencePassivityOptions = {}): InfluencePassivityResult {
+  return runSteps(influencePassivitySteps(graph, options));
+}
+
+/**
+ * `influencePassivity` with the event loop given a turn every few milliseconds (`runInSlices`), for callers that
+ * wait on other work meanwhile; the same values.
+ */
+export function influencePassivityInSlices(
+  graph: Csr,
+  options: InfluencePassivityOptions = {}
+): Promise<InfluencePassivityResult> {
+  return runInSlices(influencePassivitySteps(graph, options));
+}
+
+/** The computation of `influencePassivity`, yielding after each iteration. */
+function* influencePassivitySteps(
+  graph: Csr,
+  options: InfluencePassivityOptions
+): Generator<void, InfluencePassivityResult, void> {
   const {tolerance, maxIterations} = stoppingRule(MODULE, options, INFLUENCE_PASSIVITY_DEFAULTS);
   const n = graph.nodeCount;
   const {offsets, targets, weights} = graph;
@@ -247,6 +267,7 @@ export function influencePassivity(graph: Csr, options: InfluencePassivityOption
       converged = true;
       break;
     }
+    yield;
   }
   return {influence: spread(influence, influenced, n), passivity: spread(passivity, actors, n), iterations, converged};
 }

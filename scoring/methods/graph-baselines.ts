@@ -14,7 +14,7 @@
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
 import {hits as hitsKernel} from "../graph/hits.js";
-import {influencePassivity as ipKernel} from "../graph/influence-passivity.js";
+import {influencePassivityInSlices} from "../graph/influence-passivity.js";
 import {kcore} from "../graph/kcore.js";
 import {aggregateTwitterrank, twitterrank as twitterrankKernel} from "../graph/twitterrank.js";
 import {followGraph, reactionGraph} from "../graphs.js";
@@ -74,10 +74,11 @@ export const influencePassivity: Method = {
   name: "Influence (IP)",
   summary: "Influence of the Influence-Passivity algorithm (Romero et al. 2011) on the reaction graph.",
   scoreLabel: "× the average account",
+  longKernel: true,
   async compute(db, {window}) {
     const {accountIds, graph} = await reactionGraph(db, {window});
     const posts = await postsPerAccount(db, window);
-    return valuesOf(accountIds, ipKernel(graph, posts ? {posts} : {}).influence);
+    return valuesOf(accountIds, (await influencePassivityInSlices(graph, posts ? {posts} : {})).influence);
   },
   display: relativeToAverage
 };

@@ -132,6 +132,11 @@ export interface Method {
   readonly signedWeights?: boolean;
   /** Default window length in days (all time when absent). */
   readonly windowDays?: number;
+  /**
+   * Whether `compute` spends seconds in TypeScript after its queries (in slices, see `scoring/slices.ts`): methods
+   * scored together start it first, so that its work fills the time the others wait on the database.
+   */
+  readonly longKernel?: boolean;
   /** Why the method cannot score this dataset (missing inputs), or undefined when it can. */
   unavailable?(db: Db): Promise<string | undefined>;
   compute(db: Db, options: ResolvedOptions): Promise<MethodValues>;

@@ -6,8 +6,10 @@ import {
   scoreMethods,
   scoreMethodsById,
   scoreRows,
+  METHODS,
   type MethodScores
 } from "../../scoring/index.js";
+import {scoringOrder} from "../../scoring/score.js";
 import {memoryWorld} from "../helpers/world.js";
 
 describe("scoreMethodsById(db, ids, options, {known, onScored})", () => {
@@ -85,5 +87,15 @@ describe("scoreMethodsById(db, ids, options, {known, onScored})", () => {
       )
     ).rejects.toThrow(/nonsense/);
     expect(heard).toEqual([]);
+  });
+});
+
+describe("scoringOrder(methodIds)", () => {
+  it("starts the methods with a long kernel first and keeps the others in the order given", () => {
+    const ids = ["followers", "influence-passivity", "pagerank", "klout"];
+    expect(METHODS.filter((m) => m.longKernel).map((m) => m.id)).toEqual(["influence-passivity"]);
+    expect(scoringOrder(ids)).toEqual([1, 0, 2, 3]);
+    expect(scoringOrder(["klout", "followers"])).toEqual([0, 1]);
+    expect(scoringOrder([])).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {buildCsr, type Csr} from "../../../scoring/graph/csr.js";
 import {
   influencePassivity,
+  influencePassivityInSlices,
   INFLUENCE_PASSIVITY_DEFAULTS,
   type InfluencePassivityOptions
 } from "../../../scoring/graph/influence-passivity.js";
@@ -500,6 +501,34 @@ describe("influencePassivity: the compact iteration is the iteration over all no
         }
       ),
       {seed: 1000, numRuns: 500}
+    );
+  });
+});
+
+describe("influencePassivityInSlices", () => {
+  it("gives the values, iterations and convergence of influencePassivity, to the bit", async () => {
+    await fc.assert(
+      fc.asyncProperty(shapedGraphs, fc.boolean(), fc.integer({min: 1, max: 60}), async (input, withPosts, steps) => {
+        const graph = buildCsr(
+          input.n,
+          input.edges.map((e) => e[0]),
+          input.edges.map((e) => e[1]),
+          input.edges.map((e) => e[2])
+        );
+        const options = {posts: withPosts ? input.posts : undefined, maxIterations: steps};
+        const sliced = await influencePassivityInSlices(graph, options);
+        const whole = influencePassivity(graph, options);
+        expectSameBits(sliced.influence, whole.influence, "influence");
+        expectSameBits(sliced.passivity, whole.passivity, "passivity");
+        expect([sliced.iterations, sliced.converged]).toEqual([whole.iterations, whole.converged]);
+      }),
+      {seed: 1001, numRuns: 200}
+    );
+  });
+
+  it("rejects bad options as a rejected promise with the same message", async () => {
+    await expect(influencePassivityInSlices(buildCsr(2, [0], [1]), {maxIterations: 0})).rejects.toThrow(
+      "scoring/graph/influence-passivity: maxIterations must be a positive integer, got 0"
     );
   });
 });
