@@ -9,7 +9,9 @@
  * Prints `{"runsMs": [...], "iterations": null, "maxRssKiB": r, "methods": n, "scoreRows": n}`; the peak is the
  * process's resident-set high-water mark (`process.resourceUsage().maxRSS`), DuckDB's tables included.
  */
+import {kernelThread} from "../loaders/kernel-thread.js";
 import {openWarehouse} from "../loaders/warehouse.js";
+import {useKernels} from "../scoring/kernels.js";
 import {METHODS} from "../scoring/methods/index.js";
 import {availableMethods, scoreMethodsById} from "../scoring/score.js";
 
@@ -18,6 +20,9 @@ if (warehouse === undefined || runs === undefined) {
   console.error("bench/growth-peer: usage: <warehouse> <runs>");
   process.exit(2);
 }
+// As the `sway` command scores: long graph kernels on a second thread.
+const thread = kernelThread();
+useKernels(thread);
 const {db} = await openWarehouse(warehouse);
 const {available} = await availableMethods(
   db,
@@ -32,6 +37,7 @@ for (let run = 0; run < Number(runs); run++) {
   runsMs.push(performance.now() - started);
 }
 db.close();
+await thread.close();
 console.log(
   JSON.stringify({
     runsMs,

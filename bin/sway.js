@@ -49,7 +49,9 @@ async function bundled() {
     }
     mkdirSync(dirname(bundle), {recursive: true});
     const {outputFiles} = await esbuild.build({
-      entryPoints: [join(root, "cli", "main.ts")],
+      // The command, and the thread it runs long graph kernels on (`loaders/kernel-thread.ts` finds it beside
+      // itself as `kernel-worker.mjs`).
+      entryPoints: {cli: join(root, "cli", "main.ts"), "kernel-worker": join(root, "loaders", "kernel-worker.ts")},
       bundle: true,
       platform: "node",
       format: "esm",
@@ -57,7 +59,8 @@ async function bundled() {
       // Linked, not enabled: `node --enable-source-maps bin/sway.js …` gives stack traces in the TypeScript
       // sources; enabled by default, reading the map would cost every command 0.3 s.
       sourcemap: "linked",
-      outfile: bundle,
+      outdir: dirname(bundle),
+      outExtension: {".js": ".mjs"},
       write: false,
       logLevel: "error"
     });

@@ -11,6 +11,8 @@ import {importCommand} from "./import.js";
 import {momentsCommand} from "./moments.js";
 import {scoreCommand} from "./score.js";
 import {simulateCommand} from "./simulate.js";
+import {kernelThread} from "../loaders/kernel-thread.js";
+import {useKernels} from "../scoring/kernels.js";
 
 export function program(): Command {
   return new Command("sway")
@@ -30,6 +32,9 @@ export function program(): Command {
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Long graph kernels run on a second thread, beside the database's work and the main thread's.
+  const thread = kernelThread();
+  useKernels(thread);
   try {
     await program().parseAsync(argv as string[]);
     return 0;
@@ -39,5 +44,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`sway: ${message}\n`);
     if (process.env.SWAY_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 1;
+  } finally {
+    useKernels(undefined);
+    await thread.close();
   }
 }

@@ -68,6 +68,9 @@ export interface InfluencePassivityResult {
 
 const MODULE = "scoring/graph/influence-passivity";
 
+/** What the kernel reads of a graph (a `Csr`, or its arrays sent to another thread). */
+export type KernelGraph = Pick<Csr, "nodeCount" | "offsets" | "targets" | "weights">;
+
 /**
  * Influence and passivity of every node of the reaction graph `graph` (edges actor → target, weight = reactions
  * of the actor to the target's posts; see the module comment for how this maps onto the paper). Starting from
@@ -90,7 +93,10 @@ const MODULE = "scoring/graph/influence-passivity";
  *   number, a maxIterations that is not a positive integer, or a `posts` of the wrong length or with a negative
  *   or non-finite entry.
  */
-export function influencePassivity(graph: Csr, options: InfluencePassivityOptions = {}): InfluencePassivityResult {
+export function influencePassivity(
+  graph: KernelGraph,
+  options: InfluencePassivityOptions = {}
+): InfluencePassivityResult {
   return runSteps(influencePassivitySteps(graph, options));
 }
 
@@ -99,7 +105,7 @@ export function influencePassivity(graph: Csr, options: InfluencePassivityOption
  * wait on other work meanwhile; the same values.
  */
 export function influencePassivityInSlices(
-  graph: Csr,
+  graph: KernelGraph,
   options: InfluencePassivityOptions = {}
 ): Promise<InfluencePassivityResult> {
   return runInSlices(influencePassivitySteps(graph, options));
@@ -107,7 +113,7 @@ export function influencePassivityInSlices(
 
 /** The computation of `influencePassivity`, yielding after each iteration. */
 function* influencePassivitySteps(
-  graph: Csr,
+  graph: KernelGraph,
   options: InfluencePassivityOptions
 ): Generator<void, InfluencePassivityResult, void> {
   const {tolerance, maxIterations} = stoppingRule(MODULE, options, INFLUENCE_PASSIVITY_DEFAULTS);

@@ -14,7 +14,7 @@
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
 import {hits as hitsKernel} from "../graph/hits.js";
-import {influencePassivityInSlices} from "../graph/influence-passivity.js";
+import {kernels} from "../kernels.js";
 import {kcore} from "../graph/kcore.js";
 import {aggregateTwitterrank, twitterrank as twitterrankKernel} from "../graph/twitterrank.js";
 import {followGraph, reactionGraph} from "../graphs.js";
@@ -78,7 +78,7 @@ export const influencePassivity: Method = {
   async compute(db, {window}) {
     const {accountIds, graph} = await reactionGraph(db, {window});
     const posts = await postsPerAccount(db, window);
-    return valuesOf(accountIds, (await influencePassivityInSlices(graph, posts ? {posts} : {})).influence);
+    return valuesOf(accountIds, (await kernels().influencePassivity(graph, posts ? {posts} : {})).influence);
   },
   display: relativeToAverage
 };
