@@ -3,12 +3,14 @@
  * `SimulationRequest`, runs it (`simulate-run.ts`) and posts progress messages and the result, so the page stays
  * responsive while a world of 20,000 accounts is generated and scored. The page creates it before the click, so
  * duckdb-wasm's worker starts and its wasm compiles while the user chooses the world; each worker serves one run.
+ * Only what starts duckdb-wasm is imported up front: the generator and the scoring (a hundred modules) load
+ * while the wasm compiles, instead of before it is fetched.
  * duckdb-wasm runs in a worker of its own, started from this one as a module worker from node_modules (STACK.md);
  * terminating this worker ends both.
  */
 import type {AsyncDuckDB} from "@duckdb/duckdb-wasm";
 import {startDuckDb} from "./duckdb.js";
-import {simulateAndEvaluate, type SimulationRequest, type WorkerMessage} from "./simulate-run.js";
+import type {SimulationRequest, WorkerMessage} from "./simulate-run.js";
 import {wasmDb} from "./wasm-db.js";
 
 /** Progress of one stage and detail is posted at most this often (the generator reports every few hundred accounts). */
@@ -22,11 +24,14 @@ const engine = startDuckDb().then(async (started) => {
   const connection = await duckdb.connect();
   return {db: wasmDb(connection), connection};
 });
-// A failed start is reported by the run that awaits the engine, not before.
+const runner = import("./simulate-run.js");
+// A failed start or load is reported by the run that awaits it, not before.
 engine.catch(() => {});
+runner.catch(() => {});
 
 async function run(request: SimulationRequest): Promise<void> {
   try {
+    const {simulateAndEvaluate} = await runner;
     let posted = 0;
     let last = "";
     const result = await simulateAndEvaluate(request, engine, (stage, detail, overall) => {

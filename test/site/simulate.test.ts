@@ -5,8 +5,6 @@ import {SCENARIO_IDS} from "../../simulation/scenarios/index.js";
 import {METHODS} from "../../scoring/methods/index.js";
 import {
   SIMULATE_DEFAULTS,
-  SimulationCancelled,
-  SimulationLab,
   byTruthSpearman,
   decodeSimulateState,
   formatInflation,
@@ -14,10 +12,8 @@ import {
   inflationChart,
   simulationRequest,
   spearmanChart,
-  stageText,
   truthTable,
-  withSimulateState,
-  type LabWorker
+  withSimulateState
 } from "../../src/components/simulate.js";
 import {STAGE_SHARES, overallProgress} from "../../src/components/simulate-run.js";
 
@@ -158,15 +154,6 @@ describe("overallProgress", () => {
   });
 });
 
-describe("stageText", () => {
-  it("stageText(stage, detail) names the stage, with the generator's step or what is judged", () => {
-    expect(stageText("generate", "reactions")).toBe("Generating the world: reactions");
-    expect(stageText("judge", "8 methods, 20 spread samples")).toBe(
-      "Scoring the methods and simulating each account's spread: 8 methods, 20 spread samples"
-    );
-  });
-});
-
 describe("the result's figures", () => {
   it("byTruthSpearman(evaluation) lists methods by Spearman's ρ, largest first, undefined last", () => {
     expect(byTruthSpearman(EVALUATION).map((m) => m.method)).toEqual(["klout", "followers", "constant"]);
@@ -222,93 +209,5 @@ describe("the result's figures", () => {
 
   it("the scenario checkboxes can hold every scenario of the recipe", () => {
     expect(decodeSimulateState(`?scenarios=${SCENARIO_IDS.join(",")}`).scenarios).toEqual([...SCENARIO_IDS]);
-  });
-});
-
-/** A stand-in for the simulation worker: records what it is sent and when it is terminated. */
-class FakeWorker extends EventTarget implements LabWorker {
-  sent: unknown[] = [];
-  terminated = false;
-  constructor(private readonly log: string[]) {
-    super();
-  }
-  postMessage(request: unknown) {
-    this.sent.push(request);
-  }
-  terminate() {
-    this.terminated = true;
-    this.log.push("terminate");
-  }
-  reply(data: unknown) {
-    this.dispatchEvent(new MessageEvent("message", {data}));
-  }
-}
-
-function fakeLab() {
-  const log: string[] = [];
-  const workers: FakeWorker[] = [];
-  const lab = new SimulationLab(() => {
-    log.push("create");
-    const worker = new FakeWorker(log);
-    workers.push(worker);
-    return worker;
-  });
-  return {lab, log, workers};
-}
-
-const REQUEST = simulationRequest(SIMULATE_DEFAULTS);
-const RESULT = {recipe: {}, rows: {}, timings: {}, evaluation: EVALUATION};
-
-describe("SimulationLab", () => {
-  it("creates a worker before any run and hands it the first request", () => {
-    const {lab, log, workers} = fakeLab();
-    expect(log).toEqual(["create"]);
-    lab.start(REQUEST, () => {});
-    expect(workers).toHaveLength(1);
-    expect(workers[0]!.sent).toEqual([REQUEST]);
-  });
-
-  it("shows progress, and after the result terminates the run's worker before creating the next", async () => {
-    const {lab, log, workers} = fakeLab();
-    const shown: [string, number][] = [];
-    const run = lab.start(REQUEST, (text, overall) => shown.push([text, overall]));
-    workers[0]!.reply({
-      type: "progress",
-      stage: "generate",
-      detail: "done; waiting for DuckDB to start",
-      overall: 0.17
-    });
-    expect(log).toEqual(["create"]);
-    workers[0]!.reply({type: "result", result: RESULT});
-    await expect(run.result).resolves.toEqual(RESULT);
-    expect(shown).toEqual([["Generating the world: done; waiting for DuckDB to start", 0.17]]);
-    expect(log).toEqual(["create", "terminate", "create"]);
-    lab.start(REQUEST, () => {});
-    expect(workers[1]!.sent).toEqual([REQUEST]);
-  });
-
-  it("rejects with the worker's error or a cancel, each time keeping a fresh worker ready", async () => {
-    const {lab, log, workers} = fakeLab();
-    const failing = lab.start(REQUEST, () => {});
-    workers[0]!.reply({type: "error", message: "out of memory"});
-    await expect(failing.result).rejects.toThrow("out of memory");
-    const cancelled = lab.start(REQUEST, () => {});
-    cancelled.cancel();
-    cancelled.cancel();
-    await expect(cancelled.result).rejects.toBeInstanceOf(SimulationCancelled);
-    // A message arriving after the cancel changes nothing.
-    workers[1]!.reply({type: "result", result: RESULT});
-    expect(log).toEqual(["create", "terminate", "create", "terminate", "create"]);
-    expect(workers[2]!.terminated).toBe(false);
-  });
-
-  it("reports a worker that failed while waiting for its run, and closes the one kept ready", async () => {
-    const {lab, log, workers} = fakeLab();
-    workers[0]!.dispatchEvent(new ErrorEvent("error", {message: "worker script failed"}));
-    await expect(lab.start(REQUEST, () => {}).result).rejects.toThrow("worker script failed");
-    lab.close();
-    expect(workers[1]!.terminated).toBe(true);
-    expect(log).toEqual(["create", "terminate", "create", "terminate"]);
-    expect(() => lab.start(REQUEST, () => {})).toThrow("closed");
   });
 });
