@@ -135,23 +135,30 @@ export async function evaluateTruth(db: Db, options: TruthOptions = {}): Promise
     const nodeOf = new Map(accountIds.map((id, node) => [id, node]));
     return Float64Array.from(ids, (id) => spreadByNode[nodeOf.get(id)!]);
   };
-  let columns: Float64Array[];
-  let spread: Float64Array;
+  let judged: ReturnType<typeof judgeAgainstTruth>;
+  let methods: MethodTruth[];
   if (concurrent) {
-    [spread, ...columns] = await Promise.all([simulateSpread(), ...available.map(scoreMethod)]);
+    // Each method is judged as soon as its values and the spread are in, while the engine works for the others.
+    const judging = simulateSpread().then((spread) => judgeAgainstTruth(truth, roles, spread, ids, k));
+    const judgeMethod = async (method: string) => {
+      const values = await scoreMethod(method);
+      return {method, ...(await judging).judge(values)};
+    };
+    [judged, methods] = await Promise.all([judging, Promise.all(available.map(judgeMethod))]);
   } else {
-    columns = [];
+    const columns: Float64Array[] = [];
     for (const id of available) columns.push(await scoreMethod(id));
-    spread = await simulateSpread();
+    const spread = await simulateSpread();
+    judged = judgeAgainstTruth(truth, roles, spread, ids, k);
+    methods = available.map((method, i) => ({method, ...judged.judge(columns[i])}));
   }
 
-  const judged = judgeAgainstTruth(truth, roles, spread, ids, k);
   return {
     accounts: ids.length,
     k: Math.min(k, ids.length),
     roles: countRoles(roles),
     truthSpreadSpearman: judged.truthSpreadSpearman,
-    methods: available.map((method, i) => ({method, ...judged.judge(columns[i])})),
+    methods,
     skipped: unavailable
   };
 }
