@@ -191,6 +191,8 @@ export interface WorldTable {
   name: TableName;
   rows: number;
   build(): Table;
+  /** The table as the Arrow IPC stream duckdb-wasm appends, encoded the first time it is asked for. */
+  stream(): Uint8Array;
 }
 
 /** The canonical tables of `world` as Arrow tables, in the schema's order, columns too. */
@@ -209,7 +211,7 @@ export function worldTables(world: World): WorldTable[] {
   );
   const personIds = Array.from(p.person, (person, i) => (p.multi[i] === 1 ? `person:${person}` : null));
   const multi = Int32Array.from({length: p.count}, (_, i) => i).filter((i) => p.multi[i] === 1);
-  const tables: Record<TableName, Omit<WorldTable, "name">> = {
+  const tables: Record<TableName, Omit<WorldTable, "name" | "stream">> = {
     accounts: {
       rows: p.count,
       build: () =>
@@ -289,30 +291,33 @@ export function worldTables(world: World): WorldTable[] {
         })
     }
   };
-  return TABLE_NAMES.map((name) => ({name, ...tables[name]}));
+  return TABLE_NAMES.map((name) => {
+    let encoded: Uint8Array | undefined;
+    const table = tables[name];
+    return {name, ...table, stream: () => (encoded ??= tableToIPC(table.build(), "stream"))};
+  });
 }
 
 /**
- * Builds the canonical tables of `world` in duckdb-wasm: `db` creates them, `connection` (the same connection)
- * appends each table's stream. `onLoaded` is called with the share of the rows appended.
+ * Builds the canonical tables of a world (`worldTables`) in duckdb-wasm: `db` creates them, `connection` (the same
+ * connection) appends each table's stream. `onLoaded` is called with the share of the rows appended.
  *
- * Each table is made and encoded here while duckdb-wasm's worker appends the one before.
+ * Each table not encoded yet is encoded here while duckdb-wasm's worker appends the one before.
  */
 export async function loadWorldWasm(
   db: Db,
   connection: ArrowTarget,
-  world: World,
+  tables: readonly WorldTable[],
   onLoaded: (fraction: number) => void = () => {}
 ): Promise<void> {
   for (const table of TABLE_NAMES) await db.query(createTableSql(table, {ifNotExists: true}));
-  const tables = worldTables(world);
   const total = tables.reduce((sum, table) => sum + table.rows, 0);
   let appended = 0;
   let appending: Promise<unknown> = Promise.resolve();
-  for (const {name, rows, build} of tables) {
-    const stream = tableToIPC(build(), "stream");
+  for (const {name, rows, stream} of tables) {
+    const encoded = stream();
     await appending;
-    appending = Promise.resolve(connection.insertArrowFromIPCStream(stream, {name, create: false})).then(() => {
+    appending = Promise.resolve(connection.insertArrowFromIPCStream(encoded, {name, create: false})).then(() => {
       appended += rows;
       onLoaded(appended / total);
     });

@@ -7,7 +7,7 @@ import type {Db} from "../scoring/db.js";
 import {evaluateTruth, type TruthEvaluation} from "../scoring/evaluate/truth.js";
 import {resolveRecipe, type Recipe} from "../simulation/recipe.js";
 import {METHODS} from "../scoring/methods/index.js";
-import {loadWorldWasm, type ArrowTarget} from "../simulation/wasm-writer.js";
+import {loadWorldWasm, worldTables, type ArrowTarget, type WorldTable} from "../simulation/wasm-writer.js";
 import {generateWorld} from "../simulation/world.js";
 
 /** What the page asks for: a partial recipe (`resolveRecipe` fills and checks it) and the evaluation's options. */
@@ -79,9 +79,28 @@ export interface WasmEngine {
 export const WAITING_FOR_ENGINE = "done; waiting for DuckDB to start";
 
 /**
+ * Encodes the tables' streams in order while `engine` starts, so the load stage only appends them; stops at the
+ * first table boundary after the engine is ready (or has failed), leaving the rest to be encoded as they are loaded.
+ */
+async function encodeUntil(engine: Promise<unknown>, tables: readonly WorldTable[]): Promise<void> {
+  let started = false;
+  engine.then(
+    () => (started = true),
+    () => (started = true)
+  );
+  for (const table of tables) {
+    table.stream();
+    // A macrotask turn, in which the engine's reply (a message) is taken.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (started) return;
+  }
+}
+
+/**
  * Generates the world of `request`, loads it into `engine` and judges the chosen methods against its truth.
  * `engine` may still be starting (a promise): duckdb-wasm then compiles in its worker while the world is generated,
- * and if it is not ready when the world is, the generate stage reports `WAITING_FOR_ENGINE` until it is.
+ * and if it is not ready when the world is, the generate stage reports `WAITING_FOR_ENGINE` until it is, and the
+ * tables are encoded meanwhile.
  */
 export async function simulateAndEvaluate(
   request: SimulationRequest,
@@ -101,15 +120,17 @@ export async function simulateAndEvaluate(
     onProgress("generate", step, overallProgress("generate", fraction))
   );
   lap("generate");
+  const tables = worldTables(world);
   // An engine already started wins the race: its reaction is queued before the sentinel's.
   const pending = Symbol("pending");
   if ((await Promise.race([engine, pending])) === pending) {
     onProgress("generate", WAITING_FOR_ENGINE, overallProgress("generate", 1));
+    await encodeUntil(Promise.resolve(engine), tables);
   }
   const {db, connection} = await engine;
   lap("engine");
   onProgress("load", "tables", overallProgress("load", 0));
-  await loadWorldWasm(db, connection, world, (fraction) =>
+  await loadWorldWasm(db, connection, tables, (fraction) =>
     onProgress("load", "tables", overallProgress("load", fraction))
   );
   lap("load");

@@ -3,6 +3,7 @@
  * build, the browser's engine) as Arrow tables in the canonical shape gives the rows native DuckDB builds by
  * joining staging tables: two independent ways to the same warehouse.
  */
+import {tableFromIPC, type Table} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
 import {openWasmBindings} from "../../loaders/node-wasm.js";
@@ -39,7 +40,7 @@ beforeAll(async () => {
   await loadWorld(native, world);
   connection = (await openWasmBindings<Bindings>()).connect();
   wasm = wasmDb(connection);
-  await loadWorldWasm(wasm, connection, world, (fraction) => loaded.push(fraction));
+  await loadWorldWasm(wasm, connection, worldTables(world), (fraction) => loaded.push(fraction));
 });
 afterAll(() => native?.close());
 
@@ -51,7 +52,7 @@ async function fingerprint(db: Db, table: string): Promise<string> {
   return row!.h;
 }
 
-describe("loadWorldWasm(db, connection, world)", () => {
+describe("loadWorldWasm(db, connection, worldTables(world))", () => {
   it("builds every canonical table with the rows the Node writer builds", async () => {
     for (const table of TABLE_NAMES) {
       const expected = await fingerprint(native, table);
@@ -96,6 +97,18 @@ describe("worldTables(world)", () => {
       const table = build();
       expect(table.schema.fields.map((field) => field.name)).toEqual(Object.keys(TABLES[name]));
       expect(table.numRows, name).toBe(rows);
+    }
+  });
+
+  it("encodes each table's stream once, the table build() makes", () => {
+    for (const {name, build, stream} of worldTables(world)) {
+      const encoded = stream();
+      expect(stream(), name).toBe(encoded);
+      const decoded = tableFromIPC(encoded);
+      const built = build();
+      expect(decoded.numRows, name).toBe(built.numRows);
+      const types = (table: Table) => table.schema.fields.map((field) => `${field.name}: ${String(field.type)}`);
+      expect(types(decoded), name).toEqual(types(built));
     }
   });
 });
