@@ -6,6 +6,7 @@ import type {Db} from "./db.js";
 import {accountList} from "./features/accounts.js";
 import {REACTION_KINDS, type TimeWindow} from "./features/activity.js";
 import {buildCsr, type Csr} from "./graph/csr.js";
+import {accountCodes, indexedInteractions} from "./features/indexed.js";
 import {inWindow, windowParams} from "./features/window.js";
 import {derived} from "./memo-db.js";
 
@@ -16,50 +17,45 @@ export interface AccountGraph {
   graph: Csr;
 }
 
-const NODES = `nodes AS (SELECT account_id, (row_number() OVER (ORDER BY account_id) - 1)::INTEGER AS idx FROM accounts)`;
-
 /**
- * Reaction edges reactor → reacted-to, weighted by the reactions of each kind inside the window times the kind's
+ * Reaction edges reactor → reacted-to between accounts, over the indexed interactions `interactions`
+ * (`scoring/features/indexed.ts`), weighted by the reactions of each kind inside the window times the kind's
  * weight; reactions to oneself are left out. Each pair's weight is Σ count_k · weight_k over the kinds in
  * REACTION_KINDS order: the counts are exact integers, so the weight does not depend on the order in which the
  * engine reads the reactions (a sum of the reactions' weights would, in its last bits). Edges come ordered by
  * source, then target. Parameters: from, from, to, to, then one weight per reaction kind (in REACTION_KINDS
  * order).
  */
-export const REACTION_EDGES_SQL = `
-WITH ${NODES},
-pairs AS (
-  SELECT actor_id, target_id,
+export const reactionEdgesSql = (interactions: string) => `
+WITH pairs AS (
+  SELECT actor, target,
     ${REACTION_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}') AS n_${kind}`).join(",\n    ")}
-  FROM interactions
+  FROM ${interactions}
   WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")})
-    AND actor_id <> target_id
+    AND actor <> target AND actor >= 0 AND target >= 0
     AND ${inWindow("ts")}
-  GROUP BY actor_id, target_id
+  GROUP BY actor, target
 ),
 weighted AS (
-  SELECT actor_id, target_id, ${REACTION_KINDS.map((kind) => `n_${kind} * ?::DOUBLE`).join(" + ")} AS weight
+  SELECT actor AS source, target, ${REACTION_KINDS.map((kind) => `n_${kind} * ?::DOUBLE`).join(" + ")} AS weight
   FROM pairs
 )
-SELECT s.idx AS source, t.idx AS target, weight
-FROM weighted
-JOIN nodes s ON s.account_id = weighted.actor_id
-JOIN nodes t ON t.account_id = weighted.target_id
+SELECT source, target, weight FROM weighted
 WHERE weight > 0
 ORDER BY source, target
 `;
 
 /**
- * Follow edges follower → followee, once per pair, ordered by source, then target; following oneself is left
- * out. No weight column: every edge weighs 1.
+ * Follow edges follower → followee between accounts, by their codes in `codes` (`scoring/features/indexed.ts`),
+ * once per pair, ordered by source, then target; following oneself is left out. No weight column: every edge
+ * weighs 1.
  */
-export const FOLLOW_EDGES_SQL = `
-WITH ${NODES}
-SELECT DISTINCT s.idx AS source, t.idx AS target
+export const followEdgesSql = (codes: string) => `
+SELECT DISTINCT s.account AS source, t.account AS target
 FROM follows f
-JOIN nodes s ON s.account_id = f.follower_id
-JOIN nodes t ON t.account_id = f.followee_id
-WHERE f.follower_id <> f.followee_id
+JOIN ${codes} s ON s.account_id = f.follower_id
+JOIN ${codes} t ON t.account_id = f.followee_id
+WHERE f.follower_id <> f.followee_id AND s.account >= 0 AND t.account >= 0
 ORDER BY source, target
 `;
 
@@ -78,12 +74,13 @@ export async function reactionGraph(
 ): Promise<AccountGraph> {
   const {from = null, to = null} = window;
   const weights = REACTION_KINDS.map((kind) => kindWeights[kind] ?? 0);
-  return accountGraph(db, REACTION_EDGES_SQL, [...windowParams({from, to}), ...weights], true);
+  const sql = reactionEdgesSql(await indexedInteractions(db));
+  return accountGraph(db, sql, [...windowParams({from, to}), ...weights], true);
 }
 
 /** The follow graph: who follows whom. */
-export function followGraph(db: Db): Promise<AccountGraph> {
-  return accountGraph(db, FOLLOW_EDGES_SQL, [], false);
+export async function followGraph(db: Db): Promise<AccountGraph> {
+  return accountGraph(db, followEdgesSql(await accountCodes(db)), [], false);
 }
 
 /**

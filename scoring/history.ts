@@ -11,6 +11,7 @@
  */
 import type {Db} from "./db.js";
 import {DAY_MS} from "./features/daily.js";
+import {releaseDb, tableDb} from "./memo-db.js";
 import {getMethod, type Method, type MethodOptions} from "./methods/index.js";
 import type {FeatureTable} from "./methods/method.js";
 import {rankedRows, resolveOptions, type ScoreRow} from "./score.js";
@@ -51,7 +52,17 @@ interface DayValues {
 
 /** Every account's daily score with one method; rows by day, then by rank. */
 export async function scoreHistory(db: Db, methodId: string, options: HistoryOptions = {}): Promise<HistoryRow[]> {
-  const method = getMethod(methodId);
+  // The days' queries read the indexed interactions made once for the whole history (`scoring/features/indexed.ts`).
+  const tables = tableDb(db);
+  try {
+    return await historyRows(tables, getMethod(methodId), options);
+  } finally {
+    await releaseDb(tables);
+  }
+}
+
+/** `scoreHistory` of `method`. */
+async function historyRows(db: Db, method: Method, options: HistoryOptions): Promise<HistoryRow[]> {
   const days = await dataDays(db);
   const history: HistoryRow[] = [];
   const windowDays = options.windowDays ?? method.windowDays;

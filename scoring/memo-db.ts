@@ -5,7 +5,8 @@
  * A statement runs once whether it is asked for as rows or as columns: the rows are made from its columns.
  * What methods derive from the answers in TypeScript (topic scores, per-day counts) is kept on the view too
  * (`derived`). Scoring only reads; the view lives as long as the call, so it never serves data that has since
- * changed.
+ * changed. Relations several queries read (the interactions with their accounts as integers) are made once per view
+ * as TEMP tables (`sharedRelation`), which `releaseDb` drops when the call ends.
  */
 import {rowsOf, type Columns, type Db, type Row, type Value} from "./db.js";
 
@@ -23,6 +24,67 @@ export function derived<T>(db: Db, key: readonly unknown[], compute: () => Promi
   let result = results.get(name) as Promise<T> | undefined;
   if (!result) results.set(name, (result = compute()));
   return result;
+}
+
+/** The connection under each view that holds TEMP tables (`sharedRelation`), and its tables by key. */
+interface ViewTables {
+  readonly db: Db;
+  readonly tables: Map<string, Promise<string>>;
+  released: boolean;
+}
+
+const viewTables = new WeakMap<Db, ViewTables>();
+
+/** Numbers the TEMP tables of this module: views scoring at the same time on one connection never share a name. */
+let tableCount = 0;
+
+/**
+ * A relation holding the rows of `select` (a query without parameters), to put after FROM: within a memoized view
+ * (or a `tableDb`) a TEMP table made once per view and `key` (a word: letters, digits and `_`) and dropped by
+ * `releaseDb`; for any other `Db` the query itself as a subquery, so nothing is left behind.
+ *
+ * @throws Error prefixed `scoring/memo-db: ` when the view has been released.
+ */
+export function sharedRelation(db: Db, key: string, select: string): Promise<string> {
+  const view = viewTables.get(db);
+  if (!view) return Promise.resolve(`(${select})`);
+  let table = view.tables.get(key);
+  if (!table) {
+    if (view.released) return Promise.reject(new Error(`scoring/memo-db: ${key} asked of a released view`));
+    const name = `sway_${key}_${++tableCount}`;
+    table = view.db.query(`CREATE TEMP TABLE ${name} AS ${select}`).then(() => name);
+    view.tables.set(key, table);
+  }
+  return table;
+}
+
+/**
+ * Drops the TEMP tables of a memoized view or `tableDb` (`sharedRelation`), once those being made are done; the view
+ * makes no more. Does nothing for any other `Db`.
+ */
+export async function releaseDb(db: Db): Promise<void> {
+  const view = viewTables.get(db);
+  if (!view) return;
+  view.released = true;
+  const tables = [...view.tables.values()];
+  view.tables.clear();
+  for (const table of await Promise.allSettled(tables)) {
+    if (table.status === "fulfilled") await view.db.query(`DROP TABLE IF EXISTS ${table.value}`);
+  }
+}
+
+/**
+ * A view of `db` that runs every statement as `db` does (nothing memoized) but keeps the relations of
+ * `sharedRelation` as TEMP tables until `releaseDb`: for callers that run many statements that differ (a score per
+ * day), which a memoized view would keep every answer of.
+ */
+export function tableDb(db: Db): Db {
+  const view: Db = {
+    queryColumns: (sql, params) => db.queryColumns(sql, params),
+    query: (sql, params) => db.query(sql, params)
+  };
+  viewTables.set(view, {db, tables: new Map(), released: false});
+  return view;
 }
 
 export function memoizedDb(db: Db): Db {
@@ -49,5 +111,6 @@ export function memoizedDb(db: Db): Db {
     }
   };
   derivedResults.set(view, new Map());
+  viewTables.set(view, {db, tables: new Map(), released: false});
   return view;
 }

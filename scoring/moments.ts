@@ -8,6 +8,7 @@
 import type {Db} from "./db.js";
 import {REACTION_KIND_LIST} from "./features/activity.js";
 import {inWindow, windowParams} from "./features/window.js";
+import {releaseDb, tableDb} from "./memo-db.js";
 import {getMethod, METHODS, type MethodOptions} from "./methods/index.js";
 import type {ReceivedReaction} from "./methods/method.js";
 import {resolveOptions} from "./score.js";
@@ -109,15 +110,24 @@ export async function scoreMoments(db: Db, accountId: string, options: MomentsOp
   if (!(Number.isInteger(limit) && limit > 0)) {
     throw new RangeError(`scoring/moments: limit must be a positive integer, got ${limit}`);
   }
+  // Both values read the indexed interactions made once (`scoring/features/indexed.ts`).
+  const tables = tableDb(db);
   const valueAt = async (at: number) => {
-    const resolved = await resolveOptions(db, method, {...options, at});
-    const features = await decomposition.features(db, resolved);
+    const resolved = await resolveOptions(tables, method, {...options, at});
+    const features = await decomposition.features(tables, resolved);
     const index = features.accountIds.indexOf(accountId);
     if (index < 0) throw new RangeError(`scoring/moments: no account "${accountId}" in the data`);
     return {resolved, features, index, value: decomposition.combine(features, resolved.weights)[index]!};
   };
-  const before = await valueAt(from);
-  const {resolved, features, index, value} = await valueAt(to);
+  let before: Awaited<ReturnType<typeof valueAt>>;
+  let after: Awaited<ReturnType<typeof valueAt>>;
+  try {
+    before = await valueAt(from);
+    after = await valueAt(to);
+  } finally {
+    await releaseDb(tables);
+  }
+  const {resolved, features, index, value} = after;
   const rows = await db.query<PostReactionRow>(POST_REACTIONS_SQL, [
     ...windowParams(resolved.window),
     accountId,

@@ -6,7 +6,7 @@ import type {Db} from "./db.js";
 import {getMethod, type Method, type MethodOptions, type ResolvedOptions} from "./methods/index.js";
 import {resolveWeights} from "./weights.js";
 import {resolveWindow} from "./window.js";
-import {memoizedDb} from "./memo-db.js";
+import {memoizedDb, releaseDb} from "./memo-db.js";
 import {descendingOrderByIndex} from "./order.js";
 
 export interface ScoreRow {
@@ -173,7 +173,11 @@ async function scoreEach(
       onScored?.(id, ++done, methodIds.length);
     }
   };
-  await Promise.all(Array.from({length: Math.min(CONCURRENT_METHODS, methodIds.length)}, worker));
+  try {
+    await Promise.all(Array.from({length: Math.min(CONCURRENT_METHODS, methodIds.length)}, worker));
+  } finally {
+    await releaseDb(shared);
+  }
   return perMethod;
 }
 

@@ -14,7 +14,7 @@ import {kendallTauBOfRankings, ranking, spearmanOfRankings} from "../compare/ind
 import type {Db} from "../db.js";
 import {inWindow, windowParams} from "../features/window.js";
 import {METHODS} from "../methods/index.js";
-import {memoizedDb} from "../memo-db.js";
+import {memoizedDb, releaseDb} from "../memo-db.js";
 import {availableMethods} from "../score.js";
 import {methodValues} from "./method-values.js";
 
@@ -100,25 +100,29 @@ export async function evaluatePredictive(db: Db, options: PredictiveOptions): Pr
 
   // The queries several methods share (the reaction graph, features) run once for all of them.
   const shared = memoizedDb(db);
-  const {available, unavailable} = await availableMethods(
-    shared,
-    options.methods ?? METHODS.map((method) => method.id)
-  );
-  const methods: MethodPrediction[] = [];
-  for (const [i, method] of available.entries()) {
-    onProgress?.(i / available.length);
-    const values = ranking(await methodValues(shared, method, ids, {at: until, windowDays}, MODULE), MODULE);
-    methods.push({
-      method,
-      spearman: spearmanOfRankings(values, outcome),
-      kendall: kendallTauBOfRankings(values, outcome)
-    });
+  try {
+    const {available, unavailable} = await availableMethods(
+      shared,
+      options.methods ?? METHODS.map((method) => method.id)
+    );
+    const methods: MethodPrediction[] = [];
+    for (const [i, method] of available.entries()) {
+      onProgress?.(i / available.length);
+      const values = ranking(await methodValues(shared, method, ids, {at: until, windowDays}, MODULE), MODULE);
+      methods.push({
+        method,
+        spearman: spearmanOfRankings(values, outcome),
+        kendall: kendallTauBOfRankings(values, outcome)
+      });
+    }
+    onProgress?.(1);
+    return {
+      accounts: ids.length,
+      reactions: rows.reduce((sum, row) => sum + row.reactions, 0),
+      methods,
+      skipped: unavailable
+    };
+  } finally {
+    await releaseDb(shared);
   }
-  onProgress?.(1);
-  return {
-    accounts: ids.length,
-    reactions: rows.reduce((sum, row) => sum + row.reactions, 0),
-    methods,
-    skipped: unavailable
-  };
 }

@@ -14,7 +14,7 @@
  * The accounts judged are those with a truth row. Takes a `Db`, so the simulation page runs it in the browser.
  */
 import {kendallTauBOfRankings, ranking, spearmanOfRankings, topK, topKOverlap} from "../compare/index.js";
-import {memoizedDb} from "../memo-db.js";
+import {memoizedDb, releaseDb} from "../memo-db.js";
 import type {Db} from "../db.js";
 import {METHODS} from "../methods/index.js";
 import {midRankPercentiles} from "../scales.js";
@@ -105,62 +105,66 @@ export async function evaluateTruth(db: Db, options: TruthOptions = {}): Promise
   // The queries several methods share (the reaction graph, features, the follow graph the spread also walks)
   // run once for all of them.
   const shared = memoizedDb(db);
-  const methodIds = requested ?? METHODS.map((method) => method.id);
-  const readTruth = async () => {
-    const rows = await db.query<{account_id: string; influence: number; role: string | null}>(TRUTH_SQL);
-    if (rows.length === 0) throw new MissingTruthError();
-    return rows;
-  };
-  // Side by side, the engine checks which methods the data can feed while the truth's rows are converted.
-  const [truthRows, {available, unavailable}] = concurrent
-    ? await Promise.all([readTruth(), availableMethods(shared, methodIds)])
-    : [await readTruth(), await availableMethods(shared, methodIds)];
-  const ids = truthRows.map((row) => row.account_id);
-  const truth = Float64Array.from(truthRows, (row) => row.influence);
-  const roles = truthRows.map((row) => row.role);
-  let scored = 0;
-  onProgress?.("scores", 0);
-  const scoreMethod = async (id: string) => {
-    const values = await methodValues(shared, id, ids, {}, MODULE);
-    onProgress?.("scores", ++scored / available.length);
-    return values;
-  };
-  const simulateSpread = async () => {
-    const {accountIds, model} = await cascadeModel(shared, cascade);
-    const spreadByNode = singleSeedSpread(model, {
-      runs,
-      seed,
-      onProgress: (fraction) => onProgress?.("spread", fraction)
-    });
-    const nodeOf = new Map(accountIds.map((id, node) => [id, node]));
-    return Float64Array.from(ids, (id) => spreadByNode[nodeOf.get(id)!]);
-  };
-  let judged: ReturnType<typeof judgeAgainstTruth>;
-  let methods: MethodTruth[];
-  if (concurrent) {
-    // Each method is judged as soon as its values and the spread are in, while the engine works for the others.
-    const judging = simulateSpread().then((spread) => judgeAgainstTruth(truth, roles, spread, ids, k));
-    const judgeMethod = async (method: string) => {
-      const values = await scoreMethod(method);
-      return {method, ...(await judging).judge(values)};
+  try {
+    const methodIds = requested ?? METHODS.map((method) => method.id);
+    const readTruth = async () => {
+      const rows = await db.query<{account_id: string; influence: number; role: string | null}>(TRUTH_SQL);
+      if (rows.length === 0) throw new MissingTruthError();
+      return rows;
     };
-    [judged, methods] = await Promise.all([judging, Promise.all(available.map(judgeMethod))]);
-  } else {
-    const columns: Float64Array[] = [];
-    for (const id of available) columns.push(await scoreMethod(id));
-    const spread = await simulateSpread();
-    judged = judgeAgainstTruth(truth, roles, spread, ids, k);
-    methods = available.map((method, i) => ({method, ...judged.judge(columns[i])}));
-  }
+    // Side by side, the engine checks which methods the data can feed while the truth's rows are converted.
+    const [truthRows, {available, unavailable}] = concurrent
+      ? await Promise.all([readTruth(), availableMethods(shared, methodIds)])
+      : [await readTruth(), await availableMethods(shared, methodIds)];
+    const ids = truthRows.map((row) => row.account_id);
+    const truth = Float64Array.from(truthRows, (row) => row.influence);
+    const roles = truthRows.map((row) => row.role);
+    let scored = 0;
+    onProgress?.("scores", 0);
+    const scoreMethod = async (id: string) => {
+      const values = await methodValues(shared, id, ids, {}, MODULE);
+      onProgress?.("scores", ++scored / available.length);
+      return values;
+    };
+    const simulateSpread = async () => {
+      const {accountIds, model} = await cascadeModel(shared, cascade);
+      const spreadByNode = singleSeedSpread(model, {
+        runs,
+        seed,
+        onProgress: (fraction) => onProgress?.("spread", fraction)
+      });
+      const nodeOf = new Map(accountIds.map((id, node) => [id, node]));
+      return Float64Array.from(ids, (id) => spreadByNode[nodeOf.get(id)!]);
+    };
+    let judged: ReturnType<typeof judgeAgainstTruth>;
+    let methods: MethodTruth[];
+    if (concurrent) {
+      // Each method is judged as soon as its values and the spread are in, while the engine works for the others.
+      const judging = simulateSpread().then((spread) => judgeAgainstTruth(truth, roles, spread, ids, k));
+      const judgeMethod = async (method: string) => {
+        const values = await scoreMethod(method);
+        return {method, ...(await judging).judge(values)};
+      };
+      [judged, methods] = await Promise.all([judging, Promise.all(available.map(judgeMethod))]);
+    } else {
+      const columns: Float64Array[] = [];
+      for (const id of available) columns.push(await scoreMethod(id));
+      const spread = await simulateSpread();
+      judged = judgeAgainstTruth(truth, roles, spread, ids, k);
+      methods = available.map((method, i) => ({method, ...judged.judge(columns[i])}));
+    }
 
-  return {
-    accounts: ids.length,
-    k: Math.min(k, ids.length),
-    roles: countRoles(roles),
-    truthSpreadSpearman: judged.truthSpreadSpearman,
-    methods,
-    skipped: unavailable
-  };
+    return {
+      accounts: ids.length,
+      k: Math.min(k, ids.length),
+      roles: countRoles(roles),
+      truthSpreadSpearman: judged.truthSpreadSpearman,
+      methods,
+      skipped: unavailable
+    };
+  } finally {
+    await releaseDb(shared);
+  }
 }
 
 /**

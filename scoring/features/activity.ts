@@ -8,7 +8,8 @@
  */
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
-import {ACCOUNT_INDEX_SQL, accountList, type AccountList} from "./accounts.js";
+import {accountList, type AccountList} from "./accounts.js";
+import {indexedInteractions} from "./indexed.js";
 import {inWindow, windowParams} from "./window.js";
 
 export const REACTION_KINDS = ["repost", "reply", "mention", "quote", "like", "comment", "share"] as const;
@@ -107,17 +108,14 @@ LEFT JOIN authored p USING (account_id)
 ORDER BY a.account_id
 `;
 
-// Parameters: from, from, to, to. One row per account and kind of reaction it received inside the window: the
-// kind's position in REACTION_KINDS and the count. Counted by text id, then joined to the account index.
-const RECEIVED_BY_KIND_SQL = `
-WITH received AS (
-  SELECT target_id AS account_id, kind, count(*) AS reactions FROM interactions
-  WHERE kind IN (${REACTION_KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
-  GROUP BY account_id, kind
-),
-indexed AS (${ACCOUNT_INDEX_SQL})
-SELECT indexed.account, (list_position([${REACTION_KIND_LIST}], kind) - 1)::INTEGER AS kind, reactions::INTEGER AS reactions
-FROM received JOIN indexed USING (account_id)
+// Parameters: from, from, to, to. Over the indexed interactions (`scoring/features/indexed.ts`), one row per account
+// and kind of reaction it received inside the window: the kind's position in REACTION_KINDS and the count.
+const receivedByKindSql = (interactions: string) => `
+SELECT target AS account, (list_position([${REACTION_KIND_LIST}], kind) - 1)::INTEGER AS kind,
+  count(*)::INTEGER AS reactions
+FROM ${interactions}
+WHERE kind IN (${REACTION_KIND_LIST}) AND actor <> target AND target >= 0 AND ${inWindow("ts")}
+GROUP BY target, kind
 `;
 
 /**
@@ -133,7 +131,7 @@ export function receivedCounts(
     const accounts = await accountList(db);
     const n = accounts.accountIds.length;
     const rows = await db.queryColumns<{account: number; kind: number; reactions: number}>(
-      RECEIVED_BY_KIND_SQL,
+      receivedByKindSql(await indexedInteractions(db)),
       windowParams(window)
     );
     const names = Object.keys(RECEIVED_COUNTS) as ReceivedCount[];

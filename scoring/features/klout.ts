@@ -15,9 +15,10 @@
  */
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
-import {ACCOUNT_INDEX_SQL, accountList, type AccountList} from "./accounts.js";
+import {accountList, type AccountList} from "./accounts.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {utcDay} from "./daily.js";
+import {accountCodes, indexedInteractions} from "./indexed.js";
 import {inWindow, windowParams} from "./window.js";
 
 /** The feature columns, one value per account in `account_id` order (`accountList`). */
@@ -34,53 +35,48 @@ export interface KloutFeatures {
   listed: Float64Array;
 }
 
-/** Reactions from other accounts inside the window: reactor, reacted-to and UTC day. Parameters: from, from, to, to. */
-const RECEIVED = `
-  SELECT actor_id, target_id, CAST(ts AS DATE) AS day FROM interactions
-  WHERE kind IN (${REACTION_KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}`;
-
-// Parameters: from, from, to, to, three times over (the window is read three times: DuckDB would materialise a
-// CTE that is read twice, strings and all, which costs more than a second scan). Per account that drew reactions
-// from others, ordered by `actions` (ascending): a row with `actions` 0 whose `count` is the account's distinct
-// reactors, then one row per number of actions that its reactors made that UTC day, whose `count` is the
-// reactions from reactors who made that many. Grouped by text ids first, then joined to the account index, which
-// is cheaper than joining every reaction to it. Accounts come as their index in `accountList`; accounts that drew
-// no reaction have no rows.
-export const KLOUT_REACTIONS_SQL = `
+// Parameters: from, from, to, to, twice over. Over the indexed interactions (`scoring/features/indexed.ts`), per
+// account that drew reactions from others, ordered by `actions` (ascending): a row with `actions` 0 whose `count`
+// is the account's distinct reactors, then one row per number of actions that its reactors made that UTC day,
+// whose `count` is the reactions from reactors who made that many. Accounts come as their index in `accountList`;
+// accounts that drew no reaction have no rows.
+export const kloutReactionsSql = (interactions: string) => `
 WITH actor_days AS (
-  SELECT actor_id, CAST(ts AS DATE) AS day, count(*)::INTEGER AS actions FROM interactions
+  SELECT actor, CAST(ts AS DATE) AS date, count(*)::INTEGER AS actions FROM ${interactions}
   WHERE kind <> 'follow' AND ${inWindow("ts")}
-  GROUP BY actor_id, day
+  GROUP BY actor, date
+),
+received AS (
+  SELECT actor, target, CAST(ts AS DATE) AS date FROM ${interactions}
+  WHERE kind IN (${REACTION_KIND_LIST}) AND actor <> target AND target >= 0 AND ${inWindow("ts")}
 ),
 by_actions AS (
-  SELECT r.target_id, d.actions, count(*)::INTEGER AS count
-  FROM (${RECEIVED}) r JOIN actor_days d USING (actor_id, day)
-  GROUP BY r.target_id, d.actions
+  SELECT r.target, d.actions, count(*)::INTEGER AS count
+  FROM received r JOIN actor_days d USING (actor, date)
+  GROUP BY r.target, d.actions
 ),
-reactors AS (SELECT target_id, 0 AS actions, count(DISTINCT actor_id)::INTEGER AS count FROM (${RECEIVED}) GROUP BY target_id),
-indexed AS (${ACCOUNT_INDEX_SQL})
-SELECT i.account, r.actions, r.count
-FROM (SELECT * FROM by_actions UNION ALL SELECT * FROM reactors) r JOIN indexed i ON i.account_id = r.target_id
-ORDER BY i.account, r.actions
+reactors AS (SELECT target, 0 AS actions, count(DISTINCT actor)::INTEGER AS count FROM received GROUP BY target)
+SELECT target AS account, actions, count FROM (SELECT * FROM by_actions UNION ALL SELECT * FROM reactors)
+ORDER BY account, actions
 `;
 
-// Parameters: from, from, to, to. The posts of each account that made any (reposts are not output).
-export const KLOUT_POSTS_SQL = `
+// Parameters: from, from, to, to. The posts of each account that made any (reposts are not output), the account as
+// its code in `codes` (`scoring/features/indexed.ts`).
+export const kloutPostsSql = (codes: string) => `
 WITH made AS (
   SELECT account_id, count(*)::INTEGER AS posts FROM posts
   WHERE kind <> 'repost' AND ${inWindow("created_at")}
   GROUP BY account_id
-),
-indexed AS (${ACCOUNT_INDEX_SQL})
-SELECT i.account, m.posts FROM made m JOIN indexed i USING (account_id)
+)
+SELECT i.account, m.posts FROM made m JOIN ${codes} i USING (account_id) WHERE i.account >= 0
 `;
 
 // No parameters. Each account's followers (reported, else in-degree), list memberships and the first account
 // (index) of its person; only accounts with followers, lists or a person of several accounts have a row. The
 // in-degree is counted only for accounts that report no followers, and persons are looked for only among accounts
 // whose person key is some account's or identity's person id (an account without one is its own person, unless
-// its id is another account's person id).
-export const KLOUT_ACCOUNTS_SQL = `
+// its id is another account's person id). Accounts by their code in `codes` (`scoring/features/indexed.ts`).
+export const kloutAccountsSql = (codes: string) => `
 WITH people AS (SELECT account_id, min(person_id) AS person_id FROM identities GROUP BY account_id),
 in_degree AS (
   SELECT followee_id AS account_id, count(DISTINCT follower_id) AS n FROM follows
@@ -88,12 +84,11 @@ in_degree AS (
   GROUP BY followee_id
 ),
 person_ids AS (SELECT person_id FROM accounts WHERE person_id IS NOT NULL UNION SELECT person_id FROM identities),
-indexed AS (${ACCOUNT_INDEX_SQL}),
 numbered AS (
   SELECT i.account, coalesce(a.person_id, people.person_id, a.account_id) AS person_key,
     coalesce(a.followers, f.n, 0)::DOUBLE AS followers, coalesce(a.listed, 0)::DOUBLE AS listed
   FROM accounts a
-  JOIN indexed i USING (account_id)
+  JOIN ${codes} i USING (account_id)
   LEFT JOIN people USING (account_id)
   LEFT JOIN in_degree f USING (account_id)
 ),
@@ -108,7 +103,7 @@ function kloutAccounts(db: Db, {accountIds}: AccountList) {
   return derived(db, ["kloutAccounts"], async () => {
     const n = accountIds.length;
     const rows = await db.queryColumns<{account: number; first: number; followers: number; listed: number}>(
-      KLOUT_ACCOUNTS_SQL
+      kloutAccountsSql(await accountCodes(db))
     );
     const first = Int32Array.from({length: n}, (_, i) => i);
     const followers = new Float64Array(n);
@@ -134,11 +129,10 @@ function kloutAccounts(db: Db, {accountIds}: AccountList) {
  */
 async function kloutReactions(db: Db, n: number, window: TimeWindow) {
   const params = windowParams(window);
-  const rows = await db.queryColumns<{account: number; actions: number; count: number}>(KLOUT_REACTIONS_SQL, [
-    ...params,
-    ...params,
-    ...params
-  ]);
+  const rows = await db.queryColumns<{account: number; actions: number; count: number}>(
+    kloutReactionsSql(await indexedInteractions(db)),
+    [...params, ...params]
+  );
   const selective = new Float64Array(n);
   const reactions = new Float64Array(n);
   const distinct = new Float64Array(n);
@@ -167,7 +161,10 @@ export async function kloutFeatures(
   const n = accounts.accountIds.length;
   const fixed = await kloutAccounts(db, accounts);
   const reactions = await kloutReactions(db, n, window);
-  const postRows = await db.queryColumns<{account: number; posts: number}>(KLOUT_POSTS_SQL, windowParams(window));
+  const postRows = await db.queryColumns<{account: number; posts: number}>(
+    kloutPostsSql(await accountCodes(db)),
+    windowParams(window)
+  );
   const posts = new Float64Array(n);
   for (let row = 0; row < postRows.account.length; row++) posts[postRows.account[row]!] = postRows.posts[row]!;
   return {accounts, features: {...fixed, ...reactions, posts}};
@@ -179,7 +176,7 @@ export async function networksWithPosts(db: Db): Promise<Set<string>> {
 }
 
 // Parameters: from, from, to, to. Per (reactor, reacted-to, UTC day): the reactions and their actor-selective
-// weights, as KLOUT_REACTIONS_SQL counts them (windows of whole days hold whole actor-days).
+// weights, as `kloutReactionsSql` counts them (windows of whole days hold whole actor-days).
 export const KLOUT_DAILY_REACTIONS_SQL = `
 WITH windowed AS (
   SELECT actor_id, target_id, ts, kind FROM interactions WHERE kind <> 'follow' AND ${inWindow("ts")}
@@ -198,13 +195,12 @@ GROUP BY r.actor_id, r.target_id, day
 ORDER BY day, r.target_id, r.actor_id
 `;
 
-// Parameters: from, from, to, to. Per (account, UTC day): the posts KLOUT_POSTS_SQL counts, the account as its
-// index in `accountList`.
-export const KLOUT_DAILY_POSTS_SQL = `
-WITH indexed AS (${ACCOUNT_INDEX_SQL})
+// Parameters: from, from, to, to. Per (account, UTC day): the posts `kloutPostsSql` counts, the account as its code
+// in `codes` (`scoring/features/indexed.ts`).
+export const kloutDailyPostsSql = (codes: string) => `
 SELECT i.account, ${utcDay("p.created_at")} AS day, count(*)::INTEGER AS posts
-FROM posts p JOIN indexed i USING (account_id)
-WHERE p.kind <> 'repost' AND ${inWindow("p.created_at")}
+FROM posts p JOIN ${codes} i USING (account_id)
+WHERE p.kind <> 'repost' AND i.account >= 0 AND ${inWindow("p.created_at")}
 GROUP BY i.account, day
 `;
 

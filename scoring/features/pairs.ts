@@ -16,9 +16,10 @@
 import type {Db} from "../db.js";
 import type {FeatureTable} from "../methods/method.js";
 import {ownPersons} from "../methods/method.js";
-import {ACCOUNT_INDEX_SQL, accountList, byAccount} from "./accounts.js";
+import {accountList, byAccount} from "./accounts.js";
 import type {TimeWindow} from "./activity.js";
 import {dailyCounts, utcDay, type DailyCounts} from "./daily.js";
+import {indexedRelations, type IndexedRelations} from "./indexed.js";
 import {reportedCounts} from "./reported-counts.js";
 import {inWindow, windowParams} from "./window.js";
 
@@ -31,62 +32,65 @@ export const PAIRS_ACTIVITY = [
   "posts"
 ] as const;
 
-// Mentions and reposts between two different accounts inside the window, with their UTC day; parameters from,
-// from, to, to.
-const WINDOWED = `
+// Mentions and reposts between two different accounts inside the window, with their UTC day, over the indexed
+// interactions (`scoring/features/indexed.ts`); parameters from, from, to, to.
+const windowed = (interactions: string) => `
 windowed AS (
-  SELECT actor_id, target_id, kind, ${utcDay("ts")} AS day FROM interactions
-  WHERE kind IN ('mention', 'repost') AND actor_id <> target_id AND ${inWindow("ts")}
+  SELECT actor, target, kind, day FROM ${interactions}
+  WHERE kind IN ('mention', 'repost') AND actor <> target AND ${inWindow("ts")}
 )`;
 
+// The window's posts by account, by code (`scoring/features/indexed.ts`); parameters from, from, to, to.
+const windowPosts = (codes: string) => `
+  SELECT n.account, ${utcDay("p.created_at")} AS day
+  FROM posts p JOIN ${codes} n USING (account_id)
+  WHERE n.account >= 0 AND ${inWindow("p.created_at")}`;
+
 // Parameters: from, from, to, to for interactions, then again for posts. A row per account with any count, by
-// index (ACCOUNT_INDEX_SQL); ids that are not accounts are left out.
-export const PAIRS_FEATURES_SQL = `
-WITH ${WINDOWED},
+// index; ids that are not accounts are left out.
+export const pairsFeaturesSql = ({codes, interactions}: IndexedRelations) => `
+WITH ${windowed(interactions)},
 received AS (
-  SELECT target_id AS account_id,
+  SELECT target AS account,
     count(*) FILTER (WHERE kind = 'mention') AS mentions_received,
     count(*) FILTER (WHERE kind = 'repost') AS retweets_received
-  FROM windowed GROUP BY target_id
+  FROM windowed WHERE target >= 0 GROUP BY target
 ),
 sent AS (
-  SELECT actor_id AS account_id,
+  SELECT actor AS account,
     count(*) FILTER (WHERE kind = 'mention') AS mentions_sent,
     count(*) FILTER (WHERE kind = 'repost') AS retweets_sent
-  FROM windowed GROUP BY actor_id
+  FROM windowed WHERE actor >= 0 GROUP BY actor
 ),
-posted AS (
-  SELECT account_id, count(*) AS posts FROM posts WHERE ${inWindow("created_at")} GROUP BY account_id
-),
-nodes AS (${ACCOUNT_INDEX_SQL})
-SELECT n.account,
+posted AS (SELECT account, count(*) AS posts FROM (${windowPosts(codes)}) GROUP BY account)
+SELECT account,
   coalesce(r.mentions_received, 0)::INTEGER AS mentions_received,
   coalesce(r.retweets_received, 0)::INTEGER AS retweets_received,
   coalesce(s.mentions_sent, 0)::INTEGER AS mentions_sent,
   coalesce(s.retweets_sent, 0)::INTEGER AS retweets_sent,
   coalesce(p.posts, 0)::INTEGER AS posts
-FROM received r FULL JOIN sent s USING (account_id) FULL JOIN posted p USING (account_id) JOIN nodes n USING (account_id)
+FROM received r FULL JOIN sent s USING (account) FULL JOIN posted p USING (account)
 `;
 
-// Parameters: from, from, to, to for interactions, then again for posts. The account is its index (ACCOUNT_INDEX_SQL).
-export const PAIRS_DAILY_SQL = `
-WITH ${WINDOWED},
+// Parameters: from, from, to, to for interactions, then again for posts. The account is its index.
+export const pairsDailySql = ({codes, interactions}: IndexedRelations) => `
+WITH ${windowed(interactions)},
 events AS (
-  SELECT target_id AS account_id, day, kind || '_received' AS what FROM windowed
+  SELECT target AS account, day, kind || '_received' AS what FROM windowed
   UNION ALL
-  SELECT actor_id AS account_id, day, kind || '_sent' AS what FROM windowed
+  SELECT actor AS account, day, kind || '_sent' AS what FROM windowed
   UNION ALL
-  SELECT account_id, ${utcDay("created_at")} AS day, 'post' AS what FROM posts WHERE ${inWindow("created_at")}
-),
-accounts_index AS (${ACCOUNT_INDEX_SQL})
-SELECT x.account, e.day,
+  SELECT account, day, 'post' AS what FROM (${windowPosts(codes)})
+)
+SELECT account, day,
   count(*) FILTER (WHERE what = 'mention_received')::INTEGER AS mentions_received,
   count(*) FILTER (WHERE what = 'repost_received')::INTEGER AS retweets_received,
   count(*) FILTER (WHERE what = 'mention_sent')::INTEGER AS mentions_sent,
   count(*) FILTER (WHERE what = 'repost_sent')::INTEGER AS retweets_sent,
   count(*) FILTER (WHERE what = 'post')::INTEGER AS posts
-FROM events e JOIN accounts_index x USING (account_id)
-GROUP BY x.account, e.day
+FROM events
+WHERE account >= 0
+GROUP BY account, day
 `;
 
 /** Every account as its own person, with its reported counts (`scoring/features/reported-counts.ts`). */
@@ -107,7 +111,7 @@ export async function pairsFeatures(db: Db, window: TimeWindow): Promise<Feature
   const table = await pairsAccounts(db);
   const params = [...windowParams(window), ...windowParams(window)];
   const rows = await db.queryColumns<Record<(typeof PAIRS_ACTIVITY)[number] | "account", number>>(
-    PAIRS_FEATURES_SQL,
+    pairsFeaturesSql(await indexedRelations(db)),
     params
   );
   return {...table, columns: {...table.columns, ...byAccount(table.accountIds.length, rows, PAIRS_ACTIVITY)}};
@@ -116,6 +120,7 @@ export async function pairsFeatures(db: Db, window: TimeWindow): Promise<Feature
 /** Every account's reported counts, and its activity per day inside the window. */
 export async function pairsDailyCounts(db: Db, window: TimeWindow): Promise<DailyCounts> {
   const accounts = await pairsAccounts(db);
-  const daily = await db.queryColumns(PAIRS_DAILY_SQL, [...windowParams(window), ...windowParams(window)]);
+  const sql = pairsDailySql(await indexedRelations(db));
+  const daily = await db.queryColumns(sql, [...windowParams(window), ...windowParams(window)]);
   return dailyCounts(accounts, PAIRS_ACTIVITY, daily);
 }

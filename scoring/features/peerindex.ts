@@ -8,48 +8,47 @@
  * has no posts at all (an interaction stream such as SNAP Higgs) the reactions it made, the only updates of its
  * that such data records. A post that lists a topic twice counts once for it.
  *
- * The results are numbers, read as columns: accounts are numbered 0…n−1 in `account_id` order (ACCOUNT_INDEX_SQL,
- * the order of `accountList`), a topic is named on its first row only and Audience has one row per account in that
+ * The results are numbers, read as columns: accounts are numbered 0…n−1 in `account_id` order (the order of
+ * `accountList`, over the indexed interactions of `scoring/features/indexed.ts`), a topic is named on its first row only and Audience has one row per account in that
  * order. Text is what a result of a row per account costs most to read, query after query.
  */
 import type {Columns, Db} from "../db.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
-import {ACCOUNT_INDEX_SQL, accountList, byAccount} from "./accounts.js";
-import {utcDay} from "./daily.js";
+import {accountList, byAccount} from "./accounts.js";
+import {indexedRelations, type IndexedRelations as Relations} from "./indexed.js";
 import {inWindow, windowParams} from "./window.js";
 
 /** Whether any post of the dataset carries a topic. */
 export const HAS_TOPICS_SQL = `SELECT count(*) > 0 AS has_topics FROM posts WHERE len(topics) > 0`;
 
-// The accounts by index, and the window's reactions with the indices of their actor and target (NULL for one
-// that is not an account); parameters from, from, to, to.
-const REACTIONS = `nodes AS (${ACCOUNT_INDEX_SQL}),
-reactions AS (
-  SELECT s.account AS actor, t.account AS target, i.post_id, i.network
-  FROM interactions i
-  LEFT JOIN nodes s ON s.account_id = i.actor_id
-  LEFT JOIN nodes t ON t.account_id = i.target_id
-  WHERE i.kind IN (${REACTION_KIND_LIST}) AND i.actor_id <> i.target_id AND ${inWindow("i.ts")}
+// The window's reactions with the indices of their actor and target (NULL for one that is not an account);
+// parameters from, from, to, to.
+const reactions = ({interactions}: Relations) => `reactions AS (
+  SELECT CASE WHEN actor >= 0 THEN actor END AS actor, CASE WHEN target >= 0 THEN target END AS target, post_id,
+    network
+  FROM ${interactions}
+  WHERE kind IN (${REACTION_KIND_LIST}) AND actor <> target AND ${inWindow("ts")}
 )`;
+
+// The window's posts by account index; parameters from, from, to, to.
+const windowPosts = ({codes}: Relations) => `
+  SELECT n.account, p.topics, p.network
+  FROM posts p JOIN ${codes} n USING (account_id) WHERE n.account >= 0 AND ${inWindow("p.created_at")}`;
 
 // Topics from the posts: each reaction with the topics of its post, each post of the window with its own.
 // Parameters: from, from, to, to for the reactions, then for the posts.
-const POST_TOPICS = `${REACTIONS},
+const postTopics = (relations: Relations) => `${reactions(relations)},
 post_topics AS (SELECT post_id, unnest(list_distinct(topics)) AS topic FROM posts WHERE len(topics) > 0),
 topic_reactions AS (SELECT r.actor, r.target, p.topic FROM reactions r JOIN post_topics p USING (post_id)),
-topic_output AS (
-  SELECT n.account, unnest(list_distinct(p.topics)) AS topic
-  FROM posts p JOIN nodes n USING (account_id) WHERE ${inWindow("p.created_at")}
-)`;
+topic_output AS (SELECT account, unnest(list_distinct(topics)) AS topic FROM (${windowPosts(relations)}))`;
 
 // One topic for everything, named by the first parameter; output is posts, or reactions made on a network
 // without posts. Parameters: the topic, then from, from, to, to for the reactions, then for the posts.
-const ONE_TOPIC = `one AS (SELECT ?::VARCHAR AS topic),
-${REACTIONS},
+const oneTopic = (relations: Relations) => `one AS (SELECT ?::VARCHAR AS topic),
+${reactions(relations)},
 topic_reactions AS (SELECT actor, target, (SELECT topic FROM one) AS topic FROM reactions),
 topic_output AS (
-  SELECT n.account, (SELECT topic FROM one) AS topic
-  FROM posts p JOIN nodes n USING (account_id) WHERE ${inWindow("p.created_at")}
+  SELECT account, (SELECT topic FROM one) AS topic FROM (${windowPosts(relations)})
   UNION ALL
   SELECT actor, (SELECT topic FROM one) FROM reactions WHERE network NOT IN (SELECT DISTINCT network FROM posts)
 )`;
@@ -86,7 +85,10 @@ ORDER BY number, kind, source, target
  * topics, `oneTopic` for data without. The rows are sorted by the topic's number in name order rather than by its
  * name: sorting half a million rows by text costs about a third of the query in duckdb-wasm.
  */
-export const TOPIC_GRAPHS_SQL = Object.freeze({byPost: topicGraphSql(POST_TOPICS), oneTopic: topicGraphSql(ONE_TOPIC)});
+export const topicGraphsSql = (relations: Relations) => ({
+  byPost: topicGraphSql(postTopics(relations)),
+  oneTopic: topicGraphSql(oneTopic(relations))
+});
 
 /**
  * Each account's engaged audience: its distinct reactors in the window, each worth
@@ -95,52 +97,43 @@ export const TOPIC_GRAPHS_SQL = Object.freeze({byPost: topicGraphSql(POST_TOPICS
  *
  * where rate is the reactor's interactions of any kind per day it was active in the window (UTC days) and q the
  * 99th percentile of that rate over the n accounts that acted in the window (`quantile_disc`: the ⌈0.99·n⌉-th
- * smallest rate, so with 100 or fewer actors nobody is above it). A row per account with reactors, by index
- * (ACCOUNT_INDEX_SQL). The worths are summed in reactor order (a reactor is its account index, or its id if it is
- * not an account), so the sum is the same on every engine: each account's reactors are gathered in a list, sorted
- * and added one by one, which costs a fraction of an ordered aggregate (`sum(… ORDER BY …)`), whose values it
+ * smallest rate, so with 100 or fewer actors nobody is above it). A row per account with reactors, by index. The
+ * worths are summed in reactor order (by code, `scoring/features/indexed.ts`: reactors that are not accounts by id,
+ * then accounts by index), so the sum is the same on every engine: each account's reactors are gathered in a list,
+ * sorted and added one by one, which costs a fraction of an ordered aggregate (`sum(… ORDER BY …)`), whose values it
  * equals. Parameters: from, from, to, to for the interactions, again for the posts, then the silent weight.
  */
-export const AUDIENCE_SQL = `
-WITH nodes AS (${ACCOUNT_INDEX_SQL}),
-actions AS (
-  SELECT coalesce(s.account, -1) AS actor, CASE WHEN s.account IS NULL THEN i.actor_id ELSE '' END AS stranger,
-    t.account AS target, i.kind IN (${REACTION_KIND_LIST}) AND i.actor_id <> i.target_id AS reaction,
-    ${utcDay("i.ts")} AS day, i.network
-  FROM interactions i
-  LEFT JOIN nodes s ON s.account_id = i.actor_id
-  LEFT JOIN nodes t ON t.account_id = i.target_id
-  WHERE ${inWindow("i.ts")}
+export const audienceSql = ({codes, interactions}: Relations) => `
+WITH actions AS (
+  SELECT actor, target, kind IN (${REACTION_KIND_LIST}) AND actor <> target AS reaction, day, network
+  FROM ${interactions}
+  WHERE ${inWindow("ts")}
 ),
-active_days AS (
-  SELECT actor, stranger, min(network) AS network, count(*) AS actions FROM actions GROUP BY actor, stranger, day
-),
+active_days AS (SELECT actor, min(network) AS network, count(*) AS actions FROM actions GROUP BY actor, day),
 rates AS (
-  SELECT actor, stranger, min(network) AS network, sum(actions)::DOUBLE / count(*) AS per_day
-  FROM active_days GROUP BY actor, stranger
+  SELECT actor, min(network) AS network, sum(actions)::DOUBLE / count(*) AS per_day FROM active_days GROUP BY actor
 ),
 threshold AS (SELECT quantile_disc(per_day, 0.99) AS per_day FROM rates),
 posting AS (
-  SELECT DISTINCT coalesce(n.account, -1) AS actor, CASE WHEN n.account IS NULL THEN p.account_id ELSE '' END AS stranger
-  FROM posts p LEFT JOIN nodes n USING (account_id) WHERE ${inWindow("p.created_at")}
+  SELECT DISTINCT n.account AS actor FROM posts p JOIN ${codes} n USING (account_id) WHERE ${inWindow("p.created_at")}
 ),
 post_networks AS (SELECT DISTINCT network FROM posts),
 reactors AS (
-  SELECT r.actor, r.stranger,
+  SELECT r.actor,
     least(1::DOUBLE, t.per_day / r.per_day) * CASE WHEN p.actor IS NULL AND n.network IS NOT NULL THEN ?::DOUBLE ELSE 1 END AS weight
   FROM rates r
   CROSS JOIN threshold t
-  LEFT JOIN posting p USING (actor, stranger)
+  LEFT JOIN posting p USING (actor)
   LEFT JOIN post_networks n ON n.network = r.network
 ),
-pairs AS (SELECT DISTINCT target, actor, stranger FROM actions WHERE reaction AND target IS NOT NULL)
+pairs AS (SELECT DISTINCT target, actor FROM actions WHERE reaction AND target >= 0)
 SELECT p.target AS account,
-  list_sum(list_transform(list_sort(list({actor: p.actor, stranger: p.stranger, weight: r.weight})), lambda reactor: reactor.weight))::DOUBLE AS audience
-FROM pairs p JOIN reactors r USING (actor, stranger)
+  list_sum(list_transform(list_sort(list({actor: p.actor, weight: r.weight})), lambda reactor: reactor.weight))::DOUBLE AS audience
+FROM pairs p JOIN reactors r USING (actor)
 GROUP BY p.target
 `;
 
-/** A row of TOPIC_GRAPHS_SQL: a topic's first row, an account's output on it, or an edge of its graph. */
+/** A row of `topicGraphsSql`: a topic's first row, an account's output on it, or an edge of its graph. */
 export interface TopicGraphRow {
   /** The topic on its first row, null on the others. */
   topic: string | null;
@@ -171,12 +164,12 @@ function topicQuery(
   return source.byPost ? [queries.byPost, params] : [queries.oneTopic, [source.oneTopic, ...params]];
 }
 
-/** The output and reaction graph of every topic in the window (TOPIC_GRAPHS_SQL), as columns. */
-export function topicGraphs(db: Db, window: TimeWindow, source: TopicSource): Promise<Columns<TopicGraphRow>> {
-  return db.queryColumns<TopicGraphRow>(...topicQuery(TOPIC_GRAPHS_SQL, source, window));
+/** The output and reaction graph of every topic in the window (`topicGraphsSql`), as columns. */
+export async function topicGraphs(db: Db, window: TimeWindow, source: TopicSource): Promise<Columns<TopicGraphRow>> {
+  return db.queryColumns<TopicGraphRow>(...topicQuery(topicGraphsSql(await indexedRelations(db)), source, window));
 }
 
-/** Every account's engaged audience in the window (AUDIENCE_SQL), in `accountList` order. */
+/** Every account's engaged audience in the window (`audienceSql`), in `accountList` order. */
 export async function audience(
   db: Db,
   {from = null, to = null}: TimeWindow,
@@ -184,6 +177,9 @@ export async function audience(
 ): Promise<Float64Array> {
   const {accountIds} = await accountList(db);
   const params = [...windowParams({from, to}), ...windowParams({from, to}), silentWeight];
-  const rows = await db.queryColumns<{account: number; audience: number}>(AUDIENCE_SQL, params);
+  const rows = await db.queryColumns<{account: number; audience: number}>(
+    audienceSql(await indexedRelations(db)),
+    params
+  );
   return byAccount(accountIds.length, rows, ["audience"]).audience;
 }

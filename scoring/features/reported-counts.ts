@@ -4,16 +4,16 @@
  * for the accounts that report none), else 0; listed as reported, else 0.
  *
  * Read once per memoized view (`derived`) by the methods that use them (Twitalyzer's Impact, the pairs
- * aggregates). Only accounts with a count other than 0 have a row, by index (ACCOUNT_INDEX_SQL): data without
- * reported counts or follows (SNAP Higgs) sends nothing back.
+ * aggregates). Only accounts with a count other than 0 have a row, by index (their code in `codes`,
+ * `scoring/features/indexed.ts`): data without reported counts or follows (SNAP Higgs) sends nothing back.
  */
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
-import {ACCOUNT_INDEX_SQL, accountList, byAccount} from "./accounts.js";
+import {accountList, byAccount} from "./accounts.js";
+import {accountCodes} from "./indexed.js";
 
-export const REPORTED_COUNTS_SQL = `
-WITH nodes AS (${ACCOUNT_INDEX_SQL}),
-in_degree AS (
+export const reportedCountsSql = (codes: string) => `
+WITH in_degree AS (
   SELECT followee_id AS account_id, count(DISTINCT follower_id) AS n FROM follows
   WHERE follower_id <> followee_id AND followee_id IN (SELECT account_id FROM accounts WHERE followers IS NULL)
   GROUP BY followee_id
@@ -27,7 +27,7 @@ counts AS (
   SELECT n.account, coalesce(a.followers, i.n, 0)::DOUBLE AS followers,
     coalesce(a.following, o.n, 0)::DOUBLE AS following, coalesce(a.listed, 0)::DOUBLE AS listed
   FROM accounts a
-  JOIN nodes n USING (account_id)
+  JOIN ${codes} n USING (account_id)
   LEFT JOIN in_degree i USING (account_id)
   LEFT JOIN out_degree o USING (account_id)
 )
@@ -41,12 +41,12 @@ export interface ReportedCounts {
   readonly listed: Float64Array;
 }
 
-/** The reported counts of every account (REPORTED_COUNTS_SQL); shared by the callers of a memoized view. */
+/** The reported counts of every account (`reportedCountsSql`); shared by the callers of a memoized view. */
 export function reportedCounts(db: Db): Promise<ReportedCounts> {
   return derived(db, ["reportedCounts"], async () => {
     const n = (await accountList(db)).accountIds.length;
     const rows = await db.queryColumns<{account: number; followers: number; following: number; listed: number}>(
-      REPORTED_COUNTS_SQL
+      reportedCountsSql(await accountCodes(db))
     );
     return byAccount(n, rows, ["followers", "following", "listed"]);
   });

@@ -13,7 +13,8 @@
  */
 import type {Db, Value} from "../db.js";
 import {derived} from "../memo-db.js";
-import {ACCOUNT_INDEX_SQL, accountList, byAccount, type AccountList} from "./accounts.js";
+import {accountList, byAccount, type AccountList} from "./accounts.js";
+import {accountCodes, indexedInteractions} from "./indexed.js";
 import type {TimeWindow} from "./activity.js";
 import {reportedCounts} from "./reported-counts.js";
 import {inWindow, windowParams} from "./window.js";
@@ -74,39 +75,40 @@ export interface AccountColumns<Name extends string> {
 }
 
 /**
- * The numeric columns `names` of a query that returns a row per account with anything to count (the account by
- * index, column `account`, ACCOUNT_INDEX_SQL), every other account 0; read once per memoized view and `key`
+ * The numeric columns `names` of a query over the account codes (`sql` of their relation,
+ * `scoring/features/indexed.ts`) that returns a row per account with anything to count (the account by index,
+ * column `account`), every other account 0; read once per memoized view and `key`
  * (`derived`): the methods of the family share them, and must not change them.
  */
 function accountColumns<Name extends string>(
   db: Db,
   key: readonly unknown[],
   names: readonly Name[],
-  sql: string,
+  sql: (codes: string) => string,
   params: readonly Value[]
 ): Promise<AccountColumns<Name>> {
   return derived(db, key, async () => {
     const accounts = await accountList(db);
-    const rows = await db.queryColumns<Record<Name | "account", number>>(sql, params);
+    const rows = await db.queryColumns<Record<Name | "account", number>>(sql(await accountCodes(db)), params);
     return {accounts, columns: byAccount(accounts.accountIds.length, rows, names)};
   });
 }
 
 export const UPDATE_COUNT_COLUMNS = ["updates"] as const;
 
-// Parameters: from, from, to, to. A row per account that posted in the window, by index (ACCOUNT_INDEX_SQL).
-export const UPDATE_COUNTS_SQL = `
-WITH nodes AS (${ACCOUNT_INDEX_SQL}),
-updates AS (
+// Parameters: from, from, to, to. A row per account that posted in the window, by its code in `codes`
+// (`scoring/features/indexed.ts`).
+export const updateCountsSql = (codes: string) => `
+WITH updates AS (
   SELECT account_id, count(*) AS updates FROM posts WHERE ${inWindow("created_at")} GROUP BY account_id
 )
-SELECT n.account, u.updates::DOUBLE AS updates FROM updates u JOIN nodes n USING (account_id)
+SELECT n.account, u.updates::DOUBLE AS updates FROM updates u JOIN ${codes} n USING (account_id) WHERE n.account >= 0
 `;
 
 /** `updates`: posts of every kind each account made in the window. */
 export function updateCounts(db: Db, window: TimeWindow = {}): Promise<AccountColumns<"updates">> {
   const params = windowParams(window);
-  return accountColumns(db, ["twitalyzerUpdateCounts", ...params], UPDATE_COUNT_COLUMNS, UPDATE_COUNTS_SQL, params);
+  return accountColumns(db, ["twitalyzerUpdateCounts", ...params], UPDATE_COUNT_COLUMNS, updateCountsSql, params);
 }
 
 /**
@@ -125,8 +127,9 @@ const ENTITY_PATTERN = [MENTION_PATTERN, LINK_PATTERN, HASHTAG_PATTERN].map((pat
 
 // Parameters: from, from, to, to. A post carries signal when it is a retweet or a reply, or when it has an entity:
 // in its text, or, without text, a mention interaction (that of `POST_ENTITIES`). Each pattern is tried only on
-// the texts whose answer is not yet known. A row per account that posted in the window, by index (ACCOUNT_INDEX_SQL).
-export const UPDATE_FEATURES_SQL = `
+// the texts whose answer is not yet known. A row per account that posted in the window, by its code in `codes`
+// (`scoring/features/indexed.ts`).
+export const updateFeaturesSql = (codes: string) => `
 WITH windowed AS (
   SELECT post_id, account_id, kind, parent_post_id, text FROM posts WHERE ${inWindow("created_at")}
 ),
@@ -152,11 +155,11 @@ per_account AS (
   SELECT account_id, count(*) AS updates, count(*) FILTER (WHERE signal) AS signal_updates,
     count(*) FILTER (WHERE retweet_of_other) AS retweets_of_others
   FROM flagged GROUP BY account_id
-),
-nodes AS (${ACCOUNT_INDEX_SQL})
+)
 SELECT n.account, p.updates::DOUBLE AS updates, p.signal_updates::DOUBLE AS signal_updates,
   p.retweets_of_others::DOUBLE AS retweets_of_others
-FROM per_account p JOIN nodes n USING (account_id)
+FROM per_account p JOIN ${codes} n USING (account_id)
+WHERE n.account >= 0
 `;
 
 /** What each account posted in the window: the columns of `UPDATE_FEATURE_COLUMNS`. */
@@ -165,7 +168,7 @@ export function updateFeatures(
   window: TimeWindow = {}
 ): Promise<AccountColumns<(typeof UPDATE_FEATURE_COLUMNS)[number]>> {
   const params = windowParams(window);
-  return accountColumns(db, ["twitalyzerUpdates", ...params], UPDATE_FEATURE_COLUMNS, UPDATE_FEATURES_SQL, params);
+  return accountColumns(db, ["twitalyzerUpdates", ...params], UPDATE_FEATURE_COLUMNS, updateFeaturesSql, params);
 }
 
 /**
@@ -190,58 +193,57 @@ export const REFERENCE_FEATURE_COLUMNS = [
   "retweeted"
 ] as const;
 
-// Parameters: from, from, to, to. Distinct people are counted from one row per (target, actor) pair. A row per
-// account that referenced, quoted or reposted anyone or was so, by index (ACCOUNT_INDEX_SQL).
-export const REFERENCE_FEATURES_SQL = `
-WITH windowed AS (
-  SELECT actor_id, target_id, kind FROM interactions
-  WHERE kind IN ('mention', 'reply', 'quote', 'repost') AND actor_id <> target_id AND ${inWindow("ts")}
-),
-pairs AS (
-  SELECT target_id, actor_id,
+// Parameters: from, from, to, to. Over the indexed interactions (`scoring/features/indexed.ts`): distinct people
+// are counted from one row per (target, actor) pair. A row per account that referenced, quoted or reposted anyone
+// or was so, by index.
+export const referenceFeaturesSql = (interactions: string) => `
+WITH pairs AS (
+  SELECT target, actor,
     count(*) FILTER (WHERE kind IN ('mention', 'reply')) AS mentions_replies,
     bool_or(kind = 'quote') AS quoted,
     bool_or(kind = 'repost') AS reposted
-  FROM windowed
-  GROUP BY target_id, actor_id
+  FROM ${interactions}
+  WHERE kind IN ('mention', 'reply', 'quote', 'repost') AND actor <> target AND ${inWindow("ts")}
+  GROUP BY target, actor
 ),
 received AS (
-  SELECT target_id AS account_id,
+  SELECT target AS account,
     sum(mentions_replies) AS references_received,
     count(*) FILTER (WHERE mentions_replies > 0) AS referencers,
     count(*) FILTER (WHERE mentions_replies > 0 OR quoted) AS citers,
     count(*) FILTER (WHERE reposted) AS retweeters
   FROM pairs
-  GROUP BY target_id
+  WHERE target >= 0
+  GROUP BY target
 ),
 made AS (
-  SELECT actor_id AS account_id,
+  SELECT actor AS account,
     count(*) FILTER (WHERE mentions_replies > 0) AS referenced,
     count(*) FILTER (WHERE reposted) AS retweeted
   FROM pairs
-  GROUP BY actor_id
-),
-nodes AS (${ACCOUNT_INDEX_SQL})
-SELECT n.account,
+  WHERE actor >= 0
+  GROUP BY actor
+)
+SELECT account,
   coalesce(r.references_received, 0)::INTEGER AS references_received,
   coalesce(r.referencers, 0)::INTEGER AS referencers,
   coalesce(m.referenced, 0)::INTEGER AS referenced,
   coalesce(r.citers, 0)::INTEGER AS citers,
   coalesce(r.retweeters, 0)::INTEGER AS retweeters,
   coalesce(m.retweeted, 0)::INTEGER AS retweeted
-FROM received r FULL JOIN made m USING (account_id) JOIN nodes n USING (account_id)
+FROM received r FULL JOIN made m USING (account)
 `;
 
-// Parameters: from, from, to, to. The references made in each network.
-export const NETWORK_REFERENCES_SQL = `
-SELECT network, count(*)::DOUBLE AS network_references FROM interactions
-WHERE kind IN ('mention', 'reply') AND actor_id <> target_id AND ${inWindow("ts")}
+// Parameters: from, from, to, to. The references made in each network, over the indexed interactions.
+export const networkReferencesSql = (interactions: string) => `
+SELECT network, count(*)::DOUBLE AS network_references FROM ${interactions}
+WHERE kind IN ('mention', 'reply') AND actor <> target AND ${inWindow("ts")}
 GROUP BY network
 `;
 
 type ReferenceColumn = (typeof REFERENCE_FEATURE_COLUMNS)[number];
 
-/** The columns of REFERENCE_FEATURES_SQL besides the account. */
+/** The columns of `referenceFeaturesSql` besides the account. */
 const REFERENCE_COUNT_COLUMNS = REFERENCE_FEATURE_COLUMNS.filter(
   (name) => name !== "followers" && name !== "network_references"
 );
@@ -253,9 +255,13 @@ export function referenceFeatures(db: Db, window: TimeWindow = {}): Promise<Acco
     // One query at a time: a native DuckDB connection runs statements one after another.
     const accounts = await accountList(db);
     const {followers} = await reportedCounts(db);
-    const rows = await db.queryColumns<Record<ReferenceColumn | "account", number>>(REFERENCE_FEATURES_SQL, params);
+    const interactions = await indexedInteractions(db);
+    const rows = await db.queryColumns<Record<ReferenceColumn | "account", number>>(
+      referenceFeaturesSql(interactions),
+      params
+    );
     const perNetwork = await db.queryColumns<{network: string; network_references: number}>(
-      NETWORK_REFERENCES_SQL,
+      networkReferencesSql(interactions),
       params
     );
     const n = accounts.accountIds.length;

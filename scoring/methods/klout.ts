@@ -40,7 +40,8 @@
  */
 import {REACTION_KINDS} from "../features/activity.js";
 import {DAY_MS, dailyCounts, slidingTables} from "../features/daily.js";
-import {KLOUT_DAILY_POSTS_SQL, kloutDailyReactions, kloutFeatures, networksWithPosts} from "../features/klout.js";
+import {accountCodes} from "../features/indexed.js";
+import {kloutDailyPostsSql, kloutDailyReactions, kloutFeatures, networksWithPosts} from "../features/klout.js";
 import {windowParams} from "../features/window.js";
 import {buildCsr} from "../graph/csr.js";
 import {pagerank} from "../graph/pagerank.js";
@@ -168,7 +169,7 @@ const kloutDaily: NonNullable<Decomposition["daily"]> = {
     // An empty window gives every account with its reported counts and person, and no activity.
     const accounts = tableOf(await kloutFeatures(db, {from: 0, to: 0}), await networksWithPosts(db));
     const index = new Map(accounts.accountIds.map((id, i) => [id, i]));
-    const postCounts = await db.queryColumns(KLOUT_DAILY_POSTS_SQL, windowParams({}));
+    const postCounts = await db.queryColumns(kloutDailyPostsSql(await accountCodes(db)), windowParams({}));
     const posts = slidingTables(dailyCounts(accounts, ["posts"], postCounts), days, windowDays);
     const rows = await kloutDailyReactions(db, {});
     const pairs = new Map<string, PairInWindow>();

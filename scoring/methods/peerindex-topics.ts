@@ -97,7 +97,7 @@ function topicGraphScores(
   });
 }
 
-/** Rows of TOPIC_GRAPHS_SQL as columns: an output row has `targets` −1, an edge's ends are −2 when not accounts. */
+/** Rows of `topicGraphsSql` as columns: an output row has `targets` −1, an edge's ends are −2 when not accounts. */
 interface TopicRows {
   sources: Int32Array;
   targets: Int32Array;

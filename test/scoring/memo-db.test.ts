@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {rowsOf, type Columns, type Db, type Row, type Value} from "../../scoring/db.js";
-import {derived, memoizedDb} from "../../scoring/memo-db.js";
+import {derived, memoizedDb, releaseDb, sharedRelation, tableDb} from "../../scoring/memo-db.js";
 
 /** A Db that records every statement it runs and answers with two rows naming it. */
 function recordingDb(): {db: Db; ran: string[]} {
@@ -84,5 +84,54 @@ describe("derived(db, key, compute)", () => {
     await derived(db, ["a"], async () => ++runs);
     await derived(db, ["a"], async () => ++runs);
     expect(runs).toBe(2);
+  });
+});
+
+describe("sharedRelation(db, key, select) and releaseDb(db)", () => {
+  it("give a plain Db the query as a subquery, and run nothing", async () => {
+    const {db, ran} = recordingDb();
+    expect(await sharedRelation(db, "r", "SELECT 1 AS x")).toBe("(SELECT 1 AS x)");
+    await releaseDb(db);
+    expect(ran).toEqual([]);
+  });
+
+  it("make a TEMP table once per view and key, named apart from other views', and drop it on release", async () => {
+    const {db, ran} = recordingDb();
+    const [first, second] = [memoizedDb(db), tableDb(db)];
+    const name = await sharedRelation(first, "r", "SELECT 1 AS x");
+    expect(await sharedRelation(first, "r", "SELECT 1 AS x")).toBe(name);
+    const other = await sharedRelation(second, "r", "SELECT 1 AS x");
+    expect(name).toMatch(/^sway_r_\d+$/);
+    expect(other).not.toBe(name);
+    expect(ran).toEqual([
+      `CREATE TEMP TABLE ${name} AS SELECT 1 AS x []`,
+      `CREATE TEMP TABLE ${other} AS SELECT 1 AS x []`
+    ]);
+    await releaseDb(first);
+    expect(ran.slice(2)).toEqual([`DROP TABLE IF EXISTS ${name} []`]);
+    await expect(sharedRelation(first, "r", "SELECT 1 AS x")).rejects.toThrow(/^scoring\/memo-db: /);
+    expect(ran).toHaveLength(3);
+  });
+
+  it("leave out of the drop a table whose making failed", async () => {
+    const {db, ran} = recordingDb();
+    const failing: Db = {
+      queryColumns: db.queryColumns,
+      query: (sql, params) => (sql.startsWith("CREATE") ? Promise.reject(new Error("no")) : db.query(sql, params))
+    };
+    const view = memoizedDb(failing);
+    await expect(sharedRelation(view, "r", "SELECT 1")).rejects.toThrow("no");
+    await releaseDb(view);
+    expect(ran).toEqual([]);
+  });
+});
+
+describe("tableDb(db)", () => {
+  it("runs every statement, repeated or not", async () => {
+    const {db, ran} = recordingDb();
+    const view = tableDb(db);
+    await view.query("SELECT 1");
+    await view.queryColumns("SELECT 1");
+    expect(ran).toEqual(["SELECT 1 []", "SELECT 1 []"]);
   });
 });

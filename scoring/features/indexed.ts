@@ -1,0 +1,59 @@
+/**
+ * The interactions with their accounts as integers, the relation the feature queries read instead of joining
+ * text ids to a numbering of the accounts in each query. Within a memoized view (`scoring/memo-db.ts`) the account
+ * codes and the indexed interactions are each a TEMP table made once for the whole call; for any other `Db` they
+ * are subqueries with the same columns.
+ *
+ * Codes: an account is its index in `accountList` (0…n−1 in `account_id` order, ACCOUNT_INDEX_SQL); an id that an
+ * interaction names but that is not an account is negative (−m…−1 in id order). The coding is one to one, so
+ * `actor <> target` is `actor_id <> target_id`, distinct codes are distinct ids, and codes sort as strangers by id,
+ * then accounts in `account_id` order. A query that joined the account index keeps the rows with codes ≥ 0.
+ */
+import type {Db} from "../db.js";
+import {sharedRelation} from "../memo-db.js";
+import {ACCOUNT_INDEX_SQL} from "./accounts.js";
+import {utcDay} from "./daily.js";
+
+/** Every account and every other id an interaction names, with its code: columns `account_id`, `account` (INTEGER). */
+export const ACCOUNT_CODES_SQL = `
+WITH nodes AS (${ACCOUNT_INDEX_SQL}),
+strangers AS (
+  SELECT actor_id AS account_id FROM interactions WHERE actor_id NOT IN (SELECT account_id FROM nodes)
+  UNION
+  SELECT target_id FROM interactions WHERE target_id NOT IN (SELECT account_id FROM nodes)
+)
+SELECT account_id, account FROM nodes
+UNION ALL
+SELECT account_id, (-row_number() OVER (ORDER BY account_id DESC))::INTEGER FROM strangers`;
+
+/**
+ * The interactions over the account codes of `codes` (a relation of ACCOUNT_CODES_SQL's rows): `actor` and
+ * `target` (INTEGER codes), `kind`, `ts`, `day` (the UTC day, INTEGER, `utcDay`), `network` and `post_id`.
+ */
+export const indexedInteractionsSql = (codes: string) => `
+SELECT a.account AS actor, t.account AS target, i.kind, i.ts, ${utcDay("i.ts")} AS day, i.network, i.post_id
+FROM interactions i
+JOIN ${codes} a ON a.account_id = i.actor_id
+JOIN ${codes} t ON t.account_id = i.target_id`;
+
+/** The relation of account codes (ACCOUNT_CODES_SQL) for the queries of `db`. */
+export function accountCodes(db: Db): Promise<string> {
+  return sharedRelation(db, "account_codes", ACCOUNT_CODES_SQL);
+}
+
+/** The relation of indexed interactions (`indexedInteractionsSql`) for the queries of `db`. */
+export async function indexedInteractions(db: Db): Promise<string> {
+  return sharedRelation(db, "interactions", indexedInteractionsSql(await accountCodes(db)));
+}
+
+/** The relations a query reads: account codes (ACCOUNT_CODES_SQL) and indexed interactions. */
+export interface IndexedRelations {
+  readonly codes: string;
+  readonly interactions: string;
+}
+
+/** The relations of account codes and of indexed interactions for the queries of `db`. */
+export async function indexedRelations(db: Db): Promise<IndexedRelations> {
+  const codes = await accountCodes(db);
+  return {codes, interactions: await indexedInteractions(db)};
+}
