@@ -14,13 +14,16 @@ import {sharedRelation} from "../memo-db.js";
 import {ACCOUNT_INDEX_SQL} from "./accounts.js";
 import {utcDay} from "./daily.js";
 
-/** Every account and every other id an interaction names, with its code: columns `account_id`, `account` (INTEGER). */
+/**
+ * Every account and every other id an interaction names, with its code: columns `account_id`, `account` (INTEGER).
+ * The other ids are found against `accounts` itself: the numbering is a sort, better done once.
+ */
 export const ACCOUNT_CODES_SQL = `
 WITH nodes AS (${ACCOUNT_INDEX_SQL}),
 strangers AS (
-  SELECT actor_id AS account_id FROM interactions WHERE actor_id NOT IN (SELECT account_id FROM nodes)
+  SELECT actor_id AS account_id FROM interactions ANTI JOIN accounts a ON a.account_id = interactions.actor_id
   UNION
-  SELECT target_id FROM interactions WHERE target_id NOT IN (SELECT account_id FROM nodes)
+  SELECT target_id FROM interactions ANTI JOIN accounts a ON a.account_id = interactions.target_id
 )
 SELECT account_id, account FROM nodes
 UNION ALL
