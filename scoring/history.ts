@@ -11,7 +11,7 @@
  */
 import type {Db} from "./db.js";
 import {DAY_MS} from "./features/daily.js";
-import {releaseDb, tableDb} from "./memo-db.js";
+import {withTables} from "./memo-db.js";
 import {getMethod, type Method, type MethodOptions} from "./methods/index.js";
 import type {FeatureTable} from "./methods/method.js";
 import {rankedRows, resolveOptions, type ScoreRow} from "./score.js";
@@ -53,12 +53,7 @@ interface DayValues {
 /** Every account's daily score with one method; rows by day, then by rank. */
 export async function scoreHistory(db: Db, methodId: string, options: HistoryOptions = {}): Promise<HistoryRow[]> {
   // The days' queries read the indexed interactions made once for the whole history (`scoring/features/indexed.ts`).
-  const tables = tableDb(db);
-  try {
-    return await historyRows(tables, getMethod(methodId), options);
-  } finally {
-    await releaseDb(tables);
-  }
+  return withTables(db, (tables) => historyRows(tables, getMethod(methodId), options));
 }
 
 /** `scoreHistory` of `method`. */

@@ -87,6 +87,20 @@ export function tableDb(db: Db): Db {
   return view;
 }
 
+/**
+ * `work` on a view of `db` that keeps the relations of `sharedRelation` as TEMP tables: `db` itself when it is such a
+ * view (its owner releases it), else a `tableDb` released when `work` ends, however it ends.
+ */
+export async function withTables<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
+  if (viewTables.has(db)) return work(db);
+  const view = tableDb(db);
+  try {
+    return await work(view);
+  } finally {
+    await releaseDb(view);
+  }
+}
+
 export function memoizedDb(db: Db): Db {
   const columns = new Map<string, Promise<Columns>>();
   const rows = new Map<string, Promise<Row[]>>();

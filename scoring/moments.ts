@@ -8,7 +8,7 @@
 import type {Db} from "./db.js";
 import {REACTION_KIND_LIST} from "./features/activity.js";
 import {inWindow, windowParams} from "./features/window.js";
-import {releaseDb, tableDb} from "./memo-db.js";
+import {withTables} from "./memo-db.js";
 import {getMethod, METHODS, type MethodOptions} from "./methods/index.js";
 import type {ReceivedReaction} from "./methods/method.js";
 import {resolveOptions} from "./score.js";
@@ -110,24 +110,18 @@ export async function scoreMoments(db: Db, accountId: string, options: MomentsOp
   if (!(Number.isInteger(limit) && limit > 0)) {
     throw new RangeError(`scoring/moments: limit must be a positive integer, got ${limit}`);
   }
-  // Both values read the indexed interactions made once (`scoring/features/indexed.ts`).
-  const tables = tableDb(db);
-  const valueAt = async (at: number) => {
+  const valueAt = async (tables: Db, at: number) => {
     const resolved = await resolveOptions(tables, method, {...options, at});
     const features = await decomposition.features(tables, resolved);
     const index = features.accountIds.indexOf(accountId);
     if (index < 0) throw new RangeError(`scoring/moments: no account "${accountId}" in the data`);
     return {resolved, features, index, value: decomposition.combine(features, resolved.weights)[index]!};
   };
-  let before: Awaited<ReturnType<typeof valueAt>>;
-  let after: Awaited<ReturnType<typeof valueAt>>;
-  try {
-    before = await valueAt(from);
-    after = await valueAt(to);
-  } finally {
-    await releaseDb(tables);
-  }
-  const {resolved, features, index, value} = after;
+  // Both values read the indexed interactions made once (`scoring/features/indexed.ts`).
+  const [before, {resolved, features, index, value}] = await withTables(db, async (tables) => [
+    await valueAt(tables, from),
+    await valueAt(tables, to)
+  ]);
   const rows = await db.query<PostReactionRow>(POST_REACTIONS_SQL, [
     ...windowParams(resolved.window),
     accountId,

@@ -59,6 +59,11 @@ describe("scoreHistory(db, method, options)", () => {
     ]);
   });
 
+  it("leaves no TEMP table behind", async () => {
+    await scoreHistory(db, "reactions", {windowDays: 2});
+    expect(await db.query("SELECT table_name FROM duckdb_tables() WHERE temporary")).toEqual([]);
+  });
+
   it("accumulates for methods without a window, keeps only the accounts asked for and reports progress", async () => {
     const progress: [number, number][] = [];
     const rows = await scoreHistory(db, "reactions", {

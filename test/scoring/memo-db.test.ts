@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import {rowsOf, type Columns, type Db, type Row, type Value} from "../../scoring/db.js";
-import {derived, memoizedDb, releaseDb, sharedRelation, tableDb} from "../../scoring/memo-db.js";
+import {derived, memoizedDb, releaseDb, sharedRelation, tableDb, withTables} from "../../scoring/memo-db.js";
 
 /** A Db that records every statement it runs and answers with two rows naming it. */
 function recordingDb(): {db: Db; ran: string[]} {
@@ -133,5 +133,34 @@ describe("tableDb(db)", () => {
     await view.query("SELECT 1");
     await view.queryColumns("SELECT 1");
     expect(ran).toEqual(["SELECT 1 []", "SELECT 1 []"]);
+  });
+});
+
+describe("withTables(db, work)", () => {
+  it("gives a plain Db's work a view whose tables are dropped when it ends, also when it fails", async () => {
+    const {db, ran} = recordingDb();
+    const name = await withTables(db, async (view) => {
+      expect(view).not.toBe(db);
+      return sharedRelation(view, "r", "SELECT 1");
+    });
+    expect(ran).toEqual([`CREATE TEMP TABLE ${name} AS SELECT 1 []`, `DROP TABLE IF EXISTS ${name} []`]);
+    const failing = withTables(db, async (view) => {
+      await sharedRelation(view, "r", "SELECT 1");
+      throw new Error("failed on purpose");
+    });
+    await expect(failing).rejects.toThrow("failed on purpose");
+    expect(ran.slice(2).map((sql) => sql.split(" ")[0])).toEqual(["CREATE", "DROP"]);
+  });
+
+  it("runs the work on a view that keeps tables itself, and leaves them to its owner", async () => {
+    const {db, ran} = recordingDb();
+    const memo = memoizedDb(db);
+    const name = await withTables(memo, async (view) => {
+      expect(view).toBe(memo);
+      return sharedRelation(view, "r", "SELECT 1");
+    });
+    expect(ran).toEqual([`CREATE TEMP TABLE ${name} AS SELECT 1 []`]);
+    await releaseDb(memo);
+    expect(ran).toHaveLength(2);
   });
 });
