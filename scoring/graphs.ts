@@ -18,30 +18,19 @@ export interface AccountGraph {
 }
 
 /**
- * Reaction edges reactor → reacted-to between accounts, over the indexed interactions `interactions`
- * (`scoring/features/indexed.ts`), weighted by the reactions of each kind inside the window times the kind's
- * weight; reactions to oneself are left out. Each pair's weight is Σ count_k · weight_k over the kinds in
- * REACTION_KINDS order: the counts are exact integers, so the weight does not depend on the order in which the
- * engine reads the reactions (a sum of the reactions' weights would, in its last bits). Edges come ordered by
- * source, then target. Parameters: from, from, to, to, then one weight per reaction kind (in REACTION_KINDS
- * order).
+ * Reaction pairs reactor → reacted-to between accounts, over the indexed interactions `interactions`
+ * (`scoring/features/indexed.ts`): per pair the reactions of each kind inside the window (`n_<kind>`, INTEGER, in
+ * REACTION_KINDS order); reactions to oneself are left out. Pairs come ordered by source, then target. Parameters:
+ * from, from, to, to.
  */
-export const reactionEdgesSql = (interactions: string) => `
-WITH pairs AS (
-  SELECT actor, target,
-    ${REACTION_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}') AS n_${kind}`).join(",\n    ")}
-  FROM ${interactions}
-  WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")})
-    AND actor <> target AND actor >= 0 AND target >= 0
-    AND ${inWindow("ts")}
-  GROUP BY actor, target
-),
-weighted AS (
-  SELECT actor AS source, target, ${REACTION_KINDS.map((kind) => `n_${kind} * ?::DOUBLE`).join(" + ")} AS weight
-  FROM pairs
-)
-SELECT source, target, weight FROM weighted
-WHERE weight > 0
+export const reactionPairsSql = (interactions: string) => `
+SELECT actor AS source, target,
+  ${REACTION_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}')::INTEGER AS n_${kind}`).join(",\n  ")}
+FROM ${interactions}
+WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")})
+  AND actor <> target AND actor >= 0 AND target >= 0
+  AND ${inWindow("ts")}
+GROUP BY actor, target
 ORDER BY source, target
 `;
 
@@ -64,8 +53,13 @@ export const UNIT_KIND_WEIGHTS: Readonly<Record<string, number>> = Object.fromEn
   REACTION_KINDS.map((k) => [k, 1])
 );
 
-/** The reaction graph: who reacted to whom inside `window`, weighted by kind. */
-export async function reactionGraph(
+/**
+ * The reaction graph: who reacted to whom inside `window`, an edge per pair whose weight is above 0. Each pair's
+ * weight is Σ count_k · weight_k over the kinds in REACTION_KINDS order: the counts are exact integers, so the weight
+ * does not depend on the order in which the engine reads the reactions (a sum of the reactions' weights would, in
+ * its last bits). The pairs are read once per memoized view and window, whatever the weights.
+ */
+export function reactionGraph(
   db: Db,
   {
     window = {},
@@ -74,25 +68,41 @@ export async function reactionGraph(
 ): Promise<AccountGraph> {
   const {from = null, to = null} = window;
   const weights = REACTION_KINDS.map((kind) => kindWeights[kind] ?? 0);
-  const sql = reactionEdgesSql(await indexedInteractions(db));
-  return accountGraph(db, sql, [...windowParams({from, to}), ...weights], true);
+  return derived(db, ["reactionGraph", from, to, weights], async () => {
+    const {accountIds} = await accountList(db);
+    const pairs = await reactionPairs(db, {from, to});
+    const counts = REACTION_KINDS.map((kind) => pairs[`n_${kind}`]!);
+    const sources: number[] = [];
+    const targets: number[] = [];
+    const edgeWeights: number[] = [];
+    for (let i = 0; i < pairs.source.length; i++) {
+      let weight = counts[0]![i]! * weights[0]!;
+      for (let k = 1; k < counts.length; k++) weight += counts[k]![i]! * weights[k]!;
+      if (weight > 0) {
+        sources.push(pairs.source[i]!);
+        targets.push(pairs.target[i]!);
+        edgeWeights.push(weight);
+      }
+    }
+    return {accountIds, graph: buildCsr(accountIds.length, sources, targets, edgeWeights)};
+  });
 }
 
-/** The follow graph: who follows whom. */
-export async function followGraph(db: Db): Promise<AccountGraph> {
-  return accountGraph(db, followEdgesSql(await accountCodes(db)), [], false);
+/** The columns of `reactionPairsSql` for `window`, read once per memoized view and window (`derived`). */
+function reactionPairs(db: Db, window: TimeWindow): Promise<Record<string, number[]>> {
+  return derived(db, ["reactionPairs", window], async () =>
+    db.queryColumns<Record<string, number>>(reactionPairsSql(await indexedInteractions(db)), windowParams(window))
+  );
 }
 
 /**
- * The graph of the edges `edgesSql` returns, weighted by their `weight` column, else each weighing 1. The
- * columns go to `buildCsr` as they come from the engine, without an object per edge. Built once per memoized
- * view (`derived`): Klout, HITS, k-shell, Influence–Passivity, communities and PageRank read the same graph.
+ * The follow graph: who follows whom, each edge weighing 1. The columns go to `buildCsr` as they come from the
+ * engine, without an object per edge. Built once per memoized view (`derived`).
  */
-function accountGraph(db: Db, edgesSql: string, params: (number | null)[], weighted: boolean): Promise<AccountGraph> {
-  return derived(db, ["accountGraph", edgesSql, params, weighted], async () => {
+export function followGraph(db: Db): Promise<AccountGraph> {
+  return derived(db, ["followGraph"], async () => {
     const {accountIds} = await accountList(db);
-    const edges = await db.queryColumns<{source: number; target: number; weight: number}>(edgesSql, params);
-    const graph = buildCsr(accountIds.length, edges.source, edges.target, weighted ? edges.weight : undefined);
-    return {accountIds, graph};
+    const edges = await db.queryColumns<{source: number; target: number}>(followEdgesSql(await accountCodes(db)));
+    return {accountIds, graph: buildCsr(accountIds.length, edges.source, edges.target)};
   });
 }
