@@ -6,7 +6,7 @@ import type {Db} from "./db.js";
 import {getMethod, type Method, type MethodOptions, type ResolvedOptions} from "./methods/index.js";
 import {resolveWeights} from "./weights.js";
 import {resolveWindow} from "./window.js";
-import {memoizedDb, releaseDb} from "./memo-db.js";
+import {memoizedDb, releaseDb, withTables} from "./memo-db.js";
 import {descendingOrderByIndex} from "./order.js";
 
 export interface ScoreRow {
@@ -112,8 +112,11 @@ export function rankedRows(method: Method, accountIds: readonly string[], values
 /** Scores with one method, column by column. */
 export async function scoreMethodColumns(db: Db, methodId: string, options: MethodOptions = {}): Promise<MethodScores> {
   const method = getMethod(methodId);
-  const {accountIds, values} = await method.compute(db, await resolveOptions(db, method, options));
-  return rankedScores(method, accountIds, values);
+  // The method's queries share one copy of the indexed interactions (scoring/features/indexed.ts).
+  return withTables(db, async (tables) => {
+    const {accountIds, values} = await method.compute(tables, await resolveOptions(tables, method, options));
+    return rankedScores(method, accountIds, values);
+  });
 }
 
 /** Scores with one method; rows come ordered by rank, ties by account id. */

@@ -7,6 +7,7 @@ import type {Db} from "../db.js";
 import {getMethod, type MethodOptions} from "../methods/index.js";
 import type {FeatureTable, Method} from "../methods/method.js";
 import {rankedRows, resolveOptions, type ScoreRow} from "../score.js";
+import {withTables} from "../memo-db.js";
 
 /** One feature of one network: its input x_f and what it adds to the value. */
 export interface FeatureTerm {
@@ -59,7 +60,12 @@ export function networkParts(
 }
 
 /** Scores with one method and explains every row; rows come ordered as `scoreMethod` orders them. */
-export async function explainMethod(db: Db, methodId: string, options: MethodOptions = {}): Promise<ExplainedRow[]> {
+export function explainMethod(db: Db, methodId: string, options: MethodOptions = {}): Promise<ExplainedRow[]> {
+  // The method's queries share one copy of the indexed interactions (scoring/features/indexed.ts).
+  return withTables(db, (tables) => explainWith(tables, methodId, options));
+}
+
+async function explainWith(db: Db, methodId: string, options: MethodOptions): Promise<ExplainedRow[]> {
   const method = getMethod(methodId);
   const resolved = await resolveOptions(db, method, options);
   if (method.decomposition) {

@@ -12,7 +12,7 @@ import {
   type Db,
   type Row
 } from "../scoring/index.js";
-import {memoizedDb} from "../scoring/memo-db.js";
+import {memoizedDb, releaseDb} from "../scoring/memo-db.js";
 import {
   methodView,
   type AccountHandle,
@@ -50,11 +50,15 @@ export async function scoreView(db: Db, methodId: string, accounts: readonly Acc
  */
 export async function overviewSnapshot(db: Db): Promise<OverviewSnapshot> {
   const shared = memoizedDb(db);
-  const facts = await datasetFacts(shared);
-  const accounts = await accountHandles(shared);
-  const views: Record<string, MethodView> = {};
-  for (const {id} of facts.available) views[id] = await scoreView(shared, id, accounts);
-  return {...facts, views};
+  try {
+    const facts = await datasetFacts(shared);
+    const accounts = await accountHandles(shared);
+    const views: Record<string, MethodView> = {};
+    for (const {id} of facts.available) views[id] = await scoreView(shared, id, accounts);
+    return {...facts, views};
+  } finally {
+    await releaseDb(shared);
+  }
 }
 
 /** The overview of a dataset open in the page's engine; closing it closes `db`. */
