@@ -57,10 +57,10 @@ const EXTRAPOLATE = 0.5;
 
 /**
  * PageRank of `graph` with teleport and dangling distribution `personalization` (non-negative, summing to 1),
- * solved by components. `iterations` is the largest number of passes (Gauss–Seidel sweeps and extrapolations) any
- * component took (1 when every component was solved exactly: always on a graph whose cycles have at most
- * `DIRECT_LIMIT` nodes), and `converged` is false when some component reached `maxIterations` passes before
- * meeting the stopping rule above; the scores are then still normalised to sum 1.
+ * solved by components. `iterations` is the largest number of Gauss–Seidel sweeps any component took (1 when
+ * every component was solved exactly: always on a graph whose cycles have at most `DIRECT_LIMIT` nodes), and
+ * `converged` is false when some component reached `maxIterations` sweeps before meeting the stopping rule
+ * above; the scores are then still normalised to sum 1.
  */
 export function solvePagerank(
   graph: Csr,

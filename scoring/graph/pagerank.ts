@@ -45,9 +45,9 @@ export interface PagerankResult {
   /** One score per node, non-negative, summing to 1. */
   scores: Float64Array;
   /**
-   * `"power"`: iterations performed. `"solve"`: the most passes (Gauss–Seidel sweeps and extrapolations) any one
-   * component needed, 1 when every component was solved exactly (every cycle of the graph within a component of
-   * at most 32 nodes); an iteration of either is at most one pass over the edges.
+   * `"power"`: iterations performed. `"solve"`: the most Gauss–Seidel sweeps any one component needed, 1 when
+   * every component was solved exactly (every cycle of the graph within a component of at most 32 nodes); an
+   * iteration of either is at most one pass over the edges.
    */
   iterations: number;
   /** Whether the tolerance was reached within `maxIterations` (by every component, for `"solve"`). */
@@ -72,9 +72,9 @@ const MODULE = "scoring/graph/pagerank";
  * `(I − damping·Pᵀ)·y = p` normalised to sum 1, component by component (`pagerank-solve.ts`): one exact pass
  * over the nodes outside cycles, an exact solve of each small cycle, Gauss–Seidel sweeps inside the large
  * components only. On the Higgs reaction graph (304,691 nodes, 461,192 edges, one component of 5,548 nodes,
- * the rest mostly acyclic, 80 % of the nodes entered by no edge) it takes 10–20× less CPU than the power
- * method's 127 iterations; on the synthetic graphs of `bench/synthetic-graph.ts`, one component of 98.5 % of
- * the nodes, about 1.2× less (15 sweeps against 19 iterations; Node 20, medians of a loaded two-core machine).
+ * the rest mostly acyclic) it takes 14–15× less CPU than the power method's 127 iterations; on the synthetic
+ * graphs of `bench/synthetic-graph.ts`, one component of 98.5 % of the nodes, the two cost the same
+ * (17 sweeps against 19 iterations, Node 20).
  *
  * The result is renormalised to sum exactly 1 (up to rounding). Hitting `maxIterations` is not an error: the
  * last iterate is returned with `converged: false`. An empty graph returns an empty array, converged, after 0

@@ -178,23 +178,6 @@ describe("pagerank by components (method: solve)", () => {
     expect(result.iterations).toBeLessThan(pagerank(graph, {method: "power"}).iterations);
   });
 
-  it("sweeps one large component, scaled to its mass balance, in at most 4/5 of the power method's iterations", () => {
-    // 3,000 nodes, 30,000 edges towards low-numbered nodes: nearly every node in one component, as on the
-    // benchmark's synthetic graphs, where sweeps started from zero decay slowest in their total mass.
-    const random = mulberry32(5);
-    const n = 3_000;
-    const sources: number[] = [];
-    const targets: number[] = [];
-    for (let e = 0; e < 30_000; e++) {
-      sources.push(Math.floor(random() * n));
-      targets.push(Math.floor(random() ** 2 * n));
-    }
-    const graph = buildCsr(n, sources, targets);
-    const result = solved(graph);
-    expect(l1(result.scores, reference(graph))).toBeLessThan(1e-10);
-    expect(result.iterations).toBeLessThanOrEqual(0.8 * pagerank(graph, {method: "power"}).iterations);
-  });
-
   it("reports a component that ran out of sweeps as not converged, with the cap as its iterations", () => {
     const n = 100;
     const from = Array.from({length: n}, (_, i) => i);
