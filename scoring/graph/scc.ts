@@ -13,12 +13,9 @@ const DONE = 0x7fffffff;
 export interface Components {
   /** Number of components. */
   readonly count: number;
-  /**
-   * Every node listed once, grouped by component: component `c` is `nodes[starts[c]..starts[c + 1]]`, in no set
-   * order. Every node of the graph is listed unless `roots` left some out.
-   */
+  /** Every node once, grouped by component: component `c` is `nodes[starts[c]..starts[c + 1]]`, in no set order. */
   readonly nodes: Int32Array;
-  /** Start of each component in `nodes` (length `count + 1`, `starts[count]` the number of nodes listed). */
+  /** Start of each component in `nodes` (length `count + 1`, `starts[count] === nodeCount`). */
   readonly starts: Int32Array;
 }
 
@@ -27,16 +24,11 @@ export interface Components {
  * `offsets[v]..offsets[v + 1]`. Components come in Tarjan's order: a component comes after every component it
  * has an edge to, so on a graph of in-edges (each row lists a node's in-neighbours) every component comes after
  * all the components that reach it. O(nodes + edges) time, six typed arrays of one entry per node.
- *
- * When `roots` is given, only the nodes `v` with `roots[v] !== 0` start a search; the others are listed only when
- * one of those reaches them. Leaving out the nodes that no edge enters (a source is a component of its own that
- * no other reaches) lists exactly the rest, without visiting the sources.
  */
 export function stronglyConnectedComponents(
   nodeCount: number,
   offsets: ArrayLike<number>,
-  targets: ArrayLike<number>,
-  roots?: Uint8Array
+  targets: ArrayLike<number>
 ): Components {
   const n = nodeCount;
   // Discovery index of each node: −1 before it is visited, DONE once its component is out, so that only nodes
@@ -54,7 +46,7 @@ export function stronglyConnectedComponents(
   let written = 0;
   let count = 0;
   for (let root = 0; root < n; root++) {
-    if (index[root] !== -1 || (roots !== undefined && roots[root] === 0)) continue;
+    if (index[root] !== -1) continue;
     if (offsets[root] === offsets[root + 1]) {
       // A node without out-edges is a component of its own that reaches no other: it can be listed at once.
       index[root] = DONE;
@@ -114,5 +106,5 @@ export function stronglyConnectedComponents(
       }
     }
   }
-  return {count, nodes: written < n ? nodes.slice(0, written) : nodes, starts: starts.slice(0, count + 1)};
+  return {count, nodes, starts: starts.slice(0, count + 1)};
 }
