@@ -105,9 +105,13 @@ export async function explainMethods(
   methodIds: readonly string[],
   options: Omit<MethodOptions, "weights"> & {weights?: Readonly<Record<string, Readonly<Record<string, number>>>>} = {}
 ): Promise<ExplainedRow[]> {
-  const rows: ExplainedRow[] = [];
-  for (const id of methodIds) rows.push(...(await explainMethod(db, id, {...options, weights: options.weights?.[id]})));
-  return rows;
+  // One indexed copy of the interactions for all the methods, not one each.
+  return withTables(db, async (tables) => {
+    const rows: ExplainedRow[] = [];
+    for (const id of methodIds)
+      rows.push(...(await explainMethod(tables, id, {...options, weights: options.weights?.[id]})));
+    return rows;
+  });
 }
 
 /** One row of the long (tidy) explanation table. */
