@@ -101,6 +101,19 @@ export async function withTables<T>(db: Db, work: (db: Db) => Promise<T>): Promi
   }
 }
 
+/**
+ * `work` on a memoized view of `db` (`memoizedDb`), whose TEMP tables are dropped when `work` ends, however it
+ * ends: how a call that runs many queries should make its view.
+ */
+export async function withMemoizedDb<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
+  const view = memoizedDb(db);
+  try {
+    return await work(view);
+  } finally {
+    await releaseDb(view);
+  }
+}
+
 export function memoizedDb(db: Db): Db {
   const columns = new Map<string, Promise<Columns>>();
   const rows = new Map<string, Promise<Row[]>>();

@@ -6,7 +6,7 @@ import type {Db} from "./db.js";
 import {getMethod, type Method, type MethodOptions, type ResolvedOptions} from "./methods/index.js";
 import {resolveWeights} from "./weights.js";
 import {resolveWindow} from "./window.js";
-import {memoizedDb, releaseDb, withTables} from "./memo-db.js";
+import {withMemoizedDb, withTables} from "./memo-db.js";
 import {descendingOrderByIndex} from "./order.js";
 
 export interface ScoreRow {
@@ -162,12 +162,11 @@ async function scoreEach(
   for (const id of methodIds) resolveWeights(getMethod(id), options.weights?.[id]); // fail before any work
   // Queries the methods share (the reaction graph, features) run once for all of them. A few methods run at a
   // time, so that the database works on one method's queries while TypeScript computes another's values.
-  const shared = memoizedDb(db);
   const perMethod: MethodScores[] = new Array(methodIds.length);
   const queue = scoringOrder(methodIds);
   let next = 0;
   let done = 0;
-  const worker = async () => {
+  const worker = async (shared: Db) => {
     while (next < queue.length) {
       const k = queue[next++]!;
       const id = methodIds[k]!;
@@ -176,11 +175,9 @@ async function scoreEach(
       onScored?.(id, ++done, methodIds.length);
     }
   };
-  try {
-    await Promise.all(Array.from({length: Math.min(CONCURRENT_METHODS, methodIds.length)}, worker));
-  } finally {
-    await releaseDb(shared);
-  }
+  await withMemoizedDb(db, (shared) =>
+    Promise.all(Array.from({length: Math.min(CONCURRENT_METHODS, methodIds.length)}, () => worker(shared)))
+  );
   return perMethod;
 }
 

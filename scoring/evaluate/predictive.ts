@@ -14,7 +14,7 @@ import {kendallTauBOfRankings, ranking, spearmanOfRankings} from "../compare/ind
 import type {Db} from "../db.js";
 import {inWindow, windowParams} from "../features/window.js";
 import {METHODS} from "../methods/index.js";
-import {memoizedDb, releaseDb} from "../memo-db.js";
+import {withMemoizedDb} from "../memo-db.js";
 import {availableMethods} from "../score.js";
 import {methodValues} from "./method-values.js";
 
@@ -99,8 +99,7 @@ export async function evaluatePredictive(db: Db, options: PredictiveOptions): Pr
   );
 
   // The queries several methods share (the reaction graph, features) run once for all of them.
-  const shared = memoizedDb(db);
-  try {
+  return withMemoizedDb(db, async (shared) => {
     const {available, unavailable} = await availableMethods(
       shared,
       options.methods ?? METHODS.map((method) => method.id)
@@ -122,7 +121,5 @@ export async function evaluatePredictive(db: Db, options: PredictiveOptions): Pr
       methods,
       skipped: unavailable
     };
-  } finally {
-    await releaseDb(shared);
-  }
+  });
 }

@@ -14,7 +14,7 @@
  * The accounts judged are those with a truth row. Takes a `Db`, so the simulation page runs it in the browser.
  */
 import {kendallTauBOfRankings, ranking, spearmanOfRankings, topK, topKOverlap} from "../compare/index.js";
-import {memoizedDb, releaseDb} from "../memo-db.js";
+import {withMemoizedDb} from "../memo-db.js";
 import type {Db} from "../db.js";
 import {METHODS} from "../methods/index.js";
 import {midRankPercentiles} from "../scales.js";
@@ -104,8 +104,7 @@ export async function evaluateTruth(db: Db, options: TruthOptions = {}): Promise
   if (!Number.isInteger(k) || k < 1) throw new Error(`${MODULE}: k must be a positive integer, got ${k}`);
   // The queries several methods share (the reaction graph, features, the follow graph the spread also walks)
   // run once for all of them.
-  const shared = memoizedDb(db);
-  try {
+  return withMemoizedDb(db, async (shared) => {
     const methodIds = requested ?? METHODS.map((method) => method.id);
     const readTruth = async () => {
       const rows = await db.query<{account_id: string; influence: number; role: string | null}>(TRUTH_SQL);
@@ -162,9 +161,7 @@ export async function evaluateTruth(db: Db, options: TruthOptions = {}): Promise
       methods,
       skipped: unavailable
     };
-  } finally {
-    await releaseDb(shared);
-  }
+  });
 }
 
 /**

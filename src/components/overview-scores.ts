@@ -12,7 +12,7 @@ import {
   type Db,
   type Row
 } from "../scoring/index.js";
-import {memoizedDb, releaseDb} from "../scoring/memo-db.js";
+import {withMemoizedDb} from "../scoring/memo-db.js";
 import {
   methodView,
   type AccountHandle,
@@ -48,17 +48,14 @@ export async function scoreView(db: Db, methodId: string, accounts: readonly Acc
  * The overview's first view for every method the dataset can feed: what the build computes on native DuckDB so
  * that the page can show it before duckdb-wasm has started. Queries the methods share run once.
  */
-export async function overviewSnapshot(db: Db): Promise<OverviewSnapshot> {
-  const shared = memoizedDb(db);
-  try {
+export function overviewSnapshot(db: Db): Promise<OverviewSnapshot> {
+  return withMemoizedDb(db, async (shared) => {
     const facts = await datasetFacts(shared);
     const accounts = await accountHandles(shared);
     const views: Record<string, MethodView> = {};
     for (const {id} of facts.available) views[id] = await scoreView(shared, id, accounts);
     return {...facts, views};
-  } finally {
-    await releaseDb(shared);
-  }
+  });
 }
 
 /** The overview of a dataset open in the page's engine; closing it closes `db`. */
