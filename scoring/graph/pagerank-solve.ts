@@ -16,7 +16,8 @@
  *
  * and every in-neighbour `j` of `i` lies in `i`'s strongly connected component or in one before it in
  * topological order. So the components are solved in that order, each node's inflow from the components
- * before it pushed along its out-edges once its component is solved:
+ * before it pushed along its out-edges once its component is solved. Nodes without in-edges from other nodes
+ * come first, in node order, and the search for components leaves them out. Then:
  * - a node alone in its component (most nodes of a social graph) is solved exactly by that one line;
  * - a component of at most `DIRECT_LIMIT` nodes exactly, by Gaussian elimination on its rows (the matrix is
  *   strictly diagonally dominant by columns, so no pivoting is needed);
@@ -58,10 +59,22 @@ export function solvePagerank(
 ): PowerIterationResult {
   const n = graph.nodeCount;
   const {offsets, targets} = graph;
-  // Tarjan's order puts a component after every component it has an edge to: solve from the last one back.
-  const {count, nodes, starts} = stronglyConnectedComponents(n, offsets, targets);
   // Before node i is solved, y[i] gathers Σ P[j][i]·y[j] over its solved in-neighbours; then it is y[i].
   const y = new Float64Array(n);
+  // Nodes that no other node points to (on a social graph, most accounts that only react) depend on nothing
+  // but themselves: they are solved first, in node order, which reads the graph in sequence, and the search for
+  // components leaves them out (no path runs through a node without in-edges).
+  const source = new Uint8Array(n).fill(1);
+  for (let j = 0; j < n; j++) {
+    for (let k = offsets[j]; k < offsets[j + 1]; k++) if (targets[k] !== j) source[targets[k]] = 0;
+  }
+  for (let i = 0; i < n; i++) {
+    if (source[i] === 0) continue;
+    y[i] = personalization[i] / (1 - damping * selfProbability(graph, i));
+    pushOut(graph, i, y);
+  }
+  // Tarjan's order puts a component after every component it has an edge to: solve from the last one back.
+  const {count, nodes, starts} = stronglyConnectedComponents(n, offsets, targets, source);
   // Place of each node within the component being solved, −1 outside it.
   const local = new Int32Array(n).fill(-1);
   const dense = new Float64Array(DIRECT_LIMIT * (DIRECT_LIMIT + 1));

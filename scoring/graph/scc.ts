@@ -24,16 +24,23 @@ export interface Components {
  * `offsets[v]..offsets[v + 1]`. Components come in Tarjan's order: a component comes after every component it
  * has an edge to, so on a graph of in-edges (each row lists a node's in-neighbours) every component comes after
  * all the components that reach it. O(nodes + edges) time, six typed arrays of one entry per node.
+ *
+ * Nodes flagged in `leaveOut` are neither visited nor listed (`starts[count]` is then the number of nodes
+ * listed), as if their components had been listed already. Every other node's component is still found whole
+ * when no path between two listed nodes runs through a node left out: nodes without in-edges, say, whose
+ * components are themselves alone.
  */
 export function stronglyConnectedComponents(
   nodeCount: number,
   offsets: ArrayLike<number>,
-  targets: ArrayLike<number>
+  targets: ArrayLike<number>,
+  leaveOut?: Uint8Array
 ): Components {
   const n = nodeCount;
   // Discovery index of each node: −1 before it is visited, DONE once its component is out, so that only nodes
   // still on the stack can lower `low`, the least index a node's subtree reaches.
   const index = new Int32Array(n).fill(-1);
+  if (leaveOut !== undefined) for (let v = 0; v < n; v++) if (leaveOut[v] !== 0) index[v] = DONE;
   const low = new Int32Array(n);
   // Tarjan's stack of visited nodes not yet in a component, and the depth-first path with each step's next edge.
   const stack = new Int32Array(n);
@@ -106,5 +113,5 @@ export function stronglyConnectedComponents(
       }
     }
   }
-  return {count, nodes, starts: starts.slice(0, count + 1)};
+  return {count, nodes: written === n ? nodes : nodes.slice(0, written), starts: starts.slice(0, count + 1)};
 }

@@ -83,6 +83,27 @@ describe("stronglyConnectedComponents", () => {
     expect(cycle.count).toBe(1);
   });
 
+  it("leaves out the flagged nodes without in-edges and finds every other component whole, in order", () => {
+    fc.assert(
+      fc.property(edgeLists, ({n, edges}) => {
+        const sources = edges.map(([s]) => s);
+        const targets = edges.map(([, t]) => t);
+        const pointedTo = new Set(edges.filter(([s, t]) => s !== t).map(([, t]) => t));
+        const leaveOut = Uint8Array.from({length: n}, (_, v) => (pointedTo.has(v) ? 0 : 1));
+        const graph = buildCsr(n, sources, targets);
+        const result = stronglyConnectedComponents(n, graph.offsets, graph.targets, leaveOut);
+        const kept = Array.from({length: n}, (_, v) => v).filter((v) => leaveOut[v] === 0);
+        expect(Array.from(result.nodes).sort((a, b) => a - b)).toEqual(kept);
+        expect(result.starts[result.count]).toBe(kept.length);
+        const of = componentOf(n, result);
+        const reach = reachability(n, sources, targets);
+        for (const u of kept) for (const v of kept) expect(of[u] === of[v]).toBe(reach[u][v] && reach[v][u]);
+        for (const [s, t] of edges) if (leaveOut[s] === 0) expect(of[t]).toBeLessThanOrEqual(of[s]);
+      }),
+      {seed: 37, numRuns: 300}
+    );
+  });
+
   it("handles the empty graph", () => {
     expect(components(0, [], [])).toEqual({count: 0, nodes: new Int32Array(0), starts: new Int32Array([0])});
   });
