@@ -58,19 +58,26 @@ export function solvePagerank(
   {damping, tolerance, maxIterations}: PowerIterationOptions
 ): PowerIterationResult {
   const n = graph.nodeCount;
-  const {offsets, targets} = graph;
+  const {offsets, targets, weights, outWeight} = graph;
   // Before node i is solved, y[i] gathers Σ P[j][i]·y[j] over its solved in-neighbours; then it is y[i].
   const y = new Float64Array(n);
   // Nodes that no other node points to (on a social graph, most accounts that only react) depend on nothing
   // but themselves: they are solved first, in node order, which reads the graph in sequence, and the search for
   // components leaves them out (no path runs through a node without in-edges).
+  // The same pass notes each self-loop's share of its node's out-weight, P[i][i].
   const source = new Uint8Array(n).fill(1);
+  const self = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    for (let k = offsets[j]; k < offsets[j + 1]; k++) if (targets[k] !== j) source[targets[k]] = 0;
+    for (let k = offsets[j]; k < offsets[j + 1]; k++) {
+      const t = targets[k];
+      if (t !== j) source[t] = 0;
+      // A node whose edges all weigh 0 is dangling: its self-loop carries nothing.
+      else if (outWeight[j] > 0) self[j] = weights[k] / outWeight[j];
+    }
   }
   for (let i = 0; i < n; i++) {
     if (source[i] === 0) continue;
-    y[i] = personalization[i] / (1 - damping * selfProbability(graph, i));
+    y[i] = personalization[i] / (1 - damping * self[i]);
     pushOut(graph, i, y);
   }
   // Tarjan's order puts a component after every component it has an edge to: solve from the last one back.
@@ -86,7 +93,7 @@ export function solvePagerank(
     const end = starts[c + 1];
     if (end - first === 1) {
       const i = nodes[first];
-      y[i] = (personalization[i] + damping * y[i]) / (1 - damping * selfProbability(graph, i));
+      y[i] = (personalization[i] + damping * y[i]) / (1 - damping * self[i]);
       pushOut(graph, i, y);
       continue;
     }
@@ -122,20 +129,6 @@ function pushOut({offsets, targets, weights, outWeight}: Csr, i: number, y: Floa
     const t = targets[k];
     if (t !== i && (local === undefined || local[t] === -1)) y[t] += (weights[k] / total) * value;
   }
-}
-
-/**
- * P[i][i], the share of node i's out-weight on its self-loop (rows are sorted by target); 0 for a dangling node,
- * whose only edges may weigh nothing.
- */
-function selfProbability({offsets, targets, weights, outWeight}: Csr, i: number): number {
-  if (!(outWeight[i] > 0)) return 0;
-  for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-    const t = targets[k];
-    if (t === i) return weights[k] / outWeight[i];
-    if (t > i) break;
-  }
-  return 0;
 }
 
 /**
