@@ -17,7 +17,7 @@ import type {Csr} from "../scoring/graph/csr.js";
 import {pagerank, type PagerankOptions} from "../scoring/graph/pagerank.js";
 import {readGraphFiles, writeScores} from "./graph-file.js";
 import {loadEdges, readSqlScores, sqlPagerank} from "./pagerank-sql.js";
-import {startPagerankThreads} from "./pagerank-threads.js";
+import {sharedCsr, startPagerankThreads} from "./pagerank-threads.js";
 
 // The package is CommonJS while its declarations say `export default`; under NodeNext the default import is
 // the module object, whose type TypeScript then misreads.
@@ -55,10 +55,12 @@ const TOOLS: Record<string, Prepare> = {
   "sway-power": swayPagerank("power"),
   async "sway-threads"(graph, settings) {
     const threads = await startPagerankThreads(availableParallelism());
+    // The graph in memory the threads share, as C's threads share its arrays; not timed, as no tool's graph is.
+    const shared = sharedCsr(graph);
     let scores: Float64Array = new Float64Array(0);
     return {
       run: async () => {
-        const result = threads.pagerank(graph, settings);
+        const result = threads.pagerank(shared, settings);
         scores = result.scores;
         return result.iterations;
       },
