@@ -58,13 +58,26 @@ export function solvePagerank(
   {damping, tolerance, maxIterations}: PowerIterationOptions
 ): PowerIterationResult {
   const n = graph.nodeCount;
-  const {offsets, targets, weights, outWeight} = graph;
   // Before node i is solved, y[i] gathers Σ P[j][i]·y[j] over its solved in-neighbours; then it is y[i].
   const y = new Float64Array(n);
-  // Nodes that no other node points to (on a social graph, most accounts that only react) depend on nothing
-  // but themselves: they are solved first, in node order, which reads the graph in sequence, and the search for
-  // components leaves them out (no path runs through a node without in-edges).
-  // The same pass notes each self-loop's share of its node's out-weight, P[i][i].
+  const {source, self} = sourcesAndSelfLoops(graph);
+  solveSources(graph, source, self, personalization, damping, y);
+  const stop = {damping, budget: ((1 - damping) * tolerance) / 4, nodeShare: 1 / n, maxIterations};
+  const {iterations: sweeps, converged} = solveComponents(graph, source, self, personalization, y, stop);
+  // 1 when every component was solved exactly; the cap when some component ran out of sweeps.
+  const iterations = !converged ? maxIterations : n > 0 ? Math.max(1, sweeps) : 0;
+  normalise(y);
+  return {scores: y, iterations, converged};
+}
+
+/**
+ * Flags the nodes that no other node points to (on a social graph, most accounts that only react), and notes
+ * each self-loop's share of its node's out-weight, P[i][i], in one pass over the edges.
+ */
+function sourcesAndSelfLoops({nodeCount: n, offsets, targets, weights, outWeight}: Csr): {
+  source: Uint8Array;
+  self: Float64Array;
+} {
   const source = new Uint8Array(n).fill(1);
   const self = new Float64Array(n);
   for (let j = 0; j < n; j++) {
@@ -75,18 +88,49 @@ export function solvePagerank(
       else if (outWeight[j] > 0) self[j] = weights[k] / outWeight[j];
     }
   }
-  for (let i = 0; i < n; i++) {
+  return {source, self};
+}
+
+/**
+ * Solves the nodes without in-edges from other nodes: each depends on nothing but itself, so they are solved
+ * first, in node order, which reads the graph in sequence.
+ */
+function solveSources(
+  graph: Csr,
+  source: Uint8Array,
+  self: Float64Array,
+  personalization: Float64Array,
+  damping: number,
+  y: Float64Array
+): void {
+  for (let i = 0; i < graph.nodeCount; i++) {
     if (source[i] === 0) continue;
     y[i] = personalization[i] / (1 - damping * self[i]);
     pushOut(graph, i, y);
   }
+}
+
+/**
+ * Solves every other node, component by component in topological order. The search for components leaves the
+ * sources out: no path runs through a node without in-edges. Returns the most sweeps a component took (0 when
+ * none needed sweeping) and whether every component met the stopping rule.
+ */
+function solveComponents(
+  graph: Csr,
+  source: Uint8Array,
+  self: Float64Array,
+  personalization: Float64Array,
+  y: Float64Array,
+  stop: SweepStop
+): {iterations: number; converged: boolean} {
+  const {nodeCount: n, offsets, targets} = graph;
+  const {damping} = stop;
   // Tarjan's order puts a component after every component it has an edge to: solve from the last one back.
   const {count, nodes, starts} = stronglyConnectedComponents(n, offsets, targets, source);
   // Place of each node within the component being solved, −1 outside it.
   const local = new Int32Array(n).fill(-1);
   const dense = new Float64Array(DIRECT_LIMIT * (DIRECT_LIMIT + 1));
-  const stop = {damping, budget: ((1 - damping) * tolerance) / 4, nodeShare: 1 / n, maxIterations};
-  let iterations = n > 0 ? 1 : 0;
+  let iterations = 0;
   let converged = true;
   for (let c = count - 1; c >= 0; c--) {
     const first = starts[c];
@@ -104,30 +148,44 @@ export function solvePagerank(
       solveDirect(graph, members, local, personalization, damping, y, dense);
     } else {
       const sweeps = solveBySweeps(graph, members, local, personalization, y, stop);
-      if (sweeps > iterations) iterations = sweeps;
+      if (Math.abs(sweeps) > iterations) iterations = Math.abs(sweeps);
       if (sweeps < 0) converged = false;
     }
-    for (let m = 0; m < members.length; m++) pushOut(graph, members[m], y, local);
+    for (let m = 0; m < members.length; m++) pushOutside(graph, members[m], y, local);
     for (let m = 0; m < members.length; m++) local[members[m]] = -1;
   }
-  if (!converged) iterations = maxIterations;
+  return {iterations, converged};
+}
+
+/** Divides the scores by their sum. */
+function normalise(y: Float64Array): void {
   let total = 0;
-  for (let i = 0; i < n; i++) total += y[i];
-  for (let i = 0; i < n; i++) y[i] /= total;
-  return {scores: y, iterations, converged};
+  for (let i = 0; i < y.length; i++) total += y[i];
+  for (let i = 0; i < y.length; i++) y[i] /= total;
 }
 
 /**
  * Adds solved node i's value, times each out-edge's probability, to the inflow gathered at the edge's target,
- * except for targets in i's own component: i itself, and when given, the nodes placed by `local`.
+ * except at i itself.
  */
-function pushOut({offsets, targets, weights, outWeight}: Csr, i: number, y: Float64Array, local?: Int32Array): void {
+function pushOut({offsets, targets, weights, outWeight}: Csr, i: number, y: Float64Array): void {
   const total = outWeight[i];
   if (!(total > 0)) return;
   const value = y[i];
   for (let k = offsets[i]; k < offsets[i + 1]; k++) {
     const t = targets[k];
-    if (t !== i && (local === undefined || local[t] === -1)) y[t] += (weights[k] / total) * value;
+    if (t !== i) y[t] += (weights[k] / total) * value;
+  }
+}
+
+/** `pushOut` for a member of a component, except at the members placed by `local`. */
+function pushOutside({offsets, targets, weights, outWeight}: Csr, i: number, y: Float64Array, local: Int32Array): void {
+  const total = outWeight[i];
+  if (!(total > 0)) return;
+  const value = y[i];
+  for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+    const t = targets[k];
+    if (local[t] === -1) y[t] += (weights[k] / total) * value;
   }
 }
 
