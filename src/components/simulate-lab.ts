@@ -35,6 +35,7 @@ export interface LabWorker {
   postMessage(request: SimulationRequest): void;
   terminate(): void;
   addEventListener(type: "message" | "error", listener: (event: Event) => void): void;
+  removeEventListener(type: "message" | "error", listener: (event: Event) => void): void;
 }
 
 /** A worker created ahead of its run, with the error it reported while waiting, if any. */
@@ -46,9 +47,10 @@ interface Spare {
 const workerFailure = (event: Event) => (event as ErrorEvent).message || "the simulation worker failed to start";
 
 /**
- * The lab's simulation workers. One is created at once, so its duckdb-wasm starts before the first click; each run
- * takes it, and once a run ends (result, error or cancel) its worker is terminated, with its duckdb-wasm, before the
- * next one is created: two engines never start or stop at the same time, and the next run finds one ready.
+ * The lab's simulation workers. One is created at once, so its duckdb-wasm starts (and warms up) before the first
+ * click; each run takes it. A run that ends with its result gives its worker back, engine compiled and warm, for the
+ * next run; one that fails or is cancelled has its worker terminated, with its duckdb-wasm, before the next one is
+ * created: two engines never start or stop at the same time, and the next run finds one ready.
  */
 export class SimulationLab {
   #spare: Spare | undefined;
@@ -75,36 +77,47 @@ export class SimulationLab {
     this.#spare = undefined;
     const {worker} = spare;
     let ended = false;
-    const end = () => {
+    let onMessage: (event: Event) => void = () => {};
+    let onError: (event: Event) => void = () => {};
+    /** Ends the run once; `keep` gives the worker back as the next run's, else it is terminated and replaced. */
+    const end = (keep: boolean) => {
       if (ended) return false;
       ended = true;
-      worker.terminate();
-      if (!this.#closed) this.#spare ??= this.#spawn();
+      worker.removeEventListener("message", onMessage);
+      worker.removeEventListener("error", onError);
+      if (keep && !this.#closed && this.#spare === undefined) {
+        this.#spare = spare;
+      } else {
+        worker.terminate();
+        if (!this.#closed) this.#spare ??= this.#spawn();
+      }
       return true;
     };
     let cancel = () => {};
     const result = new Promise<SimulationResult>((resolve, reject) => {
       cancel = () => {
-        if (end()) reject(new SimulationCancelled());
+        if (end(false)) reject(new SimulationCancelled());
       };
       if (spare.failure !== undefined) {
-        end();
+        end(false);
         reject(new Error(spare.failure));
         return;
       }
-      worker.addEventListener("message", (event) => {
+      onMessage = (event) => {
         const message = (event as MessageEvent<WorkerMessage>).data;
         if (message.type === "progress") {
           if (!ended) onProgress(stageText(message.stage, message.detail), message.overall);
           return;
         }
-        if (!end()) return;
+        if (!end(message.type === "result")) return;
         if (message.type === "result") resolve(message.result);
         else reject(new Error(message.message));
-      });
-      worker.addEventListener("error", (event) => {
-        if (end()) reject(new Error(workerFailure(event)));
-      });
+      };
+      onError = (event) => {
+        if (end(false)) reject(new Error(workerFailure(event)));
+      };
+      worker.addEventListener("message", onMessage);
+      worker.addEventListener("error", onError);
     });
     worker.postMessage(request);
     return {result, cancel: () => cancel()};

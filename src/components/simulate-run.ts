@@ -7,6 +7,9 @@ import type {Db} from "../scoring/db.js";
 import {evaluateTruth, type TruthEvaluation} from "../scoring/evaluate/truth.js";
 import {resolveRecipe, type Recipe} from "../simulation/recipe.js";
 import {METHODS} from "../scoring/methods/index.js";
+import {TABLE_NAMES} from "../loaders/schema.js";
+import {LAB_METHODS} from "./lab-methods.js";
+import {SCENARIO_IDS} from "../simulation/scenarios/index.js";
 import {loadWorldWasm, worldTables, type ArrowTarget, type WorldTable} from "../simulation/wasm-writer.js";
 import {generateWorld} from "../simulation/world.js";
 
@@ -160,4 +163,41 @@ export async function simulateAndEvaluate(
     timings,
     evaluation
   };
+}
+
+/**
+ * The world of the warm-up: small enough to be generated and judged in about a second, with every scenario so
+ * that every feature query meets rows of each kind.
+ */
+export const WARM_UP_RECIPE: Readonly<Partial<Recipe>> = Object.freeze({
+  seed: 1,
+  accounts: 300,
+  days: 14,
+  scenarios: [...SCENARIO_IDS]
+});
+
+/**
+ * Runs a tiny world (`WARM_UP_RECIPE`) through the whole lab on `engine` and drops it again, so that the code of the
+ * generator, the Arrow load and every query of the lab's default methods has run once, and V8 has compiled the hot
+ * parts of duckdb-wasm's wasm with its optimising tier, before a real world arrives. A function of a large world's
+ * query runs each call to the end in whatever tier it started in, so a cold engine spends its first world's load and
+ * judge partly in baseline code while the optimised code is being compiled. `stop` is asked between the steps: once
+ * a run is waiting (it returns true), the warm-up takes no further step.
+ */
+export async function warmUp(engine: WasmEngine, stop: () => boolean = () => false): Promise<void> {
+  const {db, connection} = engine;
+  try {
+    const world = generateWorld(resolveRecipe(WARM_UP_RECIPE));
+    if (stop()) return;
+    await loadWorldWasm(db, connection, worldTables(world));
+    if (stop()) return;
+    await evaluateTruth(db, {methods: LAB_METHODS, runs: 1, k: 10, concurrent: true});
+  } finally {
+    await dropWorld(db);
+  }
+}
+
+/** Drops the canonical tables of the world loaded in `db`, if any, so the engine can take another. */
+export async function dropWorld(db: Db): Promise<void> {
+  for (const table of TABLE_NAMES) await db.query(`DROP TABLE IF EXISTS ${table}`);
 }

@@ -9,6 +9,7 @@ import type {MethodTruth, TruthEvaluation} from "../scoring/evaluate/truth.js";
 import {METHODS} from "../scoring/methods/index.js";
 import {SCENARIO_IDS, type ScenarioId} from "../simulation/scenarios/index.js";
 import {formatEntry} from "./compare.js";
+import {LAB_METHODS} from "./lab-methods.js";
 import type {SimulationRequest} from "./simulate-run.js";
 import {textTable} from "./text-table.js";
 
@@ -39,13 +40,7 @@ export const SIMULATE_DEFAULTS: Readonly<SimulateState> = Object.freeze({
   scenarios: [...SCENARIO_IDS],
   runs: 20,
   k: 50,
-  /**
-   * The main scores of the four commercial styles and the baselines followers, reactions received and PageRank
-   * (on interactions, and on follows, which costs little more: the spread reads the same follow graph), in
-   * registry order. Scoring all 27 methods takes several times as long in a browser; these give the comparison
-   * the page is for in a few seconds.
-   */
-  methods: ["klout", "kred", "peerindex", "twitalyzer-impact", "followers", "reactions", "pagerank", "pagerank-follows"]
+  methods: [...LAB_METHODS]
 });
 
 /** The range of each numeric control; a URL value outside it is ignored. */

@@ -97,7 +97,7 @@ describe("the simulation lab", () => {
   );
 
   it(
-    "runs again in the same page on a fresh engine, with the same summary and table for the same seed",
+    "runs again in the same page on the engine the first run kept, with the same summary and table for the same seed",
     async () => {
       const {page, problems} = await openPage(
         site.browser,

@@ -73,7 +73,7 @@ describe("SimulationLab", () => {
     expect(workers[0]!.sent).toEqual([REQUEST]);
   });
 
-  it("shows progress, and after the result terminates the run's worker before creating the next", async () => {
+  it("shows progress, and after the result keeps the run's worker, engine and all, for the next run", async () => {
     const {lab, log, workers} = fakeLab();
     const shown: [string, number][] = [];
     const run = lab.start(REQUEST, (text, overall) => shown.push([text, overall]));
@@ -87,9 +87,40 @@ describe("SimulationLab", () => {
     workers[0]!.reply({type: "result", result: RESULT});
     await expect(run.result).resolves.toEqual(RESULT);
     expect(shown).toEqual([["Generating the world: done; waiting for DuckDB to start", 0.17]]);
-    expect(log).toEqual(["create", "terminate", "create"]);
-    lab.start(REQUEST, () => {});
-    expect(workers[1]!.sent).toEqual([REQUEST]);
+    expect(log).toEqual(["create"]);
+    const second: [string, number][] = [];
+    const next = lab.start(REQUEST, (text, overall) => second.push([text, overall]));
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.sent).toEqual([REQUEST, REQUEST]);
+    // The first run's listeners are gone: its progress is not shown again, nor its result taken twice.
+    workers[0]!.reply({type: "progress", stage: "load", detail: "tables", overall: 0.2});
+    expect(shown).toHaveLength(1);
+    expect(second).toEqual([["Loading the world into DuckDB", 0.2]]);
+    workers[0]!.reply({type: "result", result: {...RESULT, rows: {accounts: 3}}});
+    await expect(next.result).resolves.toEqual({...RESULT, rows: {accounts: 3}});
+    expect(log).toEqual(["create"]);
+  });
+
+  it("keeps a finished run's worker only if no other is ready, and never once the lab is closed", async () => {
+    const {lab, log, workers} = fakeLab();
+    const first = lab.start(REQUEST, () => {});
+    // Started while the first runs: a worker of its own.
+    const second = lab.start(REQUEST, () => {});
+    expect(log).toEqual(["create", "create"]);
+    workers[0]!.reply({type: "result", result: RESULT});
+    await first.result;
+    workers[1]!.reply({type: "result", result: RESULT});
+    await second.result;
+    // The first came back as the one kept ready, so the second, finding one ready already, is terminated.
+    expect(log).toEqual(["create", "create", "terminate"]);
+    expect(workers[1]!.terminated).toBe(true);
+    const third = lab.start(REQUEST, () => {});
+    expect(workers[0]!.sent).toEqual([REQUEST, REQUEST]);
+    lab.close();
+    workers[0]!.reply({type: "result", result: RESULT});
+    await third.result;
+    expect(workers[0]!.terminated).toBe(true);
+    expect(log).toEqual(["create", "create", "terminate", "terminate"]);
   });
 
   it("rejects with the worker's error or a cancel, each time keeping a fresh worker ready", async () => {

@@ -13,8 +13,10 @@ import type {ArrowTarget} from "../../simulation/wasm-writer.js";
 import {generateWorld} from "../../simulation/world.js";
 import {
   WAITING_FOR_ENGINE,
+  dropWorld,
   overallProgress,
   simulateAndEvaluate,
+  warmUp,
   type RunStage,
   type SimulationResult
 } from "../../src/components/simulate-run.js";
@@ -122,4 +124,43 @@ describe("simulateAndEvaluate(request, engine, onProgress)", () => {
     expect(late.timings.generate + late.timings.engine).toBeGreaterThan(LATE_MS / 2);
     expect(result.timings.engine).toBeLessThan(50);
   });
+});
+
+describe("one engine for many runs: warmUp(engine) and dropWorld(db)", () => {
+  /** Every table of the engine, TEMP tables included. */
+  const tablesOf = async (db: Db) =>
+    (await db.query<{name: string}>("SELECT table_name AS name FROM duckdb_tables() ORDER BY name")).map((t) => t.name);
+  let connection: WasmConnection & ArrowTarget;
+  let db: Db;
+
+  beforeAll(async () => {
+    connection = (await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect();
+    db = wasmDb(connection);
+  });
+
+  it("warms the engine up on a tiny world and leaves no table behind", async () => {
+    await warmUp({db, connection});
+    expect(await tablesOf(db)).toEqual([]);
+  }, 120_000);
+
+  it("takes no step once asked to stop", async () => {
+    const statements: string[] = [];
+    const counting: Db = {
+      query: (sql, params) => (statements.push(sql), db.query(sql, params)),
+      queryColumns: (sql, params) => (statements.push(sql), db.queryColumns(sql, params))
+    };
+    await warmUp({db: counting, connection}, () => true);
+    expect(statements.every((sql) => sql.startsWith("DROP TABLE IF EXISTS"))).toBe(true);
+    expect(await tablesOf(db)).toEqual([]);
+  });
+
+  it("judges a world after the warm-up, and again after dropping it, exactly as on a fresh engine", async () => {
+    const first = await simulateAndEvaluate(REQUEST, {db, connection});
+    expect(JSON.stringify(first.evaluation)).toBe(JSON.stringify(result.evaluation));
+    await dropWorld(db);
+    expect(await tablesOf(db)).toEqual([]);
+    const again = await simulateAndEvaluate(REQUEST, {db, connection});
+    expect(JSON.stringify(again.evaluation)).toBe(JSON.stringify(result.evaluation));
+    expect(again.rows).toEqual(result.rows);
+  }, 120_000);
 });
