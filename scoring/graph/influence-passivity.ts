@@ -227,41 +227,36 @@ function* influencePassivitySteps(
     }
   }
   // Actors with equal rows of v (on Higgs 221,197 actors have 52,132 distinct rows: most rejected one post of one
-  // account) get equal passivity: each distinct row is pulled once, and its value copied to its actors.
+  // account) get equal passivity, so the iteration keeps one passivity per distinct row: each row is pulled once,
+  // influence reads u by the rows of its actors, and only the two sums over actors (the total that scales passivity,
+  // and the change) visit every actor, in actor order, adding the same terms in the same order as a vector over
+  // actors would. The vectors the iteration touches then fit in the cache.
   const rows = distinctRows(vOffsets, vTargets, vRates);
-  const rowPassivity = new Float64Array(rows.count);
+  const {rowOf} = rows;
+  const uRows = new Int32Array(uActors.length);
+  for (let k = 0; k < uActors.length; k++) uRows[k] = rowOf[uActors[k]];
+  const rowChange = new Float64Array(rows.count);
 
   // Nodes outside the spaces hold 1/n before the first step and 0 after it.
   let influence = new Float64Array(targetCount).fill(1 / n);
-  let passivity = new Float64Array(actorCount).fill(1 / n);
+  let rowPassivity = new Float64Array(rows.count).fill(1 / n);
   let nextInfluence = new Float64Array(targetCount);
-  let nextPassivity = new Float64Array(actorCount);
+  let nextRowPassivity = new Float64Array(rows.count);
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
     // Passivity: each actor pulls the influence of the targets it rejected, over its row.
-    for (let r = 0, k = 0; r < rows.count; r++) {
-      let total = 0;
-      const end = rows.offsets[r + 1];
-      for (; k < end; k++) total += rows.rates[k] * influence[rows.targets[k]];
-      rowPassivity[r] = total;
-    }
+    pull(rows.offsets, rows.targets, rows.rates, influence, nextRowPassivity);
     let passivityTotal = 0;
-    for (let a = 0; a < actorCount; a++) passivityTotal += nextPassivity[a] = rowPassivity[rows.rowOf[a]];
+    for (let a = 0; a < actorCount; a++) passivityTotal += nextRowPassivity[rowOf[a]];
+    for (let r = 0; r < rows.count; r++) {
+      if (passivityTotal > 0) nextRowPassivity[r] /= passivityTotal;
+      rowChange[r] = Math.abs(nextRowPassivity[r] - rowPassivity[r]);
+    }
     let change = iterations === 0 ? (2 * n - actorCount - targetCount) / n : 0;
-    for (let a = 0; a < actorCount; a++) {
-      if (passivityTotal > 0) nextPassivity[a] /= passivityTotal;
-      change += Math.abs(nextPassivity[a] - passivity[a]);
-    }
+    for (let a = 0; a < actorCount; a++) change += rowChange[rowOf[a]];
     // Influence: each target pulls the new passivity of the actors that accepted it.
-    let influenceTotal = 0;
-    for (let t = 0, k = 0; t < targetCount; t++) {
-      let total = 0;
-      const end = uOffsets[t + 1];
-      for (; k < end; k++) total += uRates[k] * nextPassivity[uActors[k]];
-      nextInfluence[t] = total;
-      influenceTotal += total;
-    }
+    const influenceTotal = pull(uOffsets, uRows, uRates, nextRowPassivity, nextInfluence);
     for (let t = 0; t < targetCount; t++) {
       if (influenceTotal > 0) nextInfluence[t] /= influenceTotal;
       change += Math.abs(nextInfluence[t] - influence[t]);
@@ -270,16 +265,40 @@ function* influencePassivitySteps(
     const previousInfluence = influence;
     influence = nextInfluence;
     nextInfluence = previousInfluence;
-    const previousPassivity = passivity;
-    passivity = nextPassivity;
-    nextPassivity = previousPassivity;
+    const previousRowPassivity = rowPassivity;
+    rowPassivity = nextRowPassivity;
+    nextRowPassivity = previousRowPassivity;
     if (change < tolerance) {
       converged = true;
       break;
     }
     yield;
   }
+  const passivity = new Float64Array(actorCount);
+  for (let a = 0; a < actorCount; a++) passivity[a] = rowPassivity[rowOf[a]];
   return {influence: spread(influence, influenced, n), passivity: spread(passivity, actors, n), iterations, converged};
+}
+
+/**
+ * `out[i] = Σ_k rates[k] · x[columns[k]]` over row i of a sparse matrix (CSR `offsets`, `columns`, `rates`), the
+ * terms added in row order; returns the sum of `out`, added in the same order.
+ */
+function pull(
+  offsets: Int32Array,
+  columns: Int32Array,
+  rates: Float64Array,
+  x: Float64Array,
+  out: Float64Array
+): number {
+  let sum = 0;
+  for (let i = 0, k = 0; i < out.length; i++) {
+    let total = 0;
+    const end = offsets[i + 1];
+    for (; k < end; k++) total += rates[k] * x[columns[k]];
+    out[i] = total;
+    sum += total;
+  }
+  return sum;
 }
 
 /**
