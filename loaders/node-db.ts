@@ -14,6 +14,7 @@ import {
   type DuckDBValue,
   type DuckDBVector
 } from "@duckdb/node-api";
+import bindings from "@duckdb/node-bindings";
 import {
   ALL_VALID,
   isValid,
@@ -163,18 +164,65 @@ function isNumberArray(items: unknown): items is NumberArray {
 
 /**
  * VARCHARs: DuckDB keeps a string of up to 12 bytes in its 16-byte header (after its 4-byte length), where it is
- * decoded here; a longer one lives elsewhere in native memory, read through `getItem`.
+ * decoded here; a longer one lives elsewhere in native memory, its address in the header's last 8 bytes. Long
+ * strings that lie end to end in that memory (those of one column read in order mostly do) are copied out as one run
+ * of bytes and decoded at once (`readRun`) instead of with a native call each: Higgs's 300,000 account ids are 15–20
+ * bytes. A run covers exactly the bytes of its strings, so nothing else is read.
  */
 function writeStrings(column: Value[], at: number, vector: DuckDBVector, header: DataView, validity: Validity): void {
   const bytes = new Uint8Array(header.buffer, header.byteOffset, header.byteLength);
+  const run: StringRun = {header, column, at, first: -1, lengths: [], end: 0};
   for (let i = 0; i < vector.itemCount; i++) {
     if (!isValid(validity, i)) {
       column[at + i] = null;
       continue;
     }
     const length = header.getUint32(16 * i, true);
-    column[at + i] = length > 12 ? (vector.getItem(i) as string) : inlineString(bytes, 16 * i + 4, length);
+    if (length <= 12) {
+      column[at + i] = inlineString(bytes, 16 * i + 4, length);
+      continue;
+    }
+    const address = header.getUint32(16 * i + 12, true) * 2 ** 32 + header.getUint32(16 * i + 8, true);
+    if (run.first < 0 || address !== run.end || run.first + run.lengths.length !== i) {
+      readRun(run);
+      run.first = i;
+    }
+    run.lengths.push(length);
+    run.end = address + length;
   }
+  readRun(run);
+}
+
+/** Long strings `first`, `first` + 1, … of a vector, lying end to end in native memory up to address `end`. */
+interface StringRun {
+  readonly header: DataView;
+  readonly column: Value[];
+  readonly at: number;
+  first: number;
+  readonly lengths: number[];
+  end: number;
+}
+
+/** Writes the strings of `run` into its column and empties it. */
+function readRun(run: StringRun): void {
+  const {header, column, at, first, lengths} = run;
+  if (first < 0 || lengths.length === 0) return;
+  const byteCount = lengths.reduce((sum, length) => sum + length, 0);
+  const bytes = bindings.get_data_from_pointer(
+    header.buffer as ArrayBuffer,
+    header.byteOffset + 16 * first + 8,
+    byteCount
+  );
+  const text = decoder.decode(bytes);
+  // DuckDB's strings are valid UTF-8: as many characters as bytes means every one is ASCII, one byte each.
+  const ascii = text.length === byteCount;
+  for (let k = 0, start = 0; k < lengths.length; k++) {
+    const end = start + lengths[k]!;
+    column[at + first + k] = ascii ? text.slice(start, end) : decoder.decode(bytes.subarray(start, end));
+    start = end;
+  }
+  run.first = -1;
+  lengths.length = 0;
 }
 
 function inlineString(bytes: Uint8Array, start: number, length: number): string {

@@ -112,6 +112,21 @@ describe("openNodeDb().queryColumns(sql, params)", () => {
     expect(text.findIndex((value, i) => value !== (i % 11 === 10 ? null : texts[i % 11]))).toBe(-1);
   });
 
+  it("reads a table's long strings, which lie end to end in memory, among short ones and nulls", async () => {
+    // Long strings read from a table come in runs of consecutive bytes; short ones, nulls and non-ASCII ones break
+    // into them. The expected value of each row is written here from its number alone.
+    const expected = (i: number) =>
+      i % 13 === 0 ? null : i % 5 === 0 ? `s${i % 100}` : i % 7 === 0 ? `réseau:${i}-é` : `network:account-${i}`;
+    await db.run(`CREATE TEMP TABLE long_texts AS
+      SELECT range AS i, CASE WHEN range % 13 = 0 THEN NULL WHEN range % 5 = 0 THEN 's' || (range % 100)
+        WHEN range % 7 = 0 THEN 'réseau:' || range || '-é' ELSE 'network:account-' || range END AS text
+      FROM range(6000)`);
+    const {text} = await db.queryColumns<{text: string | null}>("SELECT text FROM long_texts ORDER BY i");
+    await db.run("DROP TABLE long_texts");
+    expect(text).toHaveLength(6000);
+    expect(text.findIndex((value, i) => value !== expected(i))).toBe(-1);
+  });
+
   it("gives an empty result's columns, empty", async () => {
     expect(await db.queryColumns("SELECT 1::INTEGER AS n, 'a' AS text WHERE false")).toEqual({n: [], text: []});
   });
