@@ -74,7 +74,16 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array | undefin
  */
 export function descendingOrderByIndex(values: ArrayLike<number>): Uint32Array | undefined {
   const ascending = ascendingOrder(values);
-  if (!ascending) return undefined;
+  return ascending && turnedAround(values, ascending);
+}
+
+/**
+ * `ascending`, an `ascendingOrder` of `values`, turned around group by group of equal values: what
+ * `descendingOrderByIndex` gives, for a caller that has the ascending order already.
+ *
+ * @example turnedAround([3, 1, 3], Uint32Array.of(1, 0, 2)) // => Uint32Array [0, 2, 1]
+ */
+export function turnedAround(values: ArrayLike<number>, ascending: Uint32Array): Uint32Array {
   const n = ascending.length;
   const order = new Uint32Array(n);
   let position = 0;

@@ -10,25 +10,27 @@ export type Anchors = readonly (readonly [number, number])[];
 /**
  * The mid-rank percentile of each value in (0, 1): the share of values below it plus half the share equal
  * to it. Monotone: a larger value never gets a smaller percentile. Values must not be NaN (a NaN gets 0).
+ * `ascending`, when given, is `ascendingOrder(values)`, saving the sort.
  *
  * @example midRankPercentiles([10, 20, 20, 30]) // => [0.125, 0.5, 0.5, 0.875]
  */
-export function midRankPercentiles(values: ArrayLike<number>): Float64Array {
-  return percentilesWithin(values, new Int32Array(values.length));
+export function midRankPercentiles(values: ArrayLike<number>, ascending?: Uint32Array): Float64Array {
+  return percentilesWithin(values, new Int32Array(values.length), ascending);
 }
 
 /**
  * The mid-rank percentile (0–1) of each value among the values of the same group, as `midRankPercentiles` gives
  * it within the group: groups are numbered 0…k−1. The values are put in order once (`ascendingOrder`, no
  * comparison callback), then split by group keeping that order; a value's percentile comes from the number of its
- * group's values below it and equal to it, counted along each run of equal values. A NaN gets 0.
+ * group's values below it and equal to it, counted along each run of equal values. A NaN gets 0. `ascending`, when
+ * given, is `ascendingOrder(values)`, which the caller has already.
  *
  * @example percentilesWithin([1, 5, 3, 3], Int32Array.of(0, 0, 1, 1)) // => [0.25, 0.75, 0.5, 0.5]
  */
-export function percentilesWithin(values: ArrayLike<number>, groups: Int32Array): Float64Array {
+export function percentilesWithin(values: ArrayLike<number>, groups: Int32Array, given?: Uint32Array): Float64Array {
   const n = values.length;
   const percentiles = new Float64Array(n);
-  const ascending = ascendingOrder(values) ?? nanLast(values);
+  const ascending = given ?? ascendingOrder(values) ?? nanLast(values);
   const starts = new Int32Array(groups.reduce((last, group) => Math.max(last, group), 0) + 2);
   for (let i = 0; i < n; i++) starts[groups[i]! + 1]++;
   for (let g = 1; g < starts.length; g++) starts[g] += starts[g - 1]!;
@@ -60,9 +62,9 @@ function nanLast(values: ArrayLike<number>): Uint32Array {
   return Uint32Array.from([...Array.from(order, (k) => numbers[k]!), ...nans]);
 }
 
-/** Maps each value through `anchors` by its mid-rank percentile. */
-export function percentileScale(values: ArrayLike<number>, anchors: Anchors): Float64Array {
-  return midRankPercentiles(values).map((percentile) => interpolate(anchors, percentile));
+/** Maps each value through `anchors` by its mid-rank percentile (`ascending` as for `midRankPercentiles`). */
+export function percentileScale(values: ArrayLike<number>, anchors: Anchors, ascending?: Uint32Array): Float64Array {
+  return midRankPercentiles(values, ascending).map((percentile) => interpolate(anchors, percentile));
 }
 
 function interpolate(anchors: Anchors, x: number): number {

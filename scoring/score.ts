@@ -7,7 +7,7 @@ import {getMethod, type Method, type MethodOptions, type ResolvedOptions} from "
 import {resolveWeights} from "./weights.js";
 import {resolveWindow} from "./window.js";
 import {withMemoizedDb, withTables} from "./memo-db.js";
-import {descendingOrderByIndex} from "./order.js";
+import {ascendingOrder, descendingOrderByIndex, turnedAround} from "./order.js";
 
 export interface ScoreRow {
   account_id: string;
@@ -86,10 +86,15 @@ export interface MethodScores {
 
 /** The scores of `method` for raw values, one per account. */
 export function rankedScores(method: Method, accountIds: readonly string[], values: Float64Array): MethodScores {
-  const scores = method.display(values);
+  // One sort serves the display (percentile scales) and the ranks.
+  const ascending = ascendingOrder(values);
+  const scores = method.display(values, ascending);
   // Accounts usually come in id order already; then ties go by index, without comparing strings.
   const sorted = inIdOrder(accountIds);
-  const order = descendingOrder(values, sorted ? undefined : (a, b) => compareIds(accountIds[a]!, accountIds[b]!));
+  const order =
+    sorted && ascending
+      ? turnedAround(values, ascending)
+      : descendingOrder(values, sorted ? undefined : (a, b) => compareIds(accountIds[a]!, accountIds[b]!));
   return {method: method.id, accountIds, values, scores, ranks: ranksInOrder(values, order), order};
 }
 

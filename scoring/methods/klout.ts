@@ -296,5 +296,5 @@ export const klout: Method = {
   windowDays: 90,
   decomposition: kloutDecomposition,
   compute: composed(kloutDecomposition),
-  display: (values) => percentileScale(values, KLOUT_ANCHORS)
+  display: (values, ascending) => percentileScale(values, KLOUT_ANCHORS, ascending)
 };

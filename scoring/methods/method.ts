@@ -142,8 +142,11 @@ export interface Method {
   compute(db: Db, options: ResolvedOptions): Promise<MethodValues>;
   /** The method as features and combine, for explanations and live re-weighting; `compute` is their composition. */
   readonly decomposition?: Decomposition;
-  /** The display score of each value, given all values (some scales depend on the population). */
-  display(values: Float64Array): Float64Array;
+  /**
+   * The display score of each value, given all values (some scales depend on the population). `ascending`, when
+   * given, is `ascendingOrder(values)` (scoring/order.ts), which percentile scales then need not sort again.
+   */
+  display(values: Float64Array, ascending?: Uint32Array): Float64Array;
 }
 
 /** `compute` for a decomposed method: its combine step over its features step. */

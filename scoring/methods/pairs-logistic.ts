@@ -102,5 +102,5 @@ export const pairsLogistic: Method = {
   windowDays: 90,
   decomposition: pairsLogisticDecomposition,
   compute: composed(pairsLogisticDecomposition),
-  display: (values) => percentileScale(values, KLOUT_ANCHORS)
+  display: (values, ascending) => percentileScale(values, KLOUT_ANCHORS, ascending)
 };

@@ -70,7 +70,8 @@ const COMPONENTS = Object.keys(PEERINDEX_WEIGHTS) as Component[];
 const MODULE = "scoring/methods/peerindex";
 
 /** Mid-rank percentiles on 0–100. */
-const percentiles = (values: ArrayLike<number>) => midRankPercentiles(values).map((percentile) => percentile * 100);
+const percentiles = (values: ArrayLike<number>, ascending?: Uint32Array) =>
+  midRankPercentiles(values, ascending).map((percentile) => percentile * 100);
 
 /** Each component's factor w_c / Σ w: its term of the overall score is the factor times its percentile. */
 function componentFactors(weights: Readonly<Record<string, number>>): {name: Component; factor: number}[] {
@@ -181,7 +182,8 @@ const computeFrom =
   };
 
 const rounded = (values: Float64Array) => values.map(Math.round);
-const roundedPercentiles = (values: Float64Array) => percentiles(values).map(Math.round);
+const roundedPercentiles = (values: Float64Array, ascending?: Uint32Array) =>
+  percentiles(values, ascending).map(Math.round);
 
 export const peerindex = peerindexMethod({
   id: "peerindex",

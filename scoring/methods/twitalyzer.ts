@@ -115,7 +115,7 @@ export const twitalyzerVelocity = ratioMethod({
   unavailable: withoutPosts,
   features: updateCounts,
   value: ({updates}) => updates.slice(),
-  display: (values) => midRankPercentiles(values).map((percentile) => percentile * 100)
+  display: (values, ascending) => midRankPercentiles(values, ascending).map((percentile) => percentile * 100)
 });
 
 export const twitalyzerClout = ratioMethod({

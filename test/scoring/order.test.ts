@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {ascendingOrder, descendingOrderByIndex} from "../../scoring/order.js";
+import {ascendingOrder, descendingOrderByIndex, turnedAround} from "../../scoring/order.js";
 
 /** The reference: indices sorted with a comparison callback, ties by index (−0 and +0 compare equal). */
 const byComparison = (values: readonly number[], sign: 1 | -1) =>
@@ -54,6 +54,21 @@ describe("descendingOrderByIndex(values)", () => {
     fc.assert(
       fc.property(fc.array(value, {maxLength: 200}), (values) => {
         expect(Array.from(descendingOrderByIndex(values)!)).toEqual(byComparison(values, -1));
+      }),
+      {numRuns: 300}
+    );
+  });
+});
+
+describe("turnedAround(values, ascending)", () => {
+  it("turns a given ascending order around group by group of equal values", () => {
+    expect(Array.from(turnedAround([3, 1, 3, -0, 0], Uint32Array.of(3, 4, 1, 0, 2)))).toEqual([0, 2, 1, 3, 4]);
+  });
+
+  it("equals a comparison sort, largest first, from ascendingOrder's order", () => {
+    fc.assert(
+      fc.property(fc.array(value, {maxLength: 200}), (values) => {
+        expect(Array.from(turnedAround(values, ascendingOrder(values)!))).toEqual(byComparison(values, -1));
       }),
       {numRuns: 300}
     );

@@ -16,6 +16,13 @@ describe("midRankPercentiles(values)", () => {
       })
     );
   });
+
+  it("gives the same percentiles from the ascending order a caller passes, without sorting", () => {
+    // The order [1, 2, 0, 3] of [5, 1, 1, 9] written by hand; a wrong order would give other percentiles.
+    expect(Array.from(midRankPercentiles([5, 1, 1, 9], Uint32Array.of(1, 2, 0, 3)))).toEqual([
+      0.625, 0.25, 0.25, 0.875
+    ]);
+  });
 });
 
 describe("percentilesWithin(values, groups)", () => {
