@@ -15,7 +15,31 @@ export type Anchors = readonly (readonly [number, number])[];
  * @example midRankPercentiles([10, 20, 20, 30]) // => [0.125, 0.5, 0.5, 0.875]
  */
 export function midRankPercentiles(values: ArrayLike<number>, ascending?: Uint32Array): Float64Array {
-  return percentilesWithin(values, new Int32Array(values.length), ascending);
+  return mappedPercentiles(values, ascending, (percentile) => percentile);
+}
+
+/**
+ * `map` of each value's `midRankPercentiles`, called once per run of equal values (`ascending` as there): what
+ * percentilesWithin gives for a single group, without its split by group.
+ */
+function mappedPercentiles(
+  values: ArrayLike<number>,
+  given: Uint32Array | undefined,
+  map: (percentile: number) => number
+): Float64Array {
+  const n = values.length;
+  const mapped = new Float64Array(n);
+  const ascending = given ?? ascendingOrder(values) ?? nanLast(values);
+  for (let first = 0; first < n;) {
+    const value = values[ascending[first]!]!;
+    let last = first + 1;
+    while (last < n && values[ascending[last]!] === value) last++;
+    // A NaN equals nothing, so it is a run of its own; it counts among the values and gets 0.
+    const score = map(Number.isNaN(value) ? 0 : (first + (last - first) / 2) / n);
+    for (let k = first; k < last; k++) mapped[ascending[k]!] = score;
+    first = last;
+  }
+  return mapped;
 }
 
 /**
@@ -64,7 +88,7 @@ function nanLast(values: ArrayLike<number>): Uint32Array {
 
 /** Maps each value through `anchors` by its mid-rank percentile (`ascending` as for `midRankPercentiles`). */
 export function percentileScale(values: ArrayLike<number>, anchors: Anchors, ascending?: Uint32Array): Float64Array {
-  return midRankPercentiles(values, ascending).map((percentile) => interpolate(anchors, percentile));
+  return mappedPercentiles(values, ascending, (percentile) => interpolate(anchors, percentile));
 }
 
 function interpolate(anchors: Anchors, x: number): number {
