@@ -50,13 +50,16 @@ export async function openNodeDb(path = ":memory:"): Promise<NodeDb> {
     last = turn.catch(() => undefined);
     return turn;
   };
-  const queryColumns = <R extends Row = Row>(sql: string, params: readonly Value[] = []) =>
-    inTurn(async () => {
+  const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
+    const result = await inTurn(() => {
       const {values, types} = bind(params);
-      const result = await connection.run(sql, values, types);
-      const chunks = await result.fetchAllChunks();
-      return Object.fromEntries(result.columnNames().map((name, k) => [name, columnOf(chunks, k, name)])) as Columns<R>;
+      return connection.run(sql, values, types);
     });
+    // The result is held whole (materialized): its chunks are taken at once rather than fetched one by one, each
+    // fetch waiting for a turn of the event loop, and the next statement runs while they are read here.
+    const chunks = Array.from({length: result.chunkCount}, (_, i) => result.getChunk(i));
+    return Object.fromEntries(result.columnNames().map((name, k) => [name, columnOf(chunks, k, name)])) as Columns<R>;
+  };
   return {
     connection,
     queryColumns,
