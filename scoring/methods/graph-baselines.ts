@@ -76,8 +76,8 @@ export const influencePassivity: Method = {
   scoreLabel: "× the average account",
   longKernel: true,
   async compute(db, {window}) {
-    const {accountIds, graph} = await reactionGraph(db, {window});
-    const posts = await postsPerAccount(db, window);
+    // Both asked at once: the posts' queries then wait behind no other method's, and the kernel starts sooner.
+    const [{accountIds, graph}, posts] = await Promise.all([reactionGraph(db, {window}), postsPerAccount(db, window)]);
     return valuesOf(accountIds, (await kernels().influencePassivity(graph, posts ? {posts} : {})).influence);
   },
   display: relativeToAverage
