@@ -244,23 +244,43 @@ function* influencePassivitySteps(
   let nextRowPassivity = new Float64Array(rows.count);
   let iterations = 0;
   let converged = false;
-  while (iterations < maxIterations) {
-    // Passivity: each actor pulls the influence of the targets it rejected, over its row.
-    pull(rows.offsets, rows.targets, rows.rates, influence, nextRowPassivity);
+  // Each turn of the loop pulls the rows of iteration i + 1 from the influence of iteration i, then visits the actors
+  // once for two sums: i + 1's passivity total and i's change (its term over the targets, |I_i − I_{i−1}|, follows).
+  // Both add the same terms in the same order as the iteration written step by step. Iteration i stops there if its
+  // change is small enough, its vectors untouched; after the last iteration allowed, only its change is summed.
+  for (;;) {
+    const last = iterations === maxIterations;
     let passivityTotal = 0;
-    for (let a = 0; a < actorCount; a++) passivityTotal += nextRowPassivity[rowOf[a]];
+    let change = iterations === 1 ? (2 * n - actorCount - targetCount) / n : 0;
+    // Passivity: each actor pulls the influence of the targets it rejected, over its row.
+    if (!last) pull(rows.offsets, rows.targets, rows.rates, influence, nextRowPassivity);
+    if (iterations === 0) {
+      for (let a = 0; a < actorCount; a++) passivityTotal += nextRowPassivity[rowOf[a]];
+    } else if (last) {
+      for (let a = 0; a < actorCount; a++) change += rowChange[rowOf[a]];
+    } else {
+      for (let a = 0; a < actorCount; a++) {
+        const row = rowOf[a];
+        passivityTotal += nextRowPassivity[row];
+        change += rowChange[row];
+      }
+    }
+    if (iterations > 0) {
+      for (let t = 0; t < targetCount; t++) change += Math.abs(influence[t] - nextInfluence[t]);
+      if (change < tolerance) {
+        converged = true;
+        break;
+      }
+      if (last) break;
+      yield;
+    }
     for (let r = 0; r < rows.count; r++) {
       if (passivityTotal > 0) nextRowPassivity[r] /= passivityTotal;
       rowChange[r] = Math.abs(nextRowPassivity[r] - rowPassivity[r]);
     }
-    let change = iterations === 0 ? (2 * n - actorCount - targetCount) / n : 0;
-    for (let a = 0; a < actorCount; a++) change += rowChange[rowOf[a]];
     // Influence: each target pulls the new passivity of the actors that accepted it.
     const influenceTotal = pull(uOffsets, uRows, uRates, nextRowPassivity, nextInfluence);
-    for (let t = 0; t < targetCount; t++) {
-      if (influenceTotal > 0) nextInfluence[t] /= influenceTotal;
-      change += Math.abs(nextInfluence[t] - influence[t]);
-    }
+    if (influenceTotal > 0) for (let t = 0; t < targetCount; t++) nextInfluence[t] /= influenceTotal;
     iterations++;
     const previousInfluence = influence;
     influence = nextInfluence;
@@ -268,11 +288,6 @@ function* influencePassivitySteps(
     const previousRowPassivity = rowPassivity;
     rowPassivity = nextRowPassivity;
     nextRowPassivity = previousRowPassivity;
-    if (change < tolerance) {
-      converged = true;
-      break;
-    }
-    yield;
   }
   const passivity = new Float64Array(actorCount);
   for (let a = 0; a < actorCount; a++) passivity[a] = rowPassivity[rowOf[a]];
