@@ -5,7 +5,7 @@
 import type {Db} from "./db.js";
 import {accountList} from "./features/accounts.js";
 import {REACTION_KINDS, type TimeWindow} from "./features/activity.js";
-import {buildCsr, type Csr} from "./graph/csr.js";
+import {buildCsr, buildUnitCsr, type Csr} from "./graph/csr.js";
 import {accountCodes, indexedInteractions} from "./features/indexed.js";
 import {inWindow, windowParams} from "./features/window.js";
 import {derived} from "./memo-db.js";
@@ -20,8 +20,8 @@ export interface AccountGraph {
 /**
  * Reaction pairs reactor → reacted-to between accounts, over the indexed interactions `interactions`
  * (`scoring/features/indexed.ts`): per pair the reactions of each kind inside the window (`n_<kind>`, INTEGER, in
- * REACTION_KINDS order); reactions to oneself are left out. Pairs come ordered by source, then target. Parameters:
- * from, from, to, to.
+ * REACTION_KINDS order); reactions to oneself are left out. Pairs come in no order: `buildCsr` sorts them, and each
+ * pair is one row, so nothing is summed in an order the engine chose. Parameters: from, from, to, to.
  */
 export const reactionPairsSql = (interactions: string) => `
 SELECT actor AS source, target,
@@ -31,21 +31,19 @@ WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")})
   AND actor <> target AND actor >= 0 AND target >= 0
   AND ${inWindow("ts")}
 GROUP BY actor, target
-ORDER BY source, target
 `;
 
 /**
- * Follow edges follower → followee between accounts, by their codes in `codes` (`scoring/features/indexed.ts`),
- * once per pair, ordered by source, then target; following oneself is left out. No weight column: every edge
- * weighs 1.
+ * Follow edges follower → followee between accounts, by their codes in `codes` (`scoring/features/indexed.ts`), in
+ * no order, a pair as often as `follows` lists it (`buildUnitCsr` keeps it once); following oneself is left out. No
+ * weight column: every edge weighs 1.
  */
 export const followEdgesSql = (codes: string) => `
-SELECT DISTINCT s.account AS source, t.account AS target
+SELECT s.account AS source, t.account AS target
 FROM follows f
 JOIN ${codes} s ON s.account_id = f.follower_id
 JOIN ${codes} t ON t.account_id = f.followee_id
 WHERE f.follower_id <> f.followee_id AND s.account >= 0 AND t.account >= 0
-ORDER BY source, target
 `;
 
 /** Weight 1 for every reaction kind. */
@@ -103,6 +101,6 @@ export function followGraph(db: Db): Promise<AccountGraph> {
   return derived(db, ["followGraph"], async () => {
     const {accountIds} = await accountList(db);
     const edges = await db.queryColumns<{source: number; target: number}>(followEdgesSql(await accountCodes(db)));
-    return {accountIds, graph: buildCsr(accountIds.length, edges.source, edges.target)};
+    return {accountIds, graph: buildUnitCsr(accountIds.length, edges.source, edges.target)};
   });
 }

@@ -38,7 +38,7 @@ const WORLD: WorldRows = {
     reaction("c", "b", "mention", 2),
     reaction("a", "a", "reply", 2)
   ],
-  follows: [follow("c", "a"), follow("b", "a"), follow("a", "a"), follow("a", "c")]
+  follows: [follow("c", "a"), follow("c", "a"), follow("b", "a"), follow("a", "a"), follow("a", "c")]
 };
 const KIND_WEIGHTS = {repost: 0.1, reply: 0.2, like: 0.3, mention: 2};
 

@@ -1,5 +1,5 @@
 import {describe, it, expect} from "vitest";
-import {buildCsr} from "../../../scoring/graph/csr.js";
+import {buildCsr, buildUnitCsr} from "../../../scoring/graph/csr.js";
 import {mulberry32} from "../../../scoring/random.js";
 
 describe("buildCsr", () => {
@@ -140,5 +140,44 @@ describe("buildCsr", () => {
       expect(() => buildCsr(2, [0], [1], [NaN])).toThrow("scoring/graph/csr: edge 0 has weight NaN");
       expect(() => buildCsr(2, [0], [1], [Infinity])).toThrow("scoring/graph/csr: edge 0 has weight Infinity");
     });
+  });
+});
+
+describe("buildUnitCsr", () => {
+  it("keeps a repeated edge once, weighing 1, and counts distinct out-neighbours", () => {
+    // Edges out of order, 0→2 three times and 2→1 twice: by hand row 0 = [1, 2], row 1 = [], row 2 = [0, 1].
+    const csr = buildUnitCsr(3, [0, 2, 0, 2, 0, 2, 0], [2, 1, 1, 0, 2, 1, 2]);
+    expect(Array.from(csr.offsets)).toEqual([0, 2, 2, 4]);
+    expect(Array.from(csr.targets)).toEqual([1, 2, 0, 1]);
+    expect(Array.from(csr.weights)).toEqual([1, 1, 1, 1]);
+    expect(Array.from(csr.outWeight)).toEqual([2, 0, 2]);
+  });
+
+  it("equals buildCsr on the same edges listed once each, in any order", () => {
+    const random = mulberry32(11);
+    const pairs = new Set<number>();
+    for (let e = 0; e < 400; e++) pairs.add(Math.floor(random() * 30) * 30 + Math.floor(random() * 30));
+    const distinct = [...pairs].sort((a, b) => a - b);
+    const once = buildCsr(
+      30,
+      distinct.map((p) => Math.floor(p / 30)),
+      distinct.map((p) => p % 30)
+    );
+    // Every edge listed one to three times, shuffled.
+    const listed = distinct.flatMap((p) => Array.from({length: 1 + Math.floor(random() * 3)}, () => p));
+    for (let i = listed.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [listed[i], listed[j]] = [listed[j]!, listed[i]!];
+    }
+    const unit = buildUnitCsr(
+      30,
+      listed.map((p) => Math.floor(p / 30)),
+      listed.map((p) => p % 30)
+    );
+    expect(unit).toEqual(once);
+  });
+
+  it("rejects node indices outside [0, nodeCount) as buildCsr does", () => {
+    expect(() => buildUnitCsr(2, [0], [2])).toThrow("scoring/graph/csr: edge 0 has target 2, outside [0, 2)");
   });
 });
