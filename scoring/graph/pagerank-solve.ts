@@ -60,10 +60,10 @@ export function solvePagerank(
   const n = graph.nodeCount;
   // Before node i is solved, y[i] gathers Σ P[j][i]·y[j] over its solved in-neighbours; then it is y[i].
   const y = new Float64Array(n);
-  const {source, self} = sourcesAndSelfLoops(graph);
-  solveSources(graph, source, self, personalization, damping, y);
+  const {source, selfLoop} = sourcesAndSelfLoops(graph);
+  solveSources(graph, source, selfLoop, personalization, damping, y);
   const stop = {damping, budget: ((1 - damping) * tolerance) / 4, nodeShare: 1 / n, maxIterations};
-  const {iterations: sweeps, converged} = solveComponents(graph, source, self, personalization, y, stop);
+  const {iterations: sweeps, converged} = solveComponents(graph, source, selfLoop, personalization, y, stop);
   // 1 when every component was solved exactly; the cap when some component ran out of sweeps.
   const iterations = !converged ? maxIterations : n > 0 ? Math.max(1, sweeps) : 0;
   normalise(y);
@@ -71,24 +71,37 @@ export function solvePagerank(
 }
 
 /**
- * Flags the nodes that no other node points to (on a social graph, most accounts that only react), and notes
- * each self-loop's share of its node's out-weight, P[i][i], in one pass over the edges.
+ * Flags the nodes that no other node points to (on a social graph, most accounts that only react), and the nodes
+ * with a self-loop that carries weight, in one pass over the edges.
  */
-function sourcesAndSelfLoops({nodeCount: n, offsets, targets, weights, outWeight}: Csr): {
+function sourcesAndSelfLoops({nodeCount: n, offsets, targets, weights}: Csr): {
   source: Uint8Array;
-  self: Float64Array;
+  selfLoop: Uint8Array;
 } {
   const source = new Uint8Array(n).fill(1);
-  const self = new Float64Array(n);
+  const selfLoop = new Uint8Array(n);
   for (let j = 0; j < n; j++) {
     for (let k = offsets[j]; k < offsets[j + 1]; k++) {
       const t = targets[k];
       if (t !== j) source[t] = 0;
-      // A node whose edges all weigh 0 is dangling: its self-loop carries nothing.
-      else if (outWeight[j] > 0) self[j] = weights[k] / outWeight[j];
+      else if (weights[k] > 0) selfLoop[j] = 1;
     }
   }
-  return {source, self};
+  return {source, selfLoop};
+}
+
+/**
+ * P[i][i], the share of node i's out-weight on its self-loop (rows are sorted by target); 0 for a dangling node,
+ * whose only edges may weigh nothing.
+ */
+function selfProbability({offsets, targets, weights, outWeight}: Csr, i: number): number {
+  if (!(outWeight[i] > 0)) return 0;
+  for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+    const t = targets[k];
+    if (t === i) return weights[k] / outWeight[i];
+    if (t > i) break;
+  }
+  return 0;
 }
 
 /**
@@ -98,14 +111,14 @@ function sourcesAndSelfLoops({nodeCount: n, offsets, targets, weights, outWeight
 function solveSources(
   graph: Csr,
   source: Uint8Array,
-  self: Float64Array,
+  selfLoop: Uint8Array,
   personalization: Float64Array,
   damping: number,
   y: Float64Array
 ): void {
   for (let i = 0; i < graph.nodeCount; i++) {
     if (source[i] === 0) continue;
-    y[i] = personalization[i] / (1 - damping * self[i]);
+    y[i] = selfLoop[i] === 0 ? personalization[i] : personalization[i] / (1 - damping * selfProbability(graph, i));
     pushOut(graph, i, y);
   }
 }
@@ -118,7 +131,7 @@ function solveSources(
 function solveComponents(
   graph: Csr,
   source: Uint8Array,
-  self: Float64Array,
+  selfLoop: Uint8Array,
   personalization: Float64Array,
   y: Float64Array,
   stop: SweepStop
@@ -137,7 +150,8 @@ function solveComponents(
     const end = starts[c + 1];
     if (end - first === 1) {
       const i = nodes[first];
-      y[i] = (personalization[i] + damping * y[i]) / (1 - damping * self[i]);
+      const inflow = personalization[i] + damping * y[i];
+      y[i] = selfLoop[i] === 0 ? inflow : inflow / (1 - damping * selfProbability(graph, i));
       pushOut(graph, i, y);
       continue;
     }

@@ -23,7 +23,8 @@ export interface Components {
  * The strongly connected components of the graph whose node `v` has the edges `v → targets[k]` for `k` in
  * `offsets[v]..offsets[v + 1]`. Components come in Tarjan's order: a component comes after every component it
  * has an edge to, so on a graph of in-edges (each row lists a node's in-neighbours) every component comes after
- * all the components that reach it. O(nodes + edges) time, six typed arrays of one entry per node.
+ * all the components that reach it. O(nodes + edges) time; two typed arrays of one entry per node, five of one
+ * entry per node listed.
  *
  * Nodes flagged in `leaveOut` are neither visited nor listed (`starts[count]` is then the number of nodes
  * listed), as if their components had been listed already. Every other node's component is still found whole
@@ -40,14 +41,23 @@ export function stronglyConnectedComponents(
   // Discovery index of each node: −1 before it is visited, DONE once its component is out, so that only nodes
   // still on the stack can lower `low`, the least index a node's subtree reaches.
   const index = new Int32Array(n).fill(-1);
-  if (leaveOut !== undefined) for (let v = 0; v < n; v++) if (leaveOut[v] !== 0) index[v] = DONE;
+  // The stacks, the list and the starts below hold listed nodes only.
+  let listed = n;
+  if (leaveOut !== undefined) {
+    for (let v = 0; v < n; v++) {
+      if (leaveOut[v] !== 0) {
+        index[v] = DONE;
+        listed--;
+      }
+    }
+  }
   const low = new Int32Array(n);
   // Tarjan's stack of visited nodes not yet in a component, and the depth-first path with each step's next edge.
-  const stack = new Int32Array(n);
-  const path = new Int32Array(n);
-  const pathEdge = new Int32Array(n);
-  const nodes = new Int32Array(n);
-  const starts = new Int32Array(n + 1);
+  const stack = new Int32Array(listed);
+  const path = new Int32Array(listed);
+  const pathEdge = new Int32Array(listed);
+  const nodes = new Int32Array(listed);
+  const starts = new Int32Array(listed + 1);
   let counter = 0;
   let stackTop = 0;
   let written = 0;
@@ -113,5 +123,5 @@ export function stronglyConnectedComponents(
       }
     }
   }
-  return {count, nodes: written === n ? nodes : nodes.slice(0, written), starts: starts.slice(0, count + 1)};
+  return {count, nodes, starts: starts.slice(0, count + 1)};
 }
