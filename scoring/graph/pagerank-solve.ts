@@ -40,6 +40,14 @@ import type {Csr} from "./csr.js";
 import {stronglyConnectedComponents} from "./scc.js";
 import type {PowerIterationOptions, PowerIterationResult} from "./power-iteration.js";
 
+/** The personalization vector, or the share of every node when it is uniform (no vector to allocate and read). */
+export type Teleport = Float64Array | number;
+
+/** Node i's share of the teleport. */
+function share(teleport: Teleport, i: number): number {
+  return typeof teleport === "number" ? teleport : teleport[i];
+}
+
 /** Components of up to this many nodes are solved exactly by Gaussian elimination. */
 const DIRECT_LIMIT = 32;
 /** Successive change ratios this close (relatively) count as steady enough to extrapolate. */
@@ -54,7 +62,7 @@ const STEADY = 0.01;
  */
 export function solvePagerank(
   graph: Csr,
-  personalization: Float64Array,
+  personalization: Teleport,
   {damping, tolerance, maxIterations}: PowerIterationOptions
 ): PowerIterationResult {
   const n = graph.nodeCount;
@@ -112,13 +120,16 @@ function solveSources(
   graph: Csr,
   source: Uint8Array,
   selfLoop: Uint8Array,
-  personalization: Float64Array,
+  personalization: Teleport,
   damping: number,
   y: Float64Array
 ): void {
   for (let i = 0; i < graph.nodeCount; i++) {
     if (source[i] === 0) continue;
-    y[i] = selfLoop[i] === 0 ? personalization[i] : personalization[i] / (1 - damping * selfProbability(graph, i));
+    y[i] =
+      selfLoop[i] === 0
+        ? share(personalization, i)
+        : share(personalization, i) / (1 - damping * selfProbability(graph, i));
     pushOut(graph, i, y);
   }
 }
@@ -132,7 +143,7 @@ function solveComponents(
   graph: Csr,
   source: Uint8Array,
   selfLoop: Uint8Array,
-  personalization: Float64Array,
+  personalization: Teleport,
   y: Float64Array,
   stop: SweepStop
 ): {iterations: number; converged: boolean} {
@@ -150,7 +161,7 @@ function solveComponents(
     const end = starts[c + 1];
     if (end - first === 1) {
       const i = nodes[first];
-      const inflow = personalization[i] + damping * y[i];
+      const inflow = share(personalization, i) + damping * y[i];
       y[i] = selfLoop[i] === 0 ? inflow : inflow / (1 - damping * selfProbability(graph, i));
       pushOut(graph, i, y);
       continue;
@@ -211,7 +222,7 @@ function solveDirect(
   graph: Csr,
   members: Int32Array,
   local: Int32Array,
-  personalization: Float64Array,
+  personalization: Teleport,
   damping: number,
   y: Float64Array,
   dense: Float64Array
@@ -222,7 +233,7 @@ function solveDirect(
   dense.fill(0, 0, size * width);
   for (let b = 0; b < size; b++) {
     const j = members[b];
-    dense[b * width + size] = personalization[j] + damping * y[j];
+    dense[b * width + size] = share(personalization, j) + damping * y[j];
     dense[b * width + b] = 1;
     const total = outWeight[j];
     // A node whose edges all weigh 0 joins a cycle without carrying anything along it.
@@ -264,7 +275,7 @@ function solveBySweeps(
   graph: Csr,
   members: Int32Array,
   local: Int32Array,
-  personalization: Float64Array,
+  personalization: Teleport,
   y: Float64Array,
   {damping, budget, nodeShare, maxIterations}: SweepStop
 ): number {
@@ -288,7 +299,7 @@ function solveBySweeps(
   for (let b = 0; b < size; b++) {
     const j = members[b];
     const total = outWeight[j];
-    inflow[b] = personalization[j] + damping * y[j];
+    inflow[b] = share(personalization, j) + damping * y[j];
     divisor[b] = 1;
     if (!(total > 0)) continue;
     for (let k = offsets[j]; k < offsets[j + 1]; k++) {

@@ -91,9 +91,14 @@ export function pagerank(graph: Csr, options: PagerankOptions = {}): PagerankRes
     throw new Error(`${MODULE}: method must be "solve" or "power", got ${String(method)}`);
   }
   const n = graph.nodeCount;
+  if (method === "solve") {
+    // A uniform teleport is one number to the solver: 1/n, the bits every entry of the vector would hold.
+    const teleport = options.personalization === undefined ? 1 / n : personalizationVector(options.personalization, n);
+    if (n === 0) return {scores: new Float64Array(0), iterations: 0, converged: true};
+    return solvePagerank(graph, teleport, {damping, tolerance, maxIterations});
+  }
   const p = personalizationVector(options.personalization, n);
   if (n === 0) return {scores: new Float64Array(0), iterations: 0, converged: true};
-  if (method === "solve") return solvePagerank(graph, p, {damping, tolerance, maxIterations});
 
   const {offsets, targets, weights, outWeight} = graph;
 
