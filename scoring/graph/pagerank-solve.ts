@@ -124,14 +124,25 @@ function solveSources(
   damping: number,
   y: Float64Array
 ): void {
-  for (let i = 0; i < graph.nodeCount; i++) {
-    if (source[i] === 0) continue;
-    y[i] =
-      selfLoop[i] === 0
-        ? share(personalization, i)
-        : share(personalization, i) / (1 - damping * selfProbability(graph, i));
-    pushOut(graph, i, y);
-  }
+  for (let i = 0; i < graph.nodeCount; i++)
+    if (source[i] !== 0) solveAlone(graph, i, selfLoop, personalization, damping, y);
+}
+
+/**
+ * Solves node i, alone in its component, from the inflow its in-neighbours have gathered in y[i] (none for a
+ * source, whose y[i] is still 0), and pushes its value along its out-edges.
+ */
+function solveAlone(
+  graph: Csr,
+  i: number,
+  selfLoop: Uint8Array,
+  personalization: Teleport,
+  damping: number,
+  y: Float64Array
+): void {
+  const inflow = share(personalization, i) + damping * y[i];
+  y[i] = selfLoop[i] === 0 ? inflow : inflow / (1 - damping * selfProbability(graph, i));
+  pushOut(graph, i, y);
 }
 
 /**
@@ -160,10 +171,7 @@ function solveComponents(
     const first = starts[c];
     const end = starts[c + 1];
     if (end - first === 1) {
-      const i = nodes[first];
-      const inflow = share(personalization, i) + damping * y[i];
-      y[i] = selfLoop[i] === 0 ? inflow : inflow / (1 - damping * selfProbability(graph, i));
-      pushOut(graph, i, y);
+      solveAlone(graph, nodes[first], selfLoop, personalization, damping, y);
       continue;
     }
     // A large component is swept in node order, which reads the scores more nearly in sequence.
