@@ -32,43 +32,57 @@ const reactions = ({interactions}: Relations) => `reactions AS (
 
 // The window's posts by account index; parameters from, from, to, to.
 const windowPosts = ({codes}: Relations) => `
-  SELECT n.account, p.topics, p.network
+  SELECT n.account
   FROM posts p JOIN ${codes} n USING (account_id) WHERE n.account >= 0 AND ${inWindow("p.created_at")}`;
 
-// Topics from the posts: each reaction with the topics of its post, each post of the window with its own.
-// Parameters: from, from, to, to for the reactions, then for the posts.
+// Each topic numbered in name order (`numbered`: topic, number), each reaction with the number of each topic of its
+// post (`topic_reactions`: actor, target, number), each post of the window with its own (`topic_output`: account,
+// number). Topics are grouped and joined by number: by name, text costs duckdb-wasm several times as much. A post
+// that lists a topic twice counts once for it (`list_distinct`, skipped for a post of one topic, where it is most
+// of the query's unnesting). Parameters: from, from, to, to for the reactions, then for the posts.
 const postTopics = (relations: Relations) => `${reactions(relations)},
-post_topics AS (SELECT post_id, unnest(list_distinct(topics)) AS topic FROM posts WHERE len(topics) > 0),
-topic_reactions AS (SELECT r.actor, r.target, p.topic FROM reactions r JOIN post_topics p USING (post_id)),
-topic_output AS (SELECT account, unnest(list_distinct(topics)) AS topic FROM (${windowPosts(relations)}))`;
+post_topics AS (
+  SELECT post_id, account_id, created_at,
+    unnest(CASE WHEN len(topics) = 1 THEN topics ELSE list_distinct(topics) END) AS topic
+  FROM posts WHERE len(topics) > 0
+),
+numbered AS (
+  SELECT topic, (row_number() OVER (ORDER BY topic))::INTEGER AS number
+  FROM (SELECT DISTINCT topic FROM post_topics WHERE topic IS NOT NULL)
+),
+coded AS MATERIALIZED (
+  SELECT p.post_id, p.account_id, p.created_at, n.number FROM post_topics p JOIN numbered n USING (topic)
+),
+topic_reactions AS (SELECT r.actor, r.target, c.number FROM reactions r JOIN coded c USING (post_id)),
+topic_output AS (
+  SELECT n.account, c.number FROM coded c JOIN ${relations.codes} n USING (account_id)
+  WHERE n.account >= 0 AND ${inWindow("c.created_at")}
+)`;
 
 // One topic for everything, named by the first parameter; output is posts, or reactions made on a network
 // without posts. Parameters: the topic, then from, from, to, to for the reactions, then for the posts.
-const oneTopic = (relations: Relations) => `one AS (SELECT ?::VARCHAR AS topic),
+const oneTopic = (relations: Relations) => `numbered AS (SELECT ?::VARCHAR AS topic, 1 AS number),
 ${reactions(relations)},
-topic_reactions AS (SELECT actor, target, (SELECT topic FROM one) AS topic FROM reactions),
+topic_reactions AS (SELECT actor, target, 1 AS number FROM reactions),
 topic_output AS (
-  SELECT account, (SELECT topic FROM one) AS topic FROM (${windowPosts(relations)})
+  SELECT account, 1 AS number FROM (${windowPosts(relations)})
   UNION ALL
-  SELECT actor, (SELECT topic FROM one) FROM reactions WHERE network NOT IN (SELECT DISTINCT network FROM posts)
+  SELECT actor, 1 FROM reactions WHERE network NOT IN (SELECT DISTINCT network FROM posts)
 )`;
 
+// The topics that have output or edges in the window, each named on its first row.
 const topicGraphSql = (topics: string) => `
 WITH ${topics},
-edges AS (SELECT topic, actor, target, count(*) AS reactions FROM topic_reactions GROUP BY topic, actor, target),
-output AS (SELECT topic, account, count(*) AS posts FROM topic_output WHERE account IS NOT NULL GROUP BY topic, account),
-numbered AS (
-  SELECT topic, (row_number() OVER (ORDER BY topic))::INTEGER AS number
-  FROM (SELECT topic FROM output UNION SELECT topic FROM edges)
-),
+edges AS (SELECT number, actor, target, count(*) AS reactions FROM topic_reactions GROUP BY number, actor, target),
+output AS (SELECT number, account, count(*) AS posts FROM topic_output WHERE account IS NOT NULL GROUP BY number, account),
 rows AS (
   SELECT number, topic, 0 AS kind, -1 AS source, -1 AS target, 0 AS count FROM numbered
+  WHERE number IN (SELECT number FROM output UNION SELECT number FROM edges)
   UNION ALL
-  SELECT n.number, NULL, 1, o.account, -1, o.posts FROM output o JOIN numbered n USING (topic)
+  SELECT number, NULL, 1, account, -1, posts FROM output
   UNION ALL
-  SELECT n.number, NULL, 2, coalesce(e.actor, -2), coalesce(e.target, -2), e.reactions
-  FROM edges e JOIN numbered n USING (topic)
-  WHERE e.actor IS NOT NULL OR e.target IS NOT NULL
+  SELECT number, NULL, 2, coalesce(actor, -2), coalesce(target, -2), reactions FROM edges
+  WHERE actor IS NOT NULL OR target IS NOT NULL
 )
 SELECT topic, source::INTEGER AS source, target::INTEGER AS target, count::INTEGER AS count
 FROM rows

@@ -112,6 +112,26 @@ describe("topicSizes(db)", () => {
     ]);
   });
 
+  it("counts a post that lists a topic twice once for it, as post and as what a reaction is about", async () => {
+    // a posts p1 (physics twice), b posts p2 (physics, cooking, physics); c reacts to each once.
+    const db = await memoryWorld({
+      accounts: ["t:a", "t:b", "t:c"].map(account),
+      posts: [post("t:p1", "t:a", ["physics", "physics"]), post("t:p2", "t:b", ["physics", "cooking", "physics"])],
+      interactions: [react("t:c", "t:a", "t:p1"), react("t:c", "t:b", "t:p2")]
+    });
+    const sizes = await topicSizes(db);
+    const physics = await topicMembersByAuthority(db, "physics");
+    db.close();
+    expect(sizes).toEqual([
+      {topic: "physics", members: 3, posts: 2},
+      {topic: "cooking", members: 2, posts: 1}
+    ]);
+    // Edges c→a and c→b of one reaction each: a and b alike (c→a counted twice would lift a above b).
+    const pagerank = Object.fromEntries(physics.map((member) => [member.account_id, member.pagerank]));
+    expect(pagerank["t:a"]).toBeCloseTo(pagerank["t:b"]!, 12);
+    expect(pagerank["t:a"]).toBeGreaterThan(pagerank["t:c"]!);
+  });
+
   it("has the one topic `all` on data whose posts carry none, and none on data without activity", async () => {
     const untagged = await memoryWorld({...WORLD, posts: WORLD.posts!.map((p) => ({...p, topics: null}))});
     const sizes = await topicSizes(untagged);
