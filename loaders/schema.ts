@@ -190,11 +190,17 @@ export function columnsOf(table: TableName): string[] {
   return Object.keys(TABLES[table]);
 }
 
-/** `CREATE TABLE` for one canonical table; closed value sets become CHECK constraints. */
-export function createTableSql(table: TableName, {ifNotExists = false}: {ifNotExists?: boolean} = {}): string {
+/**
+ * `CREATE TABLE` for one canonical table; closed value sets become CHECK constraints unless `checks` is false, for
+ * rows whose values come from those sets by construction (a generated world).
+ */
+export function createTableSql(
+  table: TableName,
+  {ifNotExists = false, checks = true}: {ifNotExists?: boolean; checks?: boolean} = {}
+): string {
   const columns = Object.entries(TABLES[table] as Record<string, ColumnSpec>).map(([name, spec]) => {
     const notNull = spec.nullable ? "" : " NOT NULL";
-    const check = spec.values ? ` CHECK (${name} IN (${spec.values.map((v) => `'${v}'`).join(", ")}))` : "";
+    const check = checks && spec.values ? ` CHECK (${name} IN (${spec.values.map((v) => `'${v}'`).join(", ")}))` : "";
     return `  ${name} ${spec.type}${notNull}${check}`;
   });
   return `CREATE TABLE ${ifNotExists ? "IF NOT EXISTS " : ""}${table} (\n${columns.join(",\n")}\n);`;

@@ -55,6 +55,20 @@ describe("createTableSql(table)", () => {
       db.close();
     }
   });
+
+  it("leaves the closed sets unchecked when asked, and still requires the columns that are not nullable", async () => {
+    const db = await openNodeDb();
+    try {
+      await db.run(createTableSql("interactions", {checks: false}));
+      await db.run("INSERT INTO interactions VALUES (now(), 'twitter', 'twitter:1', 'twitter:2', NULL, 'boost', NULL)");
+      expect(await db.query("SELECT kind FROM interactions")).toEqual([{kind: "boost"}]);
+      await expect(
+        db.run("INSERT INTO interactions VALUES (now(), 'twitter', 'twitter:1', 'twitter:2', NULL, NULL, NULL)")
+      ).rejects.toThrow(/NOT NULL/);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe("TableAppender", () => {

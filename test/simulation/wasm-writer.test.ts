@@ -76,6 +76,19 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
     expect(loaded.at(-1)).toBe(1);
   });
 
+  it("writes only values of the schema's closed sets, which its tables here leave unchecked", async () => {
+    for (const table of TABLE_NAMES) {
+      for (const [column, spec] of Object.entries(TABLES[table] as Record<string, {values?: readonly string[]}>)) {
+        if (!spec.values) continue;
+        const [row] = await wasm.query<{n: number; outside: number}>(
+          `SELECT count(${column})::INTEGER AS n, count(*) FILTER (WHERE ${column} NOT IN (SELECT unnest(?::VARCHAR[])))::INTEGER AS outside FROM ${table}`,
+          [`[${spec.values.join(",")}]`]
+        );
+        expect(row!.outside, `${table}.${column}`).toBe(0);
+      }
+    }
+  });
+
   it("keeps names and texts beyond ASCII whole", async () => {
     const id = (account: number) => `${world.networks[world.population.network[account]!]}:${account}`;
     const accounts = [];
