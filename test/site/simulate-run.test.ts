@@ -122,7 +122,9 @@ describe("simulateAndEvaluate(request, engine, onProgress)", () => {
   it("times the wait for the engine apart from the generation", () => {
     expect(late.timings.engine).toBeGreaterThan(0);
     expect(late.timings.generate + late.timings.engine).toBeGreaterThan(LATE_MS / 2);
-    expect(result.timings.engine).toBeLessThan(50);
+    // A ready engine is only awaited, a few microtasks: well below the late one's wait even when a busy machine
+    // pauses the test between them (a limit of 50 ms was once missed by a 63 ms pause).
+    expect(result.timings.engine).toBeLessThan(LATE_MS / 2);
   });
 });
 
