@@ -51,20 +51,41 @@ export const UNIT_KIND_WEIGHTS: Readonly<Record<string, number>> = Object.fromEn
   REACTION_KINDS.map((k) => [k, 1])
 );
 
+/** The first and the last interaction's time, epoch milliseconds (null without interactions). */
+export const INTERACTION_SPAN_SQL = `SELECT epoch_ms(min(ts)) AS first, epoch_ms(max(ts)) AS last FROM interactions`;
+
+/**
+ * `window`, or the unbounded window when it holds every interaction of `db` (its start at or before the first, its
+ * end after the last): both select the same reactions, so a method whose window spans the whole data shares the
+ * graph of one that reads all of it (a 90-day Klout and PageRank on a world of 90 days) instead of reading the
+ * pairs again. Whole milliseconds are compared, as the window's SQL compares them (`inWindow`): `ts >= from` holds
+ * for every row when the first one's millisecond is at or after `from`, `ts < to` when the last one's is before it.
+ */
+export async function spanningWindow(db: Db, window: TimeWindow): Promise<TimeWindow> {
+  const {from = null, to = null} = window;
+  if (from === null && to === null) return {};
+  const [span] = await db.query<{first: number | null; last: number | null}>(INTERACTION_SPAN_SQL);
+  const first = span?.first ?? null;
+  const last = span?.last ?? null;
+  // Without interactions every window selects none.
+  if (first === null || last === null) return {};
+  return (from === null || Math.ceil(from) <= first) && (to === null || Math.floor(to) > last) ? {} : {from, to};
+}
+
 /**
  * The reaction graph: who reacted to whom inside `window`, an edge per pair whose weight is above 0. Each pair's
  * weight is Σ count_k · weight_k over the kinds in REACTION_KINDS order: the counts are exact integers, so the weight
  * does not depend on the order in which the engine reads the reactions (a sum of the reactions' weights would, in
- * its last bits). The pairs are read once per memoized view and window, whatever the weights.
+ * its last bits). The pairs are read once per memoized view and window (`spanningWindow`), whatever the weights.
  */
-export function reactionGraph(
+export async function reactionGraph(
   db: Db,
   {
     window = {},
     kindWeights = UNIT_KIND_WEIGHTS
   }: {window?: TimeWindow; kindWeights?: Readonly<Record<string, number>>} = {}
 ): Promise<AccountGraph> {
-  const {from = null, to = null} = window;
+  const {from = null, to = null} = await spanningWindow(db, window);
   const weights = REACTION_KINDS.map((kind) => kindWeights[kind] ?? 0);
   return derived(db, ["reactionGraph", from, to, weights], async () => {
     const {accountIds} = await accountList(db);

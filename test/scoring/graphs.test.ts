@@ -5,7 +5,8 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
 import type {Db} from "../../scoring/db.js";
-import {followGraph, reactionGraph, type AccountGraph} from "../../scoring/graphs.js";
+import {followGraph, reactionGraph, spanningWindow, type AccountGraph} from "../../scoring/graphs.js";
+import {memoizedDb, releaseDb} from "../../scoring/memo-db.js";
 import {memoryWorld, openNative, openWasm, tempDir, writeWorld, type WorldRows} from "../helpers/world.js";
 
 const day = (n: number) => new Date(Date.UTC(2026, 2, n));
@@ -95,6 +96,42 @@ describe("reactionGraph and followGraph", () => {
         [1, 0, 2],
         [2, 1, 1]
       ]);
+    }
+  });
+
+  it("takes a window that holds every interaction for the unbounded one, and no other", async () => {
+    // The interactions run from 1 March 00:00 to 4 March 00:00; the SQL compares whole milliseconds.
+    const first = day(1).getTime();
+    const last = day(4).getTime();
+    for (const db of [native, wasm]) {
+      expect(await spanningWindow(db, {from: first, to: last + 1})).toEqual({});
+      expect(await spanningWindow(db, {from: first - 0.5, to: last + 1.5})).toEqual({});
+      expect(await spanningWindow(db, {from: null, to: last + 1})).toEqual({});
+      expect(await spanningWindow(db, {from: first + 1})).toEqual({from: first + 1, to: null});
+      expect(await spanningWindow(db, {from: first + 0.5})).toEqual({from: first + 0.5, to: null});
+      expect(await spanningWindow(db, {to: last})).toEqual({from: null, to: last});
+      expect(await spanningWindow(db, {to: last + 0.5})).toEqual({from: null, to: last + 0.5});
+    }
+    // The windows left as they are select fewer reactions than all of them.
+    const all = edgesOf(await reactionGraph(native));
+    expect(edgesOf(await reactionGraph(native, {window: {from: first + 1}}))).not.toEqual(all);
+    expect(edgesOf(await reactionGraph(native, {window: {to: last}}))).not.toEqual(all);
+  });
+
+  it("reads the pairs once for a window over all the data and the unbounded one, and shares the graph", async () => {
+    const statements: string[] = [];
+    const counting: Db = {
+      query: (sql, params) => (statements.push(sql), native.query(sql, params)),
+      queryColumns: (sql, params) => (statements.push(sql), native.queryColumns(sql, params))
+    };
+    const view = memoizedDb(counting);
+    try {
+      const whole = await reactionGraph(view, {window: {from: day(1).getTime(), to: day(5).getTime()}});
+      expect(await reactionGraph(view)).toBe(whole);
+      expect(statements.filter((sql) => sql.includes("n_repost"))).toHaveLength(1);
+      expect(edgesOf(whole)).toEqual(edgesOf(await reactionGraph(native)));
+    } finally {
+      await releaseDb(view);
     }
   });
 
