@@ -9,6 +9,7 @@ import {buildCsr, buildUnitCsr, type Csr} from "./graph/csr.js";
 import {accountCodes, indexedInteractions} from "./features/indexed.js";
 import {inWindow, windowParams} from "./features/window.js";
 import {derived} from "./memo-db.js";
+import {spanningWindow} from "./window.js";
 
 export interface AccountGraph {
   /** The account id of each node (`accountList`'s, shared within a memoized view: do not change it). */
@@ -50,27 +51,6 @@ WHERE f.follower_id <> f.followee_id AND s.account >= 0 AND t.account >= 0
 export const UNIT_KIND_WEIGHTS: Readonly<Record<string, number>> = Object.fromEntries(
   REACTION_KINDS.map((k) => [k, 1])
 );
-
-/** The first and the last interaction's time, epoch milliseconds (null without interactions). */
-export const INTERACTION_SPAN_SQL = `SELECT epoch_ms(min(ts)) AS first, epoch_ms(max(ts)) AS last FROM interactions`;
-
-/**
- * `window`, or the unbounded window when it holds every interaction of `db` (its start at or before the first, its
- * end after the last): both select the same reactions, so a method whose window spans the whole data shares the
- * graph of one that reads all of it (a 90-day Klout and PageRank on a world of 90 days) instead of reading the
- * pairs again. Whole milliseconds are compared, as the window's SQL compares them (`inWindow`): `ts >= from` holds
- * for every row when the first one's millisecond is at or after `from`, `ts < to` when the last one's is before it.
- */
-export async function spanningWindow(db: Db, window: TimeWindow): Promise<TimeWindow> {
-  const {from = null, to = null} = window;
-  if (from === null && to === null) return {};
-  const [span] = await db.query<{first: number | null; last: number | null}>(INTERACTION_SPAN_SQL);
-  const first = span?.first ?? null;
-  const last = span?.last ?? null;
-  // Without interactions every window selects none.
-  if (first === null || last === null) return {};
-  return (from === null || Math.ceil(from) <= first) && (to === null || Math.floor(to) > last) ? {} : {from, to};
-}
 
 /**
  * The reaction graph: who reacted to whom inside `window`, an edge per pair whose weight is above 0. Each pair's

@@ -16,6 +16,7 @@ import {getMethod, type Method, type MethodOptions} from "./methods/index.js";
 import type {FeatureTable} from "./methods/method.js";
 import {rankedRows, resolveOptions, type ScoreRow} from "./score.js";
 import {resolveWeights} from "./weights.js";
+import {dataSpan} from "./window.js";
 
 export interface HistoryRow extends ScoreRow {
   /** The day (UTC, `YYYY-MM-DD`) at whose end the window closes. */
@@ -29,16 +30,10 @@ export interface HistoryOptions extends Omit<MethodOptions, "at"> {
   onProgress?: (done: number, total: number) => void;
 }
 
-const SPAN_SQL = `
-SELECT
-  epoch_ms(least((SELECT min(ts) FROM interactions), (SELECT min(created_at) FROM posts))) AS first,
-  epoch_ms(greatest((SELECT max(ts) FROM interactions), (SELECT max(created_at) FROM posts))) AS last
-`;
-
 /** Midnight (UTC) of each day from the first event's day to the last event's day; none for an empty dataset. */
 export async function dataDays(db: Db): Promise<number[]> {
-  const [span] = await db.query<{first: number | null; last: number | null}>(SPAN_SQL);
-  if (span?.first == null || span.last == null) return [];
+  const span = await dataSpan(db);
+  if (span === null) return [];
   const first = Math.floor(span.first / DAY_MS);
   const last = Math.floor(span.last / DAY_MS);
   return Array.from({length: last - first + 1}, (_, k) => (first + k) * DAY_MS);

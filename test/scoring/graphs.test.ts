@@ -5,7 +5,8 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
 import type {Db} from "../../scoring/db.js";
-import {followGraph, reactionGraph, spanningWindow, type AccountGraph} from "../../scoring/graphs.js";
+import {followGraph, reactionGraph, type AccountGraph} from "../../scoring/graphs.js";
+import {spanningWindow} from "../../scoring/window.js";
 import {memoizedDb, releaseDb} from "../../scoring/memo-db.js";
 import {memoryWorld, openNative, openWasm, tempDir, writeWorld, type WorldRows} from "../helpers/world.js";
 
@@ -99,8 +100,9 @@ describe("reactionGraph and followGraph", () => {
     }
   });
 
-  it("takes a window that holds every interaction for the unbounded one, and no other", async () => {
-    // The interactions run from 1 March 00:00 to 4 March 00:00; the SQL compares whole milliseconds.
+  it("takes a window that holds every event for the unbounded one, and no other", async () => {
+    // The events (interactions only: no posts) run from 1 March 00:00 to 4 March 00:00; the SQL compares whole
+    // milliseconds.
     const first = day(1).getTime();
     const last = day(4).getTime();
     for (const db of [native, wasm]) {
