@@ -89,7 +89,8 @@ function sourcesAndSelfLoops({nodeCount: n, offsets, targets, weights}: Csr): {
   const source = new Uint8Array(n).fill(1);
   const selfLoop = new Uint8Array(n);
   for (let j = 0; j < n; j++) {
-    for (let k = offsets[j]; k < offsets[j + 1]; k++) {
+    const end = offsets[j + 1];
+    for (let k = offsets[j]; k < end; k++) {
       const t = targets[k];
       if (t !== j) source[t] = 0;
       else if (weights[k] > 0) selfLoop[j] = 1;
@@ -205,7 +206,8 @@ function pushOut({offsets, targets, weights, outWeight}: Csr, i: number, y: Floa
   const total = outWeight[i];
   if (!(total > 0)) return;
   const value = y[i];
-  for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+  const end = offsets[i + 1];
+  for (let k = offsets[i]; k < end; k++) {
     const t = targets[k];
     if (t !== i) y[t] += (weights[k] / total) * value;
   }
@@ -216,7 +218,8 @@ function pushOutside({offsets, targets, weights, outWeight}: Csr, i: number, y: 
   const total = outWeight[i];
   if (!(total > 0)) return;
   const value = y[i];
-  for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+  const end = offsets[i + 1];
+  for (let k = offsets[i]; k < end; k++) {
     const t = targets[k];
     if (local[t] === -1) y[t] += (weights[k] / total) * value;
   }
