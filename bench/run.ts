@@ -77,7 +77,7 @@ try {
     {plan, timeLimitMs, triadMegabytes: quick ? 32 : 200},
     results
   );
-  rerankBench(quick ? [100_000] : [100_000, 1_000_000], SEED, {plan}, results);
+  rerankBench(quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000], SEED, {plan}, results);
   await aggregateBench(quick ? [20_000] : [1_000_000, 5_000_000], SEED, {plan, timeLimitMs}, results);
   await importBench(
     join(work, "import"),
