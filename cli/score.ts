@@ -1,27 +1,24 @@
-import {writeFileSync} from "node:fs";
 import {Command, Option} from "commander";
-import {csvFormat} from "d3";
 import {openWarehouse} from "../loaders/warehouse.js";
 import {readWeightsFile} from "../loaders/weights-file.js";
 import {explainMethods, explanationTerms} from "../scoring/explain/explain.js";
 import {scoreHistory, type HistoryRow} from "../scoring/history.js";
 import {METHODS} from "../scoring/methods/index.js";
-import {scoreMethods} from "../scoring/score.js";
+import {scoreMethodsById, scoreRows} from "../scoring/score.js";
 import {CliError} from "./errors.js";
 import {methodsToRun, parseDate, parseDays, requestedMethods} from "./flags.js";
 import {progressReporter} from "./progress.js";
-
-type ColumnType = "VARCHAR" | "DOUBLE" | "INTEGER";
+import {writeRows, type OutputColumns, type OutputFormat} from "./rows-out.js";
 
 /** The columns of each output, with their Parquet types. */
-const SCORE_COLUMNS: [string, ColumnType][] = [
+const SCORE_COLUMNS: OutputColumns = [
   ["account_id", "VARCHAR"],
   ["method", "VARCHAR"],
   ["value", "DOUBLE"],
   ["score", "DOUBLE"],
   ["rank", "INTEGER"]
 ];
-const EXPLAIN_COLUMNS: [string, ColumnType][] = [
+const EXPLAIN_COLUMNS: OutputColumns = [
   ...SCORE_COLUMNS,
   ["network", "VARCHAR"],
   ["network_account_id", "VARCHAR"],
@@ -29,7 +26,7 @@ const EXPLAIN_COLUMNS: [string, ColumnType][] = [
   ["input", "DOUBLE"],
   ["contribution", "DOUBLE"]
 ];
-const HISTORY_COLUMNS: [string, ColumnType][] = [
+const HISTORY_COLUMNS: OutputColumns = [
   ["account_id", "VARCHAR"],
   ["method", "VARCHAR"],
   ["date", "VARCHAR"],
@@ -40,7 +37,7 @@ const HISTORY_COLUMNS: [string, ColumnType][] = [
 
 interface ScoreFlags {
   methods: string;
-  format: string;
+  format: OutputFormat;
   out?: string;
   at?: string;
   windowDays?: string;
@@ -95,28 +92,39 @@ export function scoreCommand(): Command {
       try {
         const available = await methodsToRun(db, requested, dir);
         const options = {at, windowDays, weights};
+        const output = (chunks: Iterable<readonly object[]>, columns: OutputColumns) =>
+          writeRows(chunks, columns, flags.format, {out: flags.out, db});
         if (flags.history) {
           const accounts = flags.account.length ? new Set(flags.account) : undefined;
           const progress = progressReporter();
-          let rows: HistoryRow[] = [];
+          const histories: HistoryRow[][] = [];
           for (const id of available) {
-            const history = await scoreHistory(db, id, {
-              windowDays,
-              weights: weights[id],
-              accounts,
-              onProgress: (done, total) => progress.update(`sway: ${id} history, day ${done} of ${total}`, done / total)
-            });
-            // Not push(...history): a history of every account and day overflows the call stack as arguments.
-            rows = rows.concat(history);
+            histories.push(
+              await scoreHistory(db, id, {
+                windowDays,
+                weights: weights[id],
+                accounts,
+                onProgress: (done, total) =>
+                  progress.update(`sway: ${id} history, day ${done} of ${total}`, done / total)
+              })
+            );
           }
           progress.done();
-          await output(db, rows, HISTORY_COLUMNS, flags);
+          await output(histories, HISTORY_COLUMNS);
         } else if (flags.explain) {
           const rows = await explainMethods(db, available, options);
-          if (flags.format === "json") write(JSON.stringify(rows) + "\n", flags.out);
-          else await output(db, explanationTerms(rows), EXPLAIN_COLUMNS, flags);
+          // In JSON each row keeps its nested networks; the other formats take one row per term.
+          if (flags.format === "json") await output([rows], []);
+          else await output([explanationTerms(rows)], EXPLAIN_COLUMNS);
         } else {
-          await output(db, await scoreMethods(db, available, options), SCORE_COLUMNS, flags);
+          const scored = await scoreMethodsById(db, available, options);
+          // A method's rows at a time: all of them at once would be a row object per account and method.
+          await output(
+            (function* () {
+              for (const scores of scored.values()) yield scoreRows(scores);
+            })(),
+            SCORE_COLUMNS
+          );
         }
       } finally {
         db.close();
@@ -126,52 +134,4 @@ export function scoreCommand(): Command {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-function write(text: string, out: string | undefined): void {
-  if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
-}
-
-type Warehouse = Awaited<ReturnType<typeof openWarehouse>>["db"];
-
-/** Writes `rows` in the chosen format: csv and json as text, parquet through DuckDB. */
-async function output<R extends object>(
-  db: Warehouse,
-  rows: readonly R[],
-  columns: [string, ColumnType][],
-  flags: ScoreFlags
-): Promise<void> {
-  if (flags.format === "parquet") await writeParquet(db, rows, columns, flags.out!);
-  else if (flags.format === "csv") {
-    write(
-      csvFormat(
-        rows as unknown as {[key: string]: unknown}[],
-        columns.map(([name]) => name)
-      ) + "\n",
-      flags.out
-    );
-  } else write(JSON.stringify(rows) + "\n", flags.out);
-}
-
-async function writeParquet<R extends object>(
-  db: Warehouse,
-  rows: readonly R[],
-  columns: [string, ColumnType][],
-  out: string
-) {
-  await db.run("DROP TABLE IF EXISTS temp.scores");
-  await db.run(`CREATE TEMP TABLE scores (${columns.map(([name, type]) => `${name} ${type}`).join(", ")})`);
-  const appender = await db.connection.createAppender("scores", "main", "temp");
-  for (const row of rows) {
-    for (const [name, type] of columns) {
-      const value = (row as Record<string, unknown>)[name];
-      if (type === "VARCHAR") appender.appendVarchar(String(value));
-      else if (type === "DOUBLE") appender.appendDouble(value as number);
-      else appender.appendInteger(value as number);
-    }
-    appender.endRow();
-  }
-  appender.closeSync();
-  await db.run("COPY temp.scores TO ? (FORMAT parquet)", [out]);
 }
