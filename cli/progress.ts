@@ -10,7 +10,8 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
       const percent = Math.floor(fraction * 100);
       if (percent === last) return;
       last = percent;
-      stream.write(`\r${label} ${percent}%`);
+      // Cleared to the end of the line: a shorter label must not leave the end of a longer one behind it.
+      stream.write(`\r${label} ${percent}%\x1b[K`);
     },
     done() {
       if (stream.isTTY && last >= 0) stream.write("\r\x1b[K");

@@ -117,7 +117,12 @@ export function scoreCommand(): Command {
           if (flags.format === "json") await output([rows], []);
           else await output([explanationTerms(rows)], EXPLAIN_COLUMNS);
         } else {
-          const scored = await scoreMethodsById(db, available, options);
+          const progress = progressReporter();
+          const scored = await scoreMethodsById(db, available, options, {
+            onScored: (id, done, total) =>
+              progress.update(`sway: scored ${id}, ${done} of ${total} methods`, done / total)
+          });
+          progress.done();
           // A method's rows at a time: all of them at once would be a row object per account and method.
           await output(
             (function* () {
