@@ -5,6 +5,7 @@
  * `JSON.stringify` give for all the rows at once; a string cell is quoted by d3's `csvFormatValue`.
  */
 import {createWriteStream} from "node:fs";
+import {rm} from "node:fs/promises";
 import type {Writable} from "node:stream";
 import {csvFormatValue} from "d3";
 import type {openWarehouse} from "../loaders/warehouse.js";
@@ -20,6 +21,8 @@ export interface TextSink {
   write(text: string): Promise<void>;
   /** Finishes the file (stdout stays open). */
   close(): Promise<void>;
+  /** Stops writing and removes the file, so that no output that looks whole is left of a failed one. */
+  abort(): Promise<void>;
 }
 
 /**
@@ -53,6 +56,14 @@ export function textSink(out?: string): TextSink {
       }
       stream.off("error", onError);
       check();
+    },
+    async abort() {
+      if (out === undefined) return;
+      if (!stream.closed) {
+        stream.destroy();
+        await settled(stream, "close");
+      }
+      await rm(out, {force: true});
     }
   };
 }
@@ -110,6 +121,21 @@ export async function writeRows(
     return;
   }
   const sink = textSink(out);
+  try {
+    await writeText(sink, chunks, columns, format);
+    await sink.close();
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+}
+
+async function writeText(
+  sink: TextSink,
+  chunks: Iterable<readonly object[]> | AsyncIterable<readonly object[]>,
+  columns: OutputColumns,
+  format: "csv" | "json"
+): Promise<void> {
   let first = true;
   if (format === "csv") await sink.write(columns.map(([name]) => csvFormatValue(name)).join(",") + "\n");
   else await sink.write("[");
@@ -129,7 +155,6 @@ export async function writeRows(
     first = false;
   }
   if (format === "json") await sink.write("]\n");
-  await sink.close();
 }
 
 async function writeParquet(

@@ -1,6 +1,6 @@
 /** The command line's row writer: the same text as formatting every row at once, written a chunk at a time. */
 import {execFile} from "node:child_process";
-import {readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {promisify} from "node:util";
 import {csvFormat} from "d3";
@@ -65,6 +65,16 @@ describe("writeRows", () => {
   it("names the file it cannot write", async () => {
     const out = join(temp.dir, "no-such-folder", "rows.csv");
     await expect(writeRows([trickyRows(3)], COLUMNS, "csv", {out})).rejects.toThrow(`cannot write ${out}: ENOENT`);
+  });
+
+  it("leaves no file behind when the rows fail part way", async () => {
+    const out = join(temp.dir, "failed.csv");
+    function* failing() {
+      yield trickyRows(5000);
+      throw new Error("the third method failed");
+    }
+    await expect(writeRows(failing(), COLUMNS, "csv", {out})).rejects.toThrow("the third method failed");
+    expect(existsSync(out)).toBe(false);
   });
 
   it("ends quietly when the reader of stdout stops early, as `sway score … | head` does", async () => {
