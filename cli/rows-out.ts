@@ -165,8 +165,9 @@ async function writeParquet(
 ): Promise<void> {
   await db.run("DROP TABLE IF EXISTS temp.scores");
   await db.run(`CREATE TEMP TABLE scores (${columns.map(([name, type]) => `${name} ${type}`).join(", ")})`);
-  const appender = await db.connection.createAppender("scores", "main", "temp");
   for await (const rows of chunks) {
+    // An appender per chunk, closed before the next chunk is made: making it may query the same connection.
+    const appender = await db.connection.createAppender("scores", "main", "temp");
     for (const row of rows) {
       for (const [name, type] of columns) {
         const value = (row as Record<string, unknown>)[name];
@@ -176,7 +177,7 @@ async function writeParquet(
       }
       appender.endRow();
     }
+    appender.closeSync();
   }
-  appender.closeSync();
   await db.run("COPY temp.scores TO ? (FORMAT parquet)", [out]);
 }

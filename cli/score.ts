@@ -2,7 +2,7 @@ import {Command, Option} from "commander";
 import {openWarehouse} from "../loaders/warehouse.js";
 import {readWeightsFile} from "../loaders/weights-file.js";
 import {explainMethods, explanationTerms} from "../scoring/explain/explain.js";
-import {scoreHistory, type HistoryRow} from "../scoring/history.js";
+import {scoreHistory} from "../scoring/history.js";
 import {METHODS} from "../scoring/methods/index.js";
 import {scoreMethodsById, scoreRows} from "../scoring/score.js";
 import {CliError} from "./errors.js";
@@ -92,25 +92,30 @@ export function scoreCommand(): Command {
       try {
         const available = await methodsToRun(db, requested, dir);
         const options = {at, windowDays, weights};
-        const output = (chunks: Iterable<readonly object[]>, columns: OutputColumns) =>
-          writeRows(chunks, columns, flags.format, {out: flags.out, db});
+        const output = (
+          chunks: Iterable<readonly object[]> | AsyncIterable<readonly object[]>,
+          columns: OutputColumns
+        ) => writeRows(chunks, columns, flags.format, {out: flags.out, db});
         if (flags.history) {
           const accounts = flags.account.length ? new Set(flags.account) : undefined;
-          const progress = progressReporter();
-          const histories: HistoryRow[][] = [];
-          for (const id of available) {
-            histories.push(
-              await scoreHistory(db, id, {
+          // Each method's history is written before the next is scored: every account, day and method at once
+          // would not fit in memory on a large world. Progress shows only when the rows do not go to the terminal
+          // it would be drawn on.
+          const progress = flags.out === undefined && process.stdout.isTTY ? undefined : progressReporter();
+          const histories = async function* () {
+            for (const id of available) {
+              const history = await scoreHistory(db, id, {
                 windowDays,
                 weights: weights[id],
                 accounts,
                 onProgress: (done, total) =>
-                  progress.update(`sway: ${id} history, day ${done} of ${total}`, done / total)
-              })
-            );
-          }
-          progress.done();
-          await output(histories, HISTORY_COLUMNS);
+                  progress?.update(`sway: ${id} history, day ${done} of ${total}`, done / total)
+              });
+              progress?.done();
+              yield history;
+            }
+          };
+          await output(histories(), HISTORY_COLUMNS);
         } else if (flags.explain) {
           const rows = await explainMethods(db, available, options);
           // In JSON each row keeps its nested networks; the other formats take one row per term.

@@ -2,6 +2,7 @@
 import {join} from "node:path";
 import {csvParse} from "d3";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {openNodeDb} from "../../loaders/node-db.js";
 import {FIXTURE_WORLD} from "../helpers/fixture-world.js";
 import {tempDir, writeWorld} from "../helpers/world.js";
 import {sway} from "./run-sway.js";
@@ -86,6 +87,22 @@ describe("sway score --history daily", () => {
       ["2026-03-03", "0"],
       ["2026-03-04", "0"]
     ]);
+  });
+
+  it("writes the same rows, method after method, as json and as parquet", async () => {
+    const args = ["score", world, "--methods", "reactions,followers", "--history", "daily"];
+    const json = await sway(...args, "-f", "json");
+    expect(json.code).toBe(0);
+    const expected = JSON.parse(json.stdout) as Record<string, unknown>[];
+    expect(new Set(expected.map((row) => row.method))).toEqual(new Set(["reactions", "followers"]));
+    const parquet = join(temp.dir, "history.parquet");
+    expect((await sway(...args, "-f", "parquet", "-o", parquet)).code).toBe(0);
+    const db = await openNodeDb();
+    try {
+      expect(await db.query("SELECT * FROM read_parquet(?)", [parquet])).toEqual(expected);
+    } finally {
+      db.close();
+    }
   });
 
   it("refuses --account without --history and --history with --explain", async () => {
