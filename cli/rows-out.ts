@@ -53,8 +53,9 @@ export function textSink(out?: string): TextSink {
       if (out !== undefined) {
         stream.end();
         await settled(stream, "close");
+        stream.off("error", onError);
       }
-      stream.off("error", onError);
+      // On stdout the listener stays: a reader that leaves after the last write must not fail the command.
       check();
     },
     async abort() {
