@@ -126,17 +126,31 @@ function logsOf(features: FeatureTable): Float64Array[] {
   return logs;
 }
 
-/** Each account's network score s = Σ_f w_f·ln(1 + x_f), and each person's Σ s^p (plain loops: this is the hot path). */
+/**
+ * The two arrays `networkScores` fills, kept per feature table: on the weights page every slider move re-weights
+ * the same table, and two fresh arrays of a million entries a move left the collector most of a frame's work.
+ */
+const scratchArrays = new WeakMap<FeatureTable, {scores: Float64Array; powerSums: Float64Array}>();
+
+/**
+ * Each account's network score s = Σ_f w_f·ln(1 + x_f), and each person's Σ s^p (plain loops: this is the hot path).
+ * Both arrays are the table's scratch arrays, overwritten by the next call: read them before it.
+ */
 function networkScores(features: FeatureTable, w: typeof KLOUT_WEIGHTS) {
   const n = features.accountIds.length;
-  const scores = new Float64Array(n);
+  let scratch = scratchArrays.get(features);
+  if (!scratch) {
+    scratch = {scores: new Float64Array(n), powerSums: new Float64Array(features.personCount)};
+    scratchArrays.set(features, scratch);
+  }
+  const scores = scratch.scores.fill(0);
   const logs = logsOf(features);
   for (let f = 0; f < logs.length; f++) {
     const weight: number = w[KLOUT_FEATURES[f]!];
     const column = logs[f]!;
     if (weight !== 0) for (let i = 0; i < n; i++) scores[i] += weight * column[i]!;
   }
-  const powerSums = new Float64Array(features.personCount);
+  const powerSums = scratch.powerSums.fill(0);
   const persons = features.persons;
   // An integer p (the default 3) by repeated multiplication: Math.pow would double the time of a re-weighting.
   const integer = Number.isInteger(w.p) && w.p <= 16;

@@ -7,7 +7,9 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
 import type {Interaction} from "../../../loaders/schema.js";
 import {KLOUT_ANCHORS} from "../../../scoring/methods/klout.js";
+import {getMethod} from "../../../scoring/methods/index.js";
 import {scoreMethod} from "../../../scoring/index.js";
+import {syntheticKloutFeatures} from "../../../bench/synthetic-features.js";
 import {midRankPercentiles, percentileScale} from "../../../scoring/scales.js";
 import {memoryWorld, refillWorld, type WorldRows} from "../../helpers/world.js";
 
@@ -191,4 +193,22 @@ describe("klout properties", () => {
     },
     PROPERTY_TIMEOUT
   );
+});
+
+describe("Klout-style re-weighting", () => {
+  it("re-weights one feature table again and again without one result changing another", () => {
+    const klout = getMethod("klout");
+    const decomposition = klout.decomposition!;
+    const table = syntheticKloutFeatures(2_000, 3);
+    // A copy of the table object gets arrays of its own: what each call gives on a table used for nothing else.
+    const alone = (weights: Record<string, number>) => decomposition.combine({...table}, weights);
+    const heavier = {...klout.weights!, followers: 2};
+    const first = decomposition.combine(table, klout.weights!);
+    const second = decomposition.combine(table, heavier);
+    const parts = decomposition.contributions!(table, klout.weights!);
+    expect(second).not.toEqual(first);
+    expect(first).toEqual(alone(klout.weights!));
+    expect(second).toEqual(alone(heavier));
+    expect(parts).toEqual(decomposition.contributions!({...table}, klout.weights!));
+  });
 });
