@@ -109,48 +109,51 @@ function checkedWeights(weights: Readonly<Record<string, number>>): typeof KLOUT
 }
 
 /**
- * ln(1 + x_f) of every feature, one column each: they do not depend on the weights, so they are worked out once
- * per feature table (tables are never changed in place) and every re-weighting is a weighted sum.
+ * What a re-weighting reuses from one feature table to the next, worked out at its first: ln(1 + x_f) of every
+ * feature, one column each (they do not depend on the weights, and tables are never changed in place, so every
+ * re-weighting is a weighted sum), and the two arrays `networkScores` fills (on the weights page every slider move
+ * re-weights the same table, and two fresh arrays of a million entries a move left the collector most of a frame's
+ * work).
  */
-const logInputs = new WeakMap<FeatureTable, Float64Array[]>();
-function logsOf(features: FeatureTable): Float64Array[] {
-  let logs = logInputs.get(features);
-  if (!logs) {
-    logs = KLOUT_FEATURES.map((feature) => {
+interface TableState {
+  logs: Float64Array[];
+  scores: Float64Array;
+  powerSums: Float64Array;
+}
+const tableStates = new WeakMap<FeatureTable, TableState>();
+function stateOf(features: FeatureTable): TableState {
+  let state = tableStates.get(features);
+  if (!state) {
+    const logs = KLOUT_FEATURES.map((feature) => {
       const column = kloutInput(features.columns, feature);
       for (let i = 0; i < column.length; i++) column[i] = Math.log1p(column[i]!);
       return column;
     });
-    logInputs.set(features, logs);
+    state = {
+      logs,
+      scores: new Float64Array(features.accountIds.length),
+      powerSums: new Float64Array(features.personCount)
+    };
+    tableStates.set(features, state);
   }
-  return logs;
+  return state;
 }
 
 /**
- * The two arrays `networkScores` fills, kept per feature table: on the weights page every slider move re-weights
- * the same table, and two fresh arrays of a million entries a move left the collector most of a frame's work.
- */
-const scratchArrays = new WeakMap<FeatureTable, {scores: Float64Array; powerSums: Float64Array}>();
-
-/**
  * Each account's network score s = Σ_f w_f·ln(1 + x_f), and each person's Σ s^p (plain loops: this is the hot path).
- * Both arrays are the table's scratch arrays, overwritten by the next call: read them before it.
+ * Both arrays are the table's own (`stateOf`), overwritten by the next call: read them before it.
  */
 function networkScores(features: FeatureTable, w: typeof KLOUT_WEIGHTS) {
   const n = features.accountIds.length;
-  let scratch = scratchArrays.get(features);
-  if (!scratch) {
-    scratch = {scores: new Float64Array(n), powerSums: new Float64Array(features.personCount)};
-    scratchArrays.set(features, scratch);
-  }
-  const scores = scratch.scores.fill(0);
-  const logs = logsOf(features);
+  const state = stateOf(features);
+  const scores = state.scores.fill(0);
+  const logs = state.logs;
   for (let f = 0; f < logs.length; f++) {
     const weight: number = w[KLOUT_FEATURES[f]!];
     const column = logs[f]!;
     if (weight !== 0) for (let i = 0; i < n; i++) scores[i] += weight * column[i]!;
   }
-  const powerSums = scratch.powerSums.fill(0);
+  const powerSums = state.powerSums.fill(0);
   const persons = features.persons;
   // An integer p (the default 3) by repeated multiplication: Math.pow would double the time of a re-weighting.
   const integer = Number.isInteger(w.p) && w.p <= 16;

@@ -204,7 +204,9 @@ describe("Klout-style re-weighting", () => {
     const alone = (weights: Record<string, number>) => decomposition.combine({...table}, weights);
     const heavier = {...klout.weights!, followers: 2};
     const first = decomposition.combine(table, klout.weights!);
+    const kept = first.slice();
     const second = decomposition.combine(table, heavier);
+    expect(first).toEqual(kept);
     const parts = decomposition.contributions!(table, klout.weights!);
     expect(second).not.toEqual(first);
     expect(first).toEqual(alone(klout.weights!));
