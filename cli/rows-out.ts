@@ -7,6 +7,7 @@
 import {createWriteStream} from "node:fs";
 import {rm} from "node:fs/promises";
 import type {Writable} from "node:stream";
+import {finished} from "node:stream/promises";
 import {csvFormatValue} from "d3";
 import type {openWarehouse} from "../loaders/warehouse.js";
 
@@ -14,9 +15,11 @@ export type ColumnType = "VARCHAR" | "DOUBLE" | "INTEGER";
 /** The columns of an output in order, with their Parquet types. */
 export type OutputColumns = readonly (readonly [string, ColumnType])[];
 export type OutputFormat = "csv" | "json" | "parquet";
+/** Rows a chunk at a time; no chunk is kept after it is written. */
+export type RowChunks = Iterable<readonly object[]> | AsyncIterable<readonly object[]>;
 
 /** Where text goes: a file, or stdout. */
-export interface TextSink {
+interface TextSink {
   /** Resolves when the text is taken (at once, or after the stream drains). */
   write(text: string): Promise<void>;
   /** Finishes the file (stdout stays open). */
@@ -29,7 +32,7 @@ export interface TextSink {
  * The file `out`, or stdout. A reader that closes stdout early (`sway score … | head`) ends the output quietly:
  * what it did not read is dropped, as other command-line tools do.
  */
-export function textSink(out?: string): TextSink {
+function textSink(out?: string): TextSink {
   const stream: Writable = out === undefined ? process.stdout : createWriteStream(out);
   let failure: Error | undefined;
   let closedByReader = false;
@@ -45,14 +48,14 @@ export function textSink(out?: string): TextSink {
     async write(text) {
       check();
       if (closedByReader || text === "") return;
-      if (!stream.write(text)) await settled(stream, "drain");
+      if (!stream.write(text)) await drained(stream);
       check();
     },
     async close() {
       check();
       if (out !== undefined) {
         stream.end();
-        await settled(stream, "close");
+        await finished(stream).catch(() => {}); // a failure is the error listener's to report
         stream.off("error", onError);
       }
       // On stdout the listener stays: a reader that leaves after the last write must not fail the command.
@@ -60,10 +63,8 @@ export function textSink(out?: string): TextSink {
     },
     async abort() {
       if (out === undefined) return;
-      if (!stream.closed) {
-        stream.destroy();
-        await settled(stream, "close");
-      }
+      stream.destroy();
+      await finished(stream).catch(() => {}); // settles at once when the stream failed and closed already
       await rm(out, {force: true});
     }
   };
@@ -72,19 +73,19 @@ export function textSink(out?: string): TextSink {
 /** Rows formatted into one string and written together. */
 const CSV_SLICE = 4096;
 
-/** Resolves when `stream` emits `event`, closes or fails (the failure is read by the `error` listener). */
-function settled(stream: Writable, event: "drain" | "close"): Promise<void> {
+/** Resolves when `stream` drains, closes or fails (the failure is read by the `error` listener). */
+function drained(stream: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      for (const name of [event, "close", "error"]) stream.off(name, done);
+      for (const name of ["drain", "close", "error"]) stream.off(name, done);
       resolve();
     };
-    for (const name of [event, "close", "error"]) stream.once(name, done);
+    for (const name of ["drain", "close", "error"]) stream.once(name, done);
   });
 }
 
 /** One CSV line (with its newline) per row, each cell as `csvFormat` writes it. */
-export function csvLines(rows: readonly object[], columns: OutputColumns): string {
+function csvLines(rows: readonly object[], columns: OutputColumns): string {
   const names = columns.map(([name]) => name);
   const text = columns.map(([, type]) => type === "VARCHAR");
   let lines = "";
@@ -111,7 +112,7 @@ type Warehouse = Awaited<ReturnType<typeof openWarehouse>>["db"];
  * header line, a JSON array, or a Parquet file through `db` (which needs `out`).
  */
 export async function writeRows(
-  chunks: Iterable<readonly object[]> | AsyncIterable<readonly object[]>,
+  chunks: RowChunks,
   columns: OutputColumns,
   format: OutputFormat,
   {out, db}: {out?: string; db?: Warehouse}
@@ -133,7 +134,7 @@ export async function writeRows(
 
 async function writeText(
   sink: TextSink,
-  chunks: Iterable<readonly object[]> | AsyncIterable<readonly object[]>,
+  chunks: RowChunks,
   columns: OutputColumns,
   format: "csv" | "json"
 ): Promise<void> {
@@ -158,12 +159,7 @@ async function writeText(
   if (format === "json") await sink.write("]\n");
 }
 
-async function writeParquet(
-  db: Warehouse,
-  chunks: Iterable<readonly object[]> | AsyncIterable<readonly object[]>,
-  columns: OutputColumns,
-  out: string
-): Promise<void> {
+async function writeParquet(db: Warehouse, chunks: RowChunks, columns: OutputColumns, out: string): Promise<void> {
   await db.run("DROP TABLE IF EXISTS temp.scores");
   await db.run(`CREATE TEMP TABLE scores (${columns.map(([name, type]) => `${name} ${type}`).join(", ")})`);
   for await (const rows of chunks) {

@@ -8,7 +8,7 @@ import {scoreMethodsById, scoreRows} from "../scoring/score.js";
 import {CliError} from "./errors.js";
 import {methodsToRun, parseDate, parseDays, requestedMethods} from "./flags.js";
 import {progressReporter} from "./progress.js";
-import {writeRows, type OutputColumns, type OutputFormat} from "./rows-out.js";
+import {writeRows, type OutputColumns, type OutputFormat, type RowChunks} from "./rows-out.js";
 
 /** The columns of each output, with their Parquet types. */
 const SCORE_COLUMNS: OutputColumns = [
@@ -92,10 +92,8 @@ export function scoreCommand(): Command {
       try {
         const available = await methodsToRun(db, requested, dir);
         const options = {at, windowDays, weights};
-        const output = (
-          chunks: Iterable<readonly object[]> | AsyncIterable<readonly object[]>,
-          columns: OutputColumns
-        ) => writeRows(chunks, columns, flags.format, {out: flags.out, db});
+        const output = (chunks: RowChunks, columns: OutputColumns) =>
+          writeRows(chunks, columns, flags.format, {out: flags.out, db});
         if (flags.history) {
           const accounts = flags.account.length ? new Set(flags.account) : undefined;
           // Each method's history is written before the next is scored: every account, day and method at once
