@@ -136,6 +136,17 @@ function columnOf(vector: ArrowVector, name: string, timestamp: boolean): Value[
   return column;
 }
 
+/**
+ * Closes a prepared statement without waiting for it. duckdb-wasm's worker answers its messages in the order they
+ * came, so the close's answer comes after every query sent since the statement ran: awaiting it held each result
+ * back until the queries issued after it had run too (with the methods' queries all in flight at once, most results
+ * arrived together at the end, and the JavaScript that reads them could not overlap the engine's work). A close
+ * fails only when the engine has, which the next query reports.
+ */
+function closeUnawaited(statement: Statement): void {
+  (async () => statement.close())().catch(() => {});
+}
+
 export function wasmDb(connection: WasmConnection): Db {
   const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
     let table: ArrowTable;
@@ -146,7 +157,7 @@ export function wasmDb(connection: WasmConnection): Db {
       try {
         table = await statement.query(...params);
       } finally {
-        await statement.close();
+        closeUnawaited(statement);
       }
     }
     const columns: Record<string, Value[]> = {};

@@ -3,9 +3,11 @@
  * copied from Arrow's typed arrays (numbers, 64-bit integers, text, with or without nulls) or read value by value
  * (booleans, time).
  */
+import {tableFromArrays} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
 import type {Db} from "../../scoring/db.js";
+import {wasmDb, type WasmConnection} from "../../src/components/wasm-db.js";
 import {memoryWasm} from "../helpers/world.js";
 
 let native: NodeDb;
@@ -104,5 +106,57 @@ describe("wasmDb(connection).queryColumns(sql)", () => {
     const {big} = await wasm.queryColumns<{big: number | null}>(sql);
     expect(big).toHaveLength(300000);
     expect(big.findIndex((value, i) => value !== (i % 3 === 0 ? null : i))).toBe(-1);
+  });
+});
+
+describe("wasmDb(connection) with parameters", () => {
+  /** A connection whose prepared statements answer at once and close as `close` says; counts the closes asked. */
+  function connection(close: () => void | Promise<void>) {
+    const asked = {closes: 0};
+    const conn: WasmConnection = {
+      query: () => Promise.reject(new Error("only prepared statements here")),
+      prepare: async () => ({
+        query: async (...params: unknown[]) => tableFromArrays({n: Int32Array.from(params as number[])}),
+        close: () => {
+          asked.closes++;
+          return close();
+        }
+      })
+    };
+    return {db: wasmDb(conn), asked};
+  }
+  const later = (ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve("still waiting"), ms));
+
+  it("gives the rows without waiting for the statement to close, and closes it", async () => {
+    // duckdb-wasm answers a close after every query sent before it: a result held for its close waits for them all.
+    let release = () => {};
+    const closed = new Promise<void>((resolve) => (release = resolve));
+    const {db, asked} = connection(() => closed);
+    expect(await Promise.race([db.queryColumns("SELECT ?", [7]), later(1000)])).toEqual({n: [7]});
+    expect(asked.closes).toBe(1);
+    release();
+  });
+
+  it.each([
+    ["rejects", () => Promise.reject(new Error("engine gone"))],
+    [
+      "throws",
+      () => {
+        throw new Error("engine gone");
+      }
+    ]
+  ])("gives the rows when the close %s, leaving no unhandled rejection", async (_, close) => {
+    const {db, asked} = connection(close);
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", listener);
+    try {
+      expect(await db.queryColumns("SELECT ?, ?", [1, 2])).toEqual({n: [1, 2]});
+      await later(20);
+    } finally {
+      process.off("unhandledRejection", listener);
+    }
+    expect(asked.closes).toBe(1);
+    expect(unhandled).toEqual([]);
   });
 });
