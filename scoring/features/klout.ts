@@ -156,15 +156,17 @@ export async function kloutFeatures(
   db: Db,
   window: TimeWindow = {}
 ): Promise<{accounts: AccountList; features: KloutFeatures}> {
-  // One query at a time: a native DuckDB connection runs statements one after another.
   const accounts = await accountList(db);
   const n = accounts.accountIds.length;
-  const fixed = await kloutAccounts(db, accounts);
-  const reactions = await kloutReactions(db, n, window);
-  const postRows = await db.queryColumns<{account: number; posts: number}>(
-    kloutPostsSql(await accountCodes(db)),
-    windowParams(window)
-  );
+  // The queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`), each as soon
+  // as the one before ends rather than after this code has read that one's result.
+  const [fixed, reactions, postRows] = await Promise.all([
+    kloutAccounts(db, accounts),
+    kloutReactions(db, n, window),
+    accountCodes(db).then((codes) =>
+      db.queryColumns<{account: number; posts: number}>(kloutPostsSql(codes), windowParams(window))
+    )
+  ]);
   const posts = new Float64Array(n);
   for (let row = 0; row < postRows.account.length; row++) posts[postRows.account[row]!] = postRows.posts[row]!;
   return {accounts, features: {...fixed, ...reactions, posts}};

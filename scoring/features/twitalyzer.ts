@@ -252,18 +252,17 @@ const REFERENCE_COUNT_COLUMNS = REFERENCE_FEATURE_COLUMNS.filter(
 export function referenceFeatures(db: Db, window: TimeWindow = {}): Promise<AccountColumns<ReferenceColumn>> {
   const params = windowParams(window);
   return derived(db, ["twitalyzerReferences", ...params], async () => {
-    // One query at a time: a native DuckDB connection runs statements one after another.
-    const accounts = await accountList(db);
-    const {followers} = await reportedCounts(db);
-    const interactions = await indexedInteractions(db);
-    const rows = await db.queryColumns<Record<ReferenceColumn | "account", number>>(
-      referenceFeaturesSql(interactions),
-      params
-    );
-    const perNetwork = await db.queryColumns<{network: string; network_references: number}>(
-      networkReferencesSql(interactions),
-      params
-    );
+    // The queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`), each as
+    // soon as the one before ends rather than after this code has read that one's result.
+    const [accounts, {followers}, interactions] = await Promise.all([
+      accountList(db),
+      reportedCounts(db),
+      indexedInteractions(db)
+    ]);
+    const [rows, perNetwork] = await Promise.all([
+      db.queryColumns<Record<ReferenceColumn | "account", number>>(referenceFeaturesSql(interactions), params),
+      db.queryColumns<{network: string; network_references: number}>(networkReferencesSql(interactions), params)
+    ]);
     const n = accounts.accountIds.length;
     const columns = Object.fromEntries(REFERENCE_FEATURE_COLUMNS.map((name) => [name, new Float64Array(n)])) as Record<
       ReferenceColumn,

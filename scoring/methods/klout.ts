@@ -255,10 +255,14 @@ function tableOf(
 export const kloutDecomposition: Decomposition = {
   daily: kloutDaily,
   async features(db, {window}) {
-    // One query at a time: a native DuckDB connection runs statements one after another.
-    const table = tableOf(await kloutFeatures(db, window), await networksWithPosts(db));
-    // The graph's nodes are `accountList`'s accounts, in the table's order.
-    const {accountIds, graph} = await reactionGraph(db, {window});
+    // The queries go out together (`kloutFeatures`). The graph's nodes are `accountList`'s accounts, in the table's
+    // order.
+    const [features, withPosts, {accountIds, graph}] = await Promise.all([
+      kloutFeatures(db, window),
+      networksWithPosts(db),
+      reactionGraph(db, {window})
+    ]);
+    const table = tableOf(features, withPosts);
     const rank = pagerank(graph).scores.map((score) => score * accountIds.length);
     return {...table, columns: {...table.columns, pagerank: rank}};
   },

@@ -124,12 +124,16 @@ async function audienceValues(db: Db, window: TimeWindow): Promise<AccountValues
  */
 const peerindexDecomposition: Decomposition = {
   async features(db, {window}) {
-    // One query at a time: a native DuckDB connection runs statements one after another.
-    const {accountIds, networks} = await accountList(db);
-    const {topics} = await topicScores(db, window);
+    // The queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`), each as
+    // soon as the one before ends rather than after this code has read that one's result.
+    const [{accountIds, networks}, {topics}, audienceValues] = await Promise.all([
+      accountList(db),
+      topicScores(db, window),
+      audience(db, window, {silentWeight: SILENT_REACTOR_WEIGHT})
+    ]);
     const components: Record<Component, Float64Array> = {
       authority: overallAuthority(accountIds.length, topics),
-      audience: await audience(db, window, {silentWeight: SILENT_REACTOR_WEIGHT}),
+      audience: audienceValues,
       activity: topicActivity(accountIds.length, topics)
     };
     const columns: Record<string, Float64Array> = {};
