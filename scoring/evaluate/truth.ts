@@ -37,9 +37,9 @@ export interface TruthOptions extends CascadeOptions {
   seed?: number;
   /**
    * Whether the methods and the spread are computed side by side, all their queries in flight at once, so one
-   * method's work in JavaScript overlaps another's SQL. Only for an engine that runs the statements of one
-   * connection one after the other as they arrive (duckdb-wasm's worker does); a native connection that
-   * streams a result must be given one statement at a time (the default).
+   * method's work in JavaScript overlaps another's SQL. Both engines take the statements in turn as they arrive
+   * (duckdb-wasm's worker, `openNodeDb`'s queue); off by default, so that one method's results at a time are held
+   * (every method of the 20,000-account world on native DuckDB: 16.4-17.9 s side by side, 18.4-18.8 s in turn).
    */
   concurrent?: boolean;
   /**

@@ -95,9 +95,11 @@ GROUP BY account, day
 
 /** Every account as its own person, with its reported counts (`scoring/features/reported-counts.ts`). */
 async function pairsAccounts(db: Db): Promise<FeatureTable> {
-  // One query at a time: a native DuckDB connection runs statements one after another.
-  const {accountIds, networks} = await accountList(db);
-  const {followers, following, listed} = await reportedCounts(db);
+  // Both queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`).
+  const [{accountIds, networks}, {followers, following, listed}] = await Promise.all([
+    accountList(db),
+    reportedCounts(db)
+  ]);
   return {
     accountIds,
     networks,

@@ -80,9 +80,12 @@ function topicGraphScores(
   window: TimeWindow
 ): Promise<{accountIds: readonly string[]; topics: {scores: TopicScores; edges: TopicEdges}[]}> {
   return derived(db, ["topicGraphs", window], async () => {
-    // One query at a time: a native DuckDB connection runs statements one after another.
-    const {accountIds} = await accountList(db);
-    const columns = await topicGraphs(db, window, await topicSource(db, ALL_TOPICS));
+    // The queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`), each as
+    // soon as the one before ends rather than after this code has read that one's result.
+    const [{accountIds}, columns] = await Promise.all([
+      accountList(db),
+      topicSource(db, ALL_TOPICS).then((source) => topicGraphs(db, window, source))
+    ]);
     const rows: TopicRows = {
       sources: Int32Array.from(columns.source),
       targets: Int32Array.from(columns.target),
