@@ -126,14 +126,14 @@ const peerindexDecomposition: Decomposition = {
   async features(db, {window}) {
     // The queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`), each as
     // soon as the one before ends rather than after this code has read that one's result.
-    const [{accountIds, networks}, {topics}, audienceValues] = await Promise.all([
+    const [{accountIds, networks}, {topics}, engagedAudience] = await Promise.all([
       accountList(db),
       topicScores(db, window),
       audience(db, window, {silentWeight: SILENT_REACTOR_WEIGHT})
     ]);
     const components: Record<Component, Float64Array> = {
       authority: overallAuthority(accountIds.length, topics),
-      audience: audienceValues,
+      audience: engagedAudience,
       activity: topicActivity(accountIds.length, topics)
     };
     const columns: Record<string, Float64Array> = {};
