@@ -12,6 +12,12 @@ export type Row = Record<string, Value>;
 /** A result column by column: one array per column, holding the values `query` would put in its rows. */
 export type Columns<R extends Row = Row> = {[K in keyof R]: R[K][]};
 
+/**
+ * A statement may be sent before the ones sent earlier have answered: both engines run them one at a time in the
+ * order they were called (duckdb-wasm's worker in the order of its messages, `openNodeDb` by a queue). Code that
+ * needs several independent results sends them together (`Promise.all`), so the engine goes from one statement to
+ * the next instead of waiting for the JavaScript that reads each answer.
+ */
 export interface Db {
   /** Runs one statement with positional `?` parameters and returns its rows. */
   query<R extends Row = Row>(sql: string, params?: readonly Value[]): Promise<R[]>;

@@ -158,8 +158,7 @@ export async function kloutFeatures(
 ): Promise<{accounts: AccountList; features: KloutFeatures}> {
   const accounts = await accountList(db);
   const n = accounts.accountIds.length;
-  // The queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`), each as soon
-  // as the one before ends rather than after this code has read that one's result.
+  // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
   const [fixed, reactions, postRows] = await Promise.all([
     kloutAccounts(db, accounts),
     kloutReactions(db, n, window),

@@ -95,7 +95,7 @@ GROUP BY account, day
 
 /** Every account as its own person, with its reported counts (`scoring/features/reported-counts.ts`). */
 async function pairsAccounts(db: Db): Promise<FeatureTable> {
-  // Both queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`).
+  // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
   const [{accountIds, networks}, {followers, following, listed}] = await Promise.all([
     accountList(db),
     reportedCounts(db)

@@ -252,8 +252,7 @@ const REFERENCE_COUNT_COLUMNS = REFERENCE_FEATURE_COLUMNS.filter(
 export function referenceFeatures(db: Db, window: TimeWindow = {}): Promise<AccountColumns<ReferenceColumn>> {
   const params = windowParams(window);
   return derived(db, ["twitalyzerReferences", ...params], async () => {
-    // The queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`), each as
-    // soon as the one before ends rather than after this code has read that one's result.
+    // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
     const [accounts, {followers}, interactions] = await Promise.all([
       accountList(db),
       reportedCounts(db),

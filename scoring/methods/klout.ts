@@ -255,8 +255,7 @@ function tableOf(
 export const kloutDecomposition: Decomposition = {
   daily: kloutDaily,
   async features(db, {window}) {
-    // The queries go out together (`kloutFeatures`). The graph's nodes are `accountList`'s accounts, in the table's
-    // order.
+    // Sent together (`Db`). The graph's nodes are `accountList`'s accounts, in the table's order.
     const [features, withPosts, {accountIds, graph}] = await Promise.all([
       kloutFeatures(db, window),
       networksWithPosts(db),

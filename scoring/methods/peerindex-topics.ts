@@ -80,8 +80,7 @@ function topicGraphScores(
   window: TimeWindow
 ): Promise<{accountIds: readonly string[]; topics: {scores: TopicScores; edges: TopicEdges}[]}> {
   return derived(db, ["topicGraphs", window], async () => {
-    // The queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`), each as
-    // soon as the one before ends rather than after this code has read that one's result.
+    // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
     const [{accountIds}, columns] = await Promise.all([
       accountList(db),
       topicSource(db, ALL_TOPICS).then((source) => topicGraphs(db, window, source))

@@ -124,8 +124,7 @@ async function audienceValues(db: Db, window: TimeWindow): Promise<AccountValues
  */
 const peerindexDecomposition: Decomposition = {
   async features(db, {window}) {
-    // The queries go out together: the engine takes them in turn (duckdb-wasm's worker, `openNodeDb`), each as
-    // soon as the one before ends rather than after this code has read that one's result.
+    // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
     const [{accountIds, networks}, {topics}, engagedAudience] = await Promise.all([
       accountList(db),
       topicScores(db, window),
