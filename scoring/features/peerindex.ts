@@ -168,29 +168,32 @@ export function audienceSums(n: number, rows: Columns<AudienceRow>): Float64Arra
   // A reactor's slot is its code − lowest: strangers (negative codes) first, then accounts.
   const slots = n - lowest;
   const worth = new Float64Array(slots);
-  const pairs: number[] = [];
+  const slot = new Int32Array(actor.length);
+  const account = new Int32Array(actor.length);
+  let pairCount = 0;
   for (let row = 0; row < actor.length; row++) {
-    if (target[row] === null) worth[actor[row]! - lowest] = weight[row]!;
-    else pairs.push(row);
+    slot[row] = actor[row]! - lowest;
+    if (target[row] === null) worth[slot[row]!] = weight[row]!;
+    else {
+      account[row] = target[row]!;
+      pairCount++;
+    }
   }
-  const byActor = countingSort(pairs, slots, (row) => actor[row]! - lowest);
-  const byTarget = countingSort(byActor, n, (row) => target[row]!);
+  const pairs = new Int32Array(pairCount);
+  for (let row = 0, at = 0; row < actor.length; row++) if (target[row] !== null) pairs[at++] = row;
+  const byTarget = countingSort(countingSort(pairs, slots, slot), n, account);
   const audience = new Float64Array(n);
-  for (const row of byTarget) audience[target[row]!] += worth[actor[row]! - lowest]!;
+  for (let i = 0; i < byTarget.length; i++) audience[account[byTarget[i]!]!] += worth[slot[byTarget[i]!]!]!;
   return audience;
 }
 
-/** `items` in the order of `keyOf` (integers in [0, keys)), stable. */
-function countingSort(
-  items: readonly number[] | Int32Array,
-  keys: number,
-  keyOf: (item: number) => number
-): Int32Array {
+/** `items` (row numbers) stably sorted by `key[item]`, an integer in [0, keys). */
+function countingSort(items: Int32Array, keys: number, key: Int32Array): Int32Array {
   const next = new Int32Array(keys + 1);
-  for (const item of items) next[keyOf(item) + 1]!++;
-  for (let key = 0; key < keys; key++) next[key + 1]! += next[key]!;
+  for (let i = 0; i < items.length; i++) next[key[items[i]!]! + 1]!++;
+  for (let k = 0; k < keys; k++) next[k + 1]! += next[k]!;
   const sorted = new Int32Array(items.length);
-  for (const item of items) sorted[next[keyOf(item)]!++] = item;
+  for (let i = 0; i < items.length; i++) sorted[next[key[items[i]!]!]!++] = items[i]!;
   return sorted;
 }
 
@@ -229,34 +232,60 @@ function topicQuery(
  * The output and reaction graph of every topic in the window (`topicGraphsSql`), as columns, topic by topic in name
  * order: each topic's row naming it, then its output rows by account, then its edges by source and target.
  */
-export async function topicGraphs(db: Db, window: TimeWindow, source: TopicSource): Promise<Columns<TopicGraphRow>> {
+export async function topicGraphs(db: Db, window: TimeWindow, source: TopicSource): Promise<TopicGraphColumns> {
   const rows = await db.queryColumns<TopicGraphRow & {number: number; kind: number}>(
     ...topicQuery(topicGraphsSql(await indexedRelations(db)), source, window)
   );
   return inTopicOrder(rows);
 }
 
+/** The rows of `topicGraphsSql` in topic order (`inTopicOrder`): the topic's name on its first row, null elsewhere. */
+export interface TopicGraphColumns {
+  topic: (string | null)[];
+  source: Int32Array;
+  target: Int32Array;
+  count: Int32Array;
+}
+
 /**
  * The rows of `topicGraphsSql` ordered by (number, kind, source, target), which tells every row apart: stable
- * counting sorts from the last key to the first. `source` and `target` are −2 or more.
+ * counting sorts from the last key to the first, (number, kind) taken as one key. `source` and `target` are −2 or
+ * more, `kind` 0 to 2.
  */
-export function inTopicOrder({
-  number,
-  kind,
-  topic,
-  source,
-  target,
-  count
-}: Columns<TopicGraphRow & {number: number; kind: number}>): Columns<TopicGraphRow> {
-  const largest = (column: number[]) => column.reduce((max, value) => Math.max(max, value), 0);
-  const ends = Math.max(largest(source), largest(target)) + 3;
-  let order: Int32Array = Int32Array.from({length: number.length}, (_, row) => row);
-  order = countingSort(order, ends, (row) => target[row]! + 2);
-  order = countingSort(order, ends, (row) => source[row]! + 2);
-  order = countingSort(order, 3, (row) => kind[row]!);
-  order = countingSort(order, largest(number) + 1, (row) => number[row]!);
-  const pick = <T>(column: T[]) => Array.from(order, (row) => column[row]!);
-  return {topic: pick(topic), source: pick(source), target: pick(target), count: pick(count)};
+export function inTopicOrder(rows: Columns<TopicGraphRow & {number: number; kind: number}>): TopicGraphColumns {
+  const n = rows.number.length;
+  // Keys from 0: ends (−2 or more) shifted by 2, and (number, kind) as one key.
+  const source = new Int32Array(n);
+  const target = new Int32Array(n);
+  const group = new Int32Array(n);
+  let ends = 0;
+  let groups = 0;
+  for (let row = 0; row < n; row++) {
+    source[row] = rows.source[row]! + 2;
+    target[row] = rows.target[row]! + 2;
+    group[row] = 3 * rows.number[row]! + rows.kind[row]!;
+    ends = Math.max(ends, source[row]! + 1, target[row]! + 1);
+    groups = Math.max(groups, group[row]! + 1);
+  }
+  const order = countingSort(
+    countingSort(countingSort(Int32Array.from({length: n}, (_, row) => row), ends, target), ends, source),
+    groups,
+    group
+  );
+  const sorted: TopicGraphColumns = {
+    topic: new Array<string | null>(n),
+    source: new Int32Array(n),
+    target: new Int32Array(n),
+    count: new Int32Array(n)
+  };
+  for (let i = 0; i < n; i++) {
+    const row = order[i]!;
+    sorted.topic[i] = rows.topic[row]!;
+    sorted.source[i] = source[row]! - 2;
+    sorted.target[i] = target[row]! - 2;
+    sorted.count[i] = rows.count[row]!;
+  }
+  return sorted;
 }
 
 /** Every account's engaged audience in the window (`audienceSql`), in `accountList` order. */

@@ -85,11 +85,7 @@ function topicGraphScores(
       accountList(db),
       topicSource(db, ALL_TOPICS).then((source) => topicGraphs(db, window, source))
     ]);
-    const rows: TopicRows = {
-      sources: Int32Array.from(columns.source),
-      targets: Int32Array.from(columns.target),
-      counts: Int32Array.from(columns.count)
-    };
+    const rows: TopicRows = {sources: columns.source, targets: columns.target, counts: columns.count};
     const tally = {member: new Uint8Array(accountIds.length), output: new Float64Array(accountIds.length)};
     const participation = new Float64Array(accountIds.length);
     const topics = topicRanges(columns.topic).map(({topic, start, end}) =>

@@ -39,9 +39,9 @@ describe("inTopicOrder(rows)", () => {
     };
     expect(inTopicOrder(rows)).toEqual({
       topic: ["art", null, null, null, null, "sports", null, null],
-      source: [-1, 5, -2, 3, 3, -1, 1, 0],
-      target: [-1, -1, 4, -2, 0, -1, -1, 1],
-      count: [0, 9, 1, 2, 4, 0, 3, 7]
+      source: Int32Array.of(-1, 5, -2, 3, 3, -1, 1, 0),
+      target: Int32Array.of(-1, -1, 4, -2, 0, -1, -1, 1),
+      count: Int32Array.of(0, 9, 1, 2, 4, 0, 3, 7)
     });
   });
 
@@ -71,9 +71,9 @@ describe("inTopicOrder(rows)", () => {
         );
         expect(inTopicOrder(rows)).toEqual({
           topic: sorted.map((i) => rows.topic[i]),
-          source: sorted.map((i) => rows.source[i]),
-          target: sorted.map((i) => rows.target[i]),
-          count: sorted
+          source: Int32Array.from(sorted, (i) => rows.source[i]!),
+          target: Int32Array.from(sorted, (i) => rows.target[i]!),
+          count: Int32Array.from(sorted)
         });
       })
     );
