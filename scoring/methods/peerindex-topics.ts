@@ -83,7 +83,7 @@ function topicGraphScores(
     // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
     const [{accountIds}, columns] = await Promise.all([
       accountList(db),
-      topicSource(db, ALL_TOPICS).then((source) => topicGraphs(db, window, source))
+      topicGraphs(db, window, topicSource(db, ALL_TOPICS))
     ]);
     const rows: TopicRows = {sources: columns.source, targets: columns.target, counts: columns.count};
     const tally = {member: new Uint8Array(accountIds.length), output: new Float64Array(accountIds.length)};
