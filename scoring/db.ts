@@ -28,6 +28,16 @@ export interface Db {
   queryColumns<R extends Row = Row>(sql: string, params?: readonly Value[]): Promise<Columns<R>>;
 }
 
+/**
+ * Whether `select` (a query, with its `params`) returns any row. Asked with EXISTS, so the engine stops at the first
+ * row instead of counting them all: on a world of 20,000 accounts, counting the reactions to learn that there are
+ * some took duckdb-wasm 0.1 s.
+ */
+export async function hasRows(db: Db, select: string, params: readonly Value[] = []): Promise<boolean> {
+  const [row] = await db.query<{found: boolean}>(`SELECT EXISTS (${select}) AS found`, params);
+  return row?.found === true;
+}
+
 /** The rows of a columnar result, each with the columns in their order. */
 export function rowsOf<R extends Row>(columns: Columns<R>): R[] {
   const names = Object.keys(columns);

@@ -19,7 +19,7 @@ import {indexedRelations, type IndexedRelations as Relations} from "./indexed.js
 import {inWindow, windowParams} from "./window.js";
 
 /** Whether any post of the dataset carries a topic. */
-export const HAS_TOPICS_SQL = `SELECT count(*) > 0 AS has_topics FROM posts WHERE len(topics) > 0`;
+export const HAS_TOPICS_SQL = `SELECT EXISTS (SELECT 1 FROM posts WHERE len(topics) > 0) AS has_topics`;
 
 // The window's reactions with the indices of their actor and target (NULL for one that is not an account);
 // parameters from, from, to, to.

@@ -10,7 +10,7 @@
  *
  * Published: the counts and Lampos's formula. Our choice: the fallback of `followers` to in-degree.
  */
-import type {Db} from "../db.js";
+import {hasRows, type Db} from "../db.js";
 import {accountList, perAccount} from "../features/accounts.js";
 import {reportedCounts} from "../features/reported-counts.js";
 import type {Method, MethodValues} from "./method.js";
@@ -41,10 +41,6 @@ const query =
     return {accountIds: accounts.accountIds, values: Float64Array.from(value)};
   };
 
-async function countOf(db: Db, sql: string): Promise<number> {
-  const [row] = await db.query<{n: number}>(sql);
-  return row?.n ?? 0;
-}
 
 export const followers: Method = {
   id: "followers",
@@ -65,7 +61,7 @@ export const indegree: Method = {
   summary: "Distinct followers in the follow graph.",
   scoreLabel: "followers in the data",
   unavailable: async (db) =>
-    (await countOf(db, "SELECT count(*) AS n FROM follows")) === 0 ? "the data has no follow graph" : undefined,
+    (await hasRows(db, "SELECT 1 FROM follows")) ? undefined : "the data has no follow graph",
   compute: query(IN_DEGREE_SQL),
   display: (values) => values.slice()
 };
@@ -76,7 +72,7 @@ export const lampos: Method = {
   summary: "ln((listed+1)(followers+1)²/(following+1)) from reported counts (Lampos et al. 2014).",
   scoreLabel: "impact",
   unavailable: async (db) =>
-    (await countOf(db, "SELECT count(followers) AS n FROM accounts")) === 0
+    !(await hasRows(db, "SELECT 1 FROM accounts WHERE followers IS NOT NULL"))
       ? "the data reports no follower counts"
       : undefined,
   compute: query(LAMPOS_SQL),

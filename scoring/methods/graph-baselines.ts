@@ -11,7 +11,7 @@
  *   per-topic scores aggregated by each topic's share of all topic mentions.
  * Display: authority, influence and TwitterRank × the number of accounts (1 = average); k-shell as is.
  */
-import type {Db} from "../db.js";
+import {hasRows, type Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
 import {hits as hitsKernel} from "../graph/hits.js";
 import {kernels} from "../kernels.js";
@@ -39,8 +39,7 @@ ORDER BY a.account_id
 `;
 
 async function postsPerAccount(db: Db, {from = null, to = null}: TimeWindow): Promise<Float64Array | undefined> {
-  const [{n}] = (await db.query<{n: number}>("SELECT count(*) AS n FROM posts")) as [{n: number}];
-  if (n === 0) return undefined;
+  if (!(await hasRows(db, "SELECT 1 FROM posts"))) return undefined;
   const {posts} = await db.queryColumns<{posts: number}>(POSTS_SQL, windowParams({from, to}));
   return Float64Array.from(posts);
 }
@@ -96,11 +95,12 @@ export const twitterrank: Method = {
   summary: "Topic-sensitive PageRank on the follow graph (Weng et al. 2010), topics from the posts' topics.",
   scoreLabel: "× the average account",
   async unavailable(db) {
-    const [row] = await db.query<{follows: number; topics: number}>(
-      "SELECT (SELECT count(*) FROM follows) AS follows, (SELECT count(*) FROM posts WHERE len(topics) > 0) AS topics"
-    );
-    if (!row || row.follows === 0) return "the data has no follow graph";
-    if (row.topics === 0) return "no post carries topics";
+    const [follows, topics] = await Promise.all([
+      hasRows(db, "SELECT 1 FROM follows"),
+      hasRows(db, "SELECT 1 FROM posts WHERE len(topics) > 0")
+    ]);
+    if (!follows) return "the data has no follow graph";
+    if (!topics) return "no post carries topics";
     return undefined;
   },
   async compute(db) {

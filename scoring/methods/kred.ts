@@ -50,7 +50,7 @@
  * - actions counted once each (the `weight` column is ignored: its meaning varies by source), follows from
  *   timestamped `follow` interactions only.
  */
-import type {Db} from "../db.js";
+import {hasRows, type Db} from "../db.js";
 import {louvainCommunities} from "../features/communities.js";
 import {kredMade, kredMadeSums, kredReceived, kredReceivedSums} from "../features/kred-actions.js";
 import {KRED_KINDS} from "../features/kred-points.js";
@@ -138,10 +138,10 @@ export function outreachLevel(points: number): number {
 }
 
 async function kredUnavailable(db: Db): Promise<string | undefined> {
-  const [row] = await db.query<{n: number}>(
-    `SELECT count(*) AS n FROM interactions WHERE kind IN (${KRED_KINDS.map((kind) => `'${kind}'`).join(", ")})`
-  );
-  return row?.n ? undefined : `the data has no interactions that earn Kred points (${KRED_KINDS.join(", ")})`;
+  const kinds = KRED_KINDS.map((kind) => `'${kind}'`).join(", ");
+  return (await hasRows(db, `SELECT 1 FROM interactions WHERE kind IN (${kinds})`))
+    ? undefined
+    : `the data has no interactions that earn Kred points (${KRED_KINDS.join(", ")})`;
 }
 
 /** The weights of the points table: one per kind. */

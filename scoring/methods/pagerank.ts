@@ -13,6 +13,7 @@
  * stationary probability (values sum to 1); the display score is that probability times the number of
  * accounts, so 1 is the average account. Published: the algorithm. Our choice: the edge direction and weights.
  */
+import {hasRows} from "../db.js";
 import {PAGERANK_DEFAULTS, pagerank} from "../graph/pagerank.js";
 import {UNIT_KIND_WEIGHTS, followGraph, reactionGraph, type AccountGraph} from "../graphs.js";
 import type {Method, MethodValues} from "./method.js";
@@ -42,8 +43,7 @@ export const pagerankFollows: Method = {
   summary: "Stationary probability of a random walk that follows follow edges towards the accounts followed.",
   scoreLabel: "× the average account",
   async unavailable(db) {
-    const [{n}] = (await db.query<{n: number}>("SELECT count(*) AS n FROM follows")) as [{n: number}];
-    return n === 0 ? "the data has no follow graph" : undefined;
+    return (await hasRows(db, "SELECT 1 FROM follows")) ? undefined : "the data has no follow graph";
   },
   async compute(db) {
     return stationary(await followGraph(db));

@@ -47,7 +47,7 @@
  *   rounded to integers, as PeerIndex showed them; ranks follow the unrounded values. Percentiles among all
  *   accounts span every network of the dataset together.
  */
-import type {Db} from "../db.js";
+import {hasRows, type Db} from "../db.js";
 import {REACTION_KIND_LIST, REACTION_KINDS, type TimeWindow} from "../features/activity.js";
 import {accountList} from "../features/accounts.js";
 import {audience} from "../features/peerindex.js";
@@ -164,10 +164,12 @@ const peerindexDecomposition: Decomposition = {
 };
 
 async function withoutReactions(db: Db): Promise<string | undefined> {
-  const [row] = await db.query<{n: number}>(
-    `SELECT count(*) AS n FROM interactions WHERE actor_id <> target_id AND kind IN (${REACTION_KIND_LIST})`
-  );
-  return row?.n ? undefined : `the data has no reactions (${REACTION_KINDS.join(", ")}) between accounts`;
+  return (await hasRows(
+    db,
+    `SELECT 1 FROM interactions WHERE actor_id <> target_id AND kind IN (${REACTION_KIND_LIST})`
+  ))
+    ? undefined
+    : `the data has no reactions (${REACTION_KINDS.join(", ")}) between accounts`;
 }
 
 function peerindexMethod(

@@ -38,7 +38,7 @@
  *   ranking work); each component contributes its term w_c · p_c / Σ w · 100, which add up to Impact exactly.
  * - velocity's percentile is over all accounts scored, in every network together: a display sees values only.
  */
-import type {Db} from "../db.js";
+import {hasRows, type Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
 import {referenceFeatures, updateCounts, updateFeatures, type AccountColumns} from "../features/twitalyzer.js";
 import {midRankPercentiles, percentilesWithin} from "../scales.js";
@@ -47,20 +47,13 @@ import {composed, ownPersons, personIndex, type Decomposition, type Method} from
 const asPercentage = (values: Float64Array) => values.map((value) => value * 100);
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
-async function countOf(db: Db, sql: string): Promise<number> {
-  const [row] = await db.query<{n: number}>(sql);
-  return row?.n ?? 0;
-}
-
 const withoutPosts = async (db: Db) =>
-  (await countOf(db, "SELECT count(*) AS n FROM posts")) === 0
-    ? "the data has no posts, so no updates to count"
-    : undefined;
+  (await hasRows(db, "SELECT 1 FROM posts")) ? undefined : "the data has no posts, so no updates to count";
 
 const withoutReferences = async (db: Db) =>
-  (await countOf(db, "SELECT count(*) AS n FROM interactions WHERE kind IN ('mention', 'reply')")) === 0
-    ? "the data has no references (mentions or replies)"
-    : undefined;
+  (await hasRows(db, "SELECT 1 FROM interactions WHERE kind IN ('mention', 'reply')"))
+    ? undefined
+    : "the data has no references (mentions or replies)";
 
 /**
  * A Twitalyzer ratio: one number per account from the columns of one feature query, over the method's window.

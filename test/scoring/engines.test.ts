@@ -5,7 +5,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
-import type {Db} from "../../scoring/db.js";
+import {hasRows, type Db} from "../../scoring/db.js";
 import {
   activityFeatures,
   availableMethods,
@@ -110,5 +110,16 @@ describe("scoreMethods(db, methods)", () => {
     const [a, b] = [await scoreMethods(native, ids), await scoreMethods(wasm, ids)];
     expect(a).toHaveLength(6 * ids.length);
     expect(b).toEqual(a);
+  });
+});
+
+describe("hasRows(db, select, params)", () => {
+  it("tells on both engines whether a query returns any row, with parameters", async () => {
+    for (const db of [native, wasm]) {
+      expect(await hasRows(db, "SELECT 1 FROM accounts")).toBe(true);
+      expect(await hasRows(db, "SELECT 1 FROM accounts WHERE account_id = ?", ["twitter:a"])).toBe(true);
+      expect(await hasRows(db, "SELECT 1 FROM accounts WHERE account_id = ?", ["twitter:nobody"])).toBe(false);
+      expect(await hasRows(db, "SELECT 1 FROM interactions WHERE kind = 'rating'")).toBe(false);
+    }
   });
 });
