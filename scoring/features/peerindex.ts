@@ -278,7 +278,15 @@ export function inTopicOrder(rows: Columns<TopicGraphRow & {number: number; kind
     groups = Math.max(groups, group[row]! + 1);
   }
   const order = countingSort(
-    countingSort(countingSort(Int32Array.from({length: n}, (_, row) => row), ends, target), ends, source),
+    countingSort(
+      countingSort(
+        Int32Array.from({length: n}, (_, row) => row),
+        ends,
+        target
+      ),
+      ends,
+      source
+    ),
     groups,
     group
   );

@@ -41,7 +41,6 @@ const query =
     return {accountIds: accounts.accountIds, values: Float64Array.from(value)};
   };
 
-
 export const followers: Method = {
   id: "followers",
   name: "Followers",
