@@ -2,9 +2,9 @@
  * The graphs methods run on, read from the canonical tables as CSR: accounts are numbered 0…n−1 in
  * `account_id` order, so every graph of one dataset shares the numbering.
  */
-import type {Db} from "./db.js";
+import {hasRows, type Db} from "./db.js";
 import {accountList} from "./features/accounts.js";
-import {REACTION_KINDS, type TimeWindow} from "./features/activity.js";
+import {REACTION_KINDS, REACTION_KIND_LIST, type TimeWindow} from "./features/activity.js";
 import {buildCsr, buildUnitCsr, type Csr} from "./graph/csr.js";
 import {accountCodes, indexedInteractions} from "./features/indexed.js";
 import {inWindow, windowParams} from "./features/window.js";
@@ -28,7 +28,7 @@ export const reactionPairsSql = (interactions: string) => `
 SELECT actor AS source, target,
   ${REACTION_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}')::INTEGER AS n_${kind}`).join(",\n  ")}
 FROM ${interactions}
-WHERE kind IN (${REACTION_KINDS.map((kind) => `'${kind}'`).join(", ")})
+WHERE kind IN (${REACTION_KIND_LIST})
   AND actor <> target AND actor >= 0 AND target >= 0
   AND ${inWindow("ts")}
 GROUP BY actor, target
@@ -46,6 +46,11 @@ JOIN ${codes} s ON s.account_id = f.follower_id
 JOIN ${codes} t ON t.account_id = f.followee_id
 WHERE f.follower_id <> f.followee_id AND s.account >= 0 AND t.account >= 0
 `;
+
+/** Why a method on the follow graph cannot score `db`'s data, if it has no follows; undefined if it has some. */
+export async function withoutFollowGraph(db: Db): Promise<string | undefined> {
+  return (await hasRows(db, "SELECT 1 FROM follows")) ? undefined : "the data has no follow graph";
+}
 
 /** Weight 1 for every reaction kind. */
 export const UNIT_KIND_WEIGHTS: Readonly<Record<string, number>> = Object.fromEntries(

@@ -13,6 +13,7 @@
 import {hasRows, type Db} from "../db.js";
 import {accountList, perAccount} from "../features/accounts.js";
 import {reportedCounts} from "../features/reported-counts.js";
+import {withoutFollowGraph} from "../graphs.js";
 import type {Method, MethodValues} from "./method.js";
 
 export const IN_DEGREE_SQL = `
@@ -59,8 +60,7 @@ export const indegree: Method = {
   name: "Follower in-degree",
   summary: "Distinct followers in the follow graph.",
   scoreLabel: "followers in the data",
-  unavailable: async (db) =>
-    (await hasRows(db, "SELECT 1 FROM follows")) ? undefined : "the data has no follow graph",
+  unavailable: withoutFollowGraph,
   compute: query(IN_DEGREE_SQL),
   display: (values) => values.slice()
 };

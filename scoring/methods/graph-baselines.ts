@@ -17,7 +17,8 @@ import {hits as hitsKernel} from "../graph/hits.js";
 import {kernels} from "../kernels.js";
 import {kcore} from "../graph/kcore.js";
 import {aggregateTwitterrank, twitterrank as twitterrankKernel} from "../graph/twitterrank.js";
-import {followGraph, reactionGraph} from "../graphs.js";
+import {followGraph, reactionGraph, withoutFollowGraph} from "../graphs.js";
+import {POSTS_WITH_TOPICS_SQL} from "../features/peerindex.js";
 import type {Method, MethodValues} from "./method.js";
 import {inWindow, windowParams} from "../features/window.js";
 
@@ -95,13 +96,8 @@ export const twitterrank: Method = {
   summary: "Topic-sensitive PageRank on the follow graph (Weng et al. 2010), topics from the posts' topics.",
   scoreLabel: "× the average account",
   async unavailable(db) {
-    const [follows, topics] = await Promise.all([
-      hasRows(db, "SELECT 1 FROM follows"),
-      hasRows(db, "SELECT 1 FROM posts WHERE len(topics) > 0")
-    ]);
-    if (!follows) return "the data has no follow graph";
-    if (!topics) return "no post carries topics";
-    return undefined;
+    const [withoutFollows, topics] = await Promise.all([withoutFollowGraph(db), hasRows(db, POSTS_WITH_TOPICS_SQL)]);
+    return withoutFollows ?? (topics ? undefined : "no post carries topics");
   },
   async compute(db) {
     const {accountIds, graph} = await followGraph(db);

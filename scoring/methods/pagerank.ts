@@ -13,9 +13,8 @@
  * stationary probability (values sum to 1); the display score is that probability times the number of
  * accounts, so 1 is the average account. Published: the algorithm. Our choice: the edge direction and weights.
  */
-import {hasRows} from "../db.js";
 import {PAGERANK_DEFAULTS, pagerank} from "../graph/pagerank.js";
-import {UNIT_KIND_WEIGHTS, followGraph, reactionGraph, type AccountGraph} from "../graphs.js";
+import {UNIT_KIND_WEIGHTS, followGraph, reactionGraph, withoutFollowGraph, type AccountGraph} from "../graphs.js";
 import type {Method, MethodValues} from "./method.js";
 
 function stationary({accountIds, graph}: AccountGraph): MethodValues {
@@ -42,9 +41,7 @@ export const pagerankFollows: Method = {
   name: "PageRank (follows)",
   summary: "Stationary probability of a random walk that follows follow edges towards the accounts followed.",
   scoreLabel: "× the average account",
-  async unavailable(db) {
-    return (await hasRows(db, "SELECT 1 FROM follows")) ? undefined : "the data has no follow graph";
-  },
+  unavailable: withoutFollowGraph,
   async compute(db) {
     return stationary(await followGraph(db));
   },
