@@ -21,16 +21,15 @@ import {accountList} from "./accounts.js";
 import type {TimeWindow} from "./activity.js";
 import {dailyCounts, type DailyCounts} from "./daily.js";
 import {indexedRelations, type IndexedRelations as Relations} from "./indexed.js";
-import {KRED_KINDS} from "./kred-points.js";
+import {KRED_KINDS, KRED_KIND_LIST} from "./kred-points.js";
 import {inWindow, windowParams} from "./window.js";
 
-const KIND_LIST = KRED_KINDS.map((kind) => `'${kind}'`).join(", ");
 const counts = (suffix: string, condition: string) =>
   KRED_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}'${condition})::INTEGER AS ${kind}${suffix}`).join(
     ",\n  "
   );
 /** A kind's position in KRED_KINDS, as an SQL expression. */
-const KIND_CODE = `(list_position([${KIND_LIST}], kind) - 1)`;
+const KIND_CODE = `(list_position([${KRED_KIND_LIST}], kind) - 1)`;
 
 /** The columns of received actions: each kind, then each kind from big actors. */
 export const KRED_RECEIVED_COLUMNS = [...KRED_KINDS, ...KRED_KINDS.map((kind) => `${kind}_big`)];
@@ -45,14 +44,14 @@ windowed AS (
   SELECT target AS account, day, kind,
     actor IN (SELECT c.account FROM accounts a JOIN ${codes} c USING (account_id) WHERE a.followers > ?::DOUBLE) AS big_actor
   FROM ${interactions}
-  WHERE kind IN (${KIND_LIST}) AND actor <> target AND target >= 0 AND ${inWindow("ts")}
+  WHERE kind IN (${KRED_KIND_LIST}) AND actor <> target AND target >= 0 AND ${inWindow("ts")}
 )`;
 
 /** Actions made inside the window, over the indexed interactions. Parameters: from, from, to, to. */
 const made = ({interactions}: Relations) => `
 windowed AS (
   SELECT actor AS account, day, kind FROM ${interactions}
-  WHERE kind IN (${KIND_LIST}) AND actor <> target AND actor >= 0 AND ${inWindow("ts")}
+  WHERE kind IN (${KRED_KIND_LIST}) AND actor <> target AND actor >= 0 AND ${inWindow("ts")}
 )`;
 
 // Parameters: the follower threshold of a big actor, then from, from, to, to. Per (account, UTC day).

@@ -34,7 +34,8 @@ export interface KredPoints {
   [column: string]: string | number;
 }
 
-const KIND_LIST = KRED_KINDS.map((kind) => `'${kind}'`).join(", ");
+/** The kinds of KRED_KINDS as an SQL list, for `kind IN (…)`. */
+export const KRED_KIND_LIST = KRED_KINDS.map((kind) => `'${kind}'`).join(", ");
 const POINT_VALUES = `point_values AS (SELECT ${KRED_KINDS.map((kind) => `?::DOUBLE AS ${kind}`).join(", ")})`;
 const countsBy = (suffix: string, condition: string) =>
   KRED_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}'${condition}) AS ${kind}${suffix}`).join(", ");
@@ -47,7 +48,7 @@ bonus AS (SELECT ?::DOUBLE AS followers, ?::DOUBLE AS multiplier),
 windowed AS (
   SELECT i.target_id, i.kind, coalesce(actor.followers > (SELECT followers FROM bonus), false) AS big_actor
   FROM interactions i LEFT JOIN accounts actor ON actor.account_id = i.actor_id
-  WHERE i.kind IN (${KIND_LIST}) AND i.actor_id <> i.target_id AND ${inWindow("ts")}
+  WHERE i.kind IN (${KRED_KIND_LIST}) AND i.actor_id <> i.target_id AND ${inWindow("ts")}
 ),
 received AS (
   SELECT target_id AS account_id, ${countsBy("", " AND NOT big_actor")}, ${countsBy("_big", " AND big_actor")}
@@ -66,7 +67,7 @@ WITH ${POINT_VALUES},
 made AS (
   SELECT actor_id AS account_id, ${countsBy("", "")}
   FROM interactions
-  WHERE kind IN (${KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
+  WHERE kind IN (${KRED_KIND_LIST}) AND actor_id <> target_id AND ${inWindow("ts")}
   GROUP BY actor_id
 )
 SELECT a.account_id, a.network,

@@ -53,7 +53,7 @@
 import {hasRows, type Db} from "../db.js";
 import {louvainCommunities} from "../features/communities.js";
 import {kredMade, kredMadeSums, kredReceived, kredReceivedSums} from "../features/kred-actions.js";
-import {KRED_KINDS} from "../features/kred-points.js";
+import {KRED_KINDS, KRED_KIND_LIST} from "../features/kred-points.js";
 import {
   composed,
   dailySums,
@@ -138,8 +138,7 @@ export function outreachLevel(points: number): number {
 }
 
 async function kredUnavailable(db: Db): Promise<string | undefined> {
-  const kinds = KRED_KINDS.map((kind) => `'${kind}'`).join(", ");
-  return (await hasRows(db, `SELECT 1 FROM interactions WHERE kind IN (${kinds})`))
+  return (await hasRows(db, `SELECT 1 FROM interactions WHERE kind IN (${KRED_KIND_LIST})`))
     ? undefined
     : `the data has no interactions that earn Kred points (${KRED_KINDS.join(", ")})`;
 }
