@@ -38,8 +38,8 @@ export interface TruthOptions extends CascadeOptions {
   /**
    * Whether the methods and the spread are computed side by side, all their queries in flight at once, so one
    * method's work in JavaScript overlaps another's SQL (both engines take statements sent together, `Db`). Off by
-   * default, so that one method's results at a time are held
-   * (every method of the 20,000-account world on native DuckDB: 16.4-17.9 s side by side, 18.4-18.8 s in turn).
+   * default, so that one method's results at a time are held (every method of the 20,000-account world on native
+   * DuckDB: 16.4-17.9 s side by side, 18.4-18.8 s in turn).
    */
   concurrent?: boolean;
   /**
