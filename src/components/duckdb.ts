@@ -18,15 +18,14 @@ export interface WorldDb extends Db {
 const FILE_NAME = "world.duckdb";
 
 /**
- * Starts duckdb-wasm in a module worker with the wasm from node_modules; `whileCompiling` runs while the wasm
- * compiles (a page downloads its world meanwhile). The worker is terminated if either fails.
+ * Starts duckdb-wasm in a module worker (`duckdb-worker.ts`: duckdb-wasm's own, set up so that Chromium caches the
+ * compiled engine for the next page) with the wasm from node_modules; `whileCompiling` runs while the wasm compiles
+ * (a page downloads its world meanwhile). The worker is terminated if either fails.
  */
 export async function startDuckDb<T = void>(
   whileCompiling: () => Promise<T> = async () => undefined as T
 ): Promise<{duckdb: AsyncDuckDB; started: T}> {
-  const worker = new Worker(import.meta.resolve("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js"), {
-    type: "module"
-  });
+  const worker = new Worker(import.meta.resolve("./duckdb-worker.js"), {type: "module"});
   // Warnings and errors only: duckdb-wasm logs every query at INFO level.
   const duckdb = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   try {

@@ -8,7 +8,7 @@ import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
 import {extname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromium, type Browser, type Page} from "playwright-core";
+import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
 import {afterAll, beforeAll} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
 import {simulateWarehouse} from "../../simulation/recipe-file.js";
@@ -43,8 +43,15 @@ export function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** A static file server for `root` on 127.0.0.1, on a free port. */
-export async function serve(root: string): Promise<{server: Server; origin: string}> {
+/**
+ * A static file server for `root` on 127.0.0.1, on a free port. With `cacheable`, responses carry the validators and
+ * lifetime a static host gives (`Last-Modified`, `Cache-Control: max-age=600`), so a browser may keep them and the
+ * code it compiled from them.
+ */
+export async function serve(
+  root: string,
+  {cacheable = false}: {cacheable?: boolean} = {}
+): Promise<{server: Server; origin: string}> {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
     let file = resolve(root, `.${path}`);
@@ -57,9 +64,11 @@ export async function serve(root: string): Promise<{server: Server; origin: stri
       response.writeHead(404, {"content-type": "text/plain"}).end(`not found: ${path}`);
       return;
     }
+    const stat = statSync(file);
     response.writeHead(200, {
       "content-type": MIME_TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": statSync(file).size
+      "content-length": stat.size,
+      ...(cacheable ? {"last-modified": stat.mtime.toUTCString(), "cache-control": "max-age=600"} : {})
     });
     createReadStream(file).pipe(response);
   });
@@ -72,20 +81,40 @@ export function closeServer(server: Server | undefined): Promise<unknown> {
 }
 
 /** Headless Chromium with the flags that work as root on these machines (STACK.md). */
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync"
+  ]
+};
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync"
-    ]
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/**
+ * Chromium with a profile kept in `dir`, as a returning reader's browser is: its HTTP cache and code cache last from
+ * one page to the next (the pages of `openPage` live in throwaway contexts whose request routing turns the cache
+ * off).
+ */
+export function launchProfile(dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, CHROMIUM);
+}
+
+/** Bytes of compiled wasm that Chromium keeps in its code cache in the profile at `dir`. */
+export function wasmCacheBytes(dir: string): number {
+  const cache = join(dir, "Default", "Code Cache", "wasm");
+  if (!existsSync(cache)) return 0;
+  return readdirSync(cache, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
 
 /**
