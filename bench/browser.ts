@@ -9,7 +9,16 @@ import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
 import {build} from "esbuild";
 import type {Browser, Page} from "playwright-core";
-import {DIST, closeServer, launchBrowser, openPage, serve} from "../test/browser/harness.js";
+import {tempDir} from "../test/helpers/world.js";
+import {
+  DIST,
+  closeServer,
+  launchBrowser,
+  launchProfile,
+  openPage,
+  serve,
+  wasmCacheBytes
+} from "../test/browser/harness.js";
 
 /**
  * Writes a bench page into `dir`: `index.html` loading `bench.js`, the bundle of `entry` (a file of `bench/`),
@@ -67,4 +76,63 @@ export function inSitePages<T>(
     }
     return measured;
   });
+}
+
+/** How long a page of `inProfilePages` is kept open for Chromium to write duckdb-wasm's compiled code to its cache. */
+const CACHE_WAIT_MS = 30_000;
+/** Below this, the code cache holds no compiled engine (an empty cache's index takes a few kB). */
+const CACHED_ENGINE_BYTES = 1e6;
+
+/**
+ * `measure` in `visits` pages of the built site (`dist/`) at `path`, opened one after another in one Chromium
+ * profile, as a returning reader's browser keeps it: the site is served with the validators a static host sends,
+ * so the HTTP cache and the compiled code carry over from one page to the next. Each page stays open until the
+ * profile's code cache holds a compiled engine (at most 30 s). `measure` also gets the bytes cached before its page
+ * opened. A console error, uncaught error or request leaving the host seen by a page fails the whole call.
+ */
+export async function inProfilePages<T>(
+  path: string,
+  visits: number,
+  measure: (page: Page, problems: string[], cachedBytes: number) => Promise<T>
+): Promise<T[]> {
+  const profile = tempDir("sway-bench-profile-");
+  const {server, origin} = await serve(DIST, {cacheable: true});
+  try {
+    const context = await launchProfile(profile.dir);
+    try {
+      const measured: T[] = [];
+      for (let visit = 0; visit < visits; visit++) {
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on("console", (message) => {
+          if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+        });
+        page.on("pageerror", (error) => problems.push(`uncaught error: ${error.message}`));
+        page.on("request", (request) => {
+          const url = new URL(request.url());
+          if (url.hostname !== "127.0.0.1" && !["data:", "blob:"].includes(url.protocol)) {
+            problems.push(`request outside localhost: ${url.href}`);
+          }
+        });
+        const cachedBytes = wasmCacheBytes(profile.dir);
+        await page.goto(`${origin}/${path}`, {waitUntil: "load"});
+        measured.push(await measure(page, problems, cachedBytes));
+        for (
+          let waited = 0;
+          wasmCacheBytes(profile.dir) < CACHED_ENGINE_BYTES && waited < CACHE_WAIT_MS;
+          waited += 500
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        await page.close();
+        if (problems.length > 0) throw new Error(problems.join("; "));
+      }
+      return measured;
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await closeServer(server);
+    profile.remove();
+  }
 }
