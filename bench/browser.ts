@@ -17,7 +17,8 @@ import {
   launchProfile,
   openPage,
   serve,
-  wasmCacheBytes
+  wasmCacheBytes,
+  watchPage
 } from "../test/browser/harness.js";
 
 /**
@@ -88,7 +89,7 @@ const CACHED_ENGINE_BYTES = 1e6;
  * profile, as a returning reader's browser keeps it: the site is served with the validators a static host sends,
  * so the HTTP cache and the compiled code carry over from one page to the next. Each page stays open until the
  * profile's code cache holds a compiled engine (at most 30 s). `measure` also gets the bytes cached before its page
- * opened. A console error, uncaught error or request leaving the host seen by a page fails the whole call.
+ * opened. A console error, uncaught error, dialog or request leaving the host seen by a page fails the whole call.
  */
 export async function inProfilePages<T>(
   path: string,
@@ -103,17 +104,7 @@ export async function inProfilePages<T>(
       const measured: T[] = [];
       for (let visit = 0; visit < visits; visit++) {
         const page = await context.newPage();
-        const problems: string[] = [];
-        page.on("console", (message) => {
-          if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-        });
-        page.on("pageerror", (error) => problems.push(`uncaught error: ${error.message}`));
-        page.on("request", (request) => {
-          const url = new URL(request.url());
-          if (url.hostname !== "127.0.0.1" && !["data:", "blob:"].includes(url.protocol)) {
-            problems.push(`request outside localhost: ${url.href}`);
-          }
-        });
+        const problems = watchPage(page, {requests: "observe"});
         const cachedBytes = wasmCacheBytes(profile.dir);
         await page.goto(`${origin}/${path}`, {waitUntil: "load"});
         measured.push(await measure(page, problems, cachedBytes));

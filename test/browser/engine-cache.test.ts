@@ -7,7 +7,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {tempDir} from "../helpers/world.js";
-import {DIST, TEST_TIMEOUT, closeServer, launchProfile, serve, wasmCacheBytes} from "./harness.js";
+import {DIST, TEST_TIMEOUT, closeServer, launchProfile, serve, wasmCacheBytes, watchPage} from "./harness.js";
 
 /** Runs the lab on a world of `accounts` accounts in `page` and waits for its summary. */
 async function runLab(page: Page, origin: string, accounts: number): Promise<void> {
@@ -24,19 +24,16 @@ describe("duckdb-wasm's compiled engine", () => {
       const {server, origin} = await serve(DIST, {cacheable: true});
       const context = await launchProfile(profile.dir);
       try {
-        const outside: string[] = [];
-        context.on("request", (request) => {
-          const url = new URL(request.url());
-          if (url.hostname !== "127.0.0.1" && !["data:", "blob:"].includes(url.protocol)) outside.push(url.href);
-        });
         // The lab's default world is enough for duckdb-wasm's hot functions to be optimised, which is when Chromium
         // writes the module to its cache; the writing is asynchronous, so the test waits for it.
         const first = await context.newPage();
+        const firstProblems = watchPage(first, {requests: "observe"});
         await runLab(first, origin, 2000);
         await expect.poll(() => wasmCacheBytes(profile.dir), {timeout: 60_000, interval: 500}).toBeGreaterThan(1e6);
         await first.close();
 
         const second = await context.newPage();
+        const secondProblems = watchPage(second, {requests: "observe"});
         const cdp = await context.newCDPSession(second);
         const events: {name: string}[] = [];
         cdp.on("Tracing.dataCollected", ({value}) => events.push(...(value as {name: string}[])));
@@ -47,7 +44,7 @@ describe("duckdb-wasm's compiled engine", () => {
         await traced;
         const names = new Set(events.map((event) => event.name));
         expect(names.has("wasm.Deserialize")).toBe(true);
-        expect(outside).toEqual([]);
+        expect([...firstProblems, ...secondProblems]).toEqual([]);
       } finally {
         await context.close();
         await closeServer(server);

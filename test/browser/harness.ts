@@ -104,8 +104,10 @@ export function launchBrowser(): Promise<Browser> {
  * one page to the next (the pages of `openPage` live in throwaway contexts whose request routing turns the cache
  * off).
  */
-export function launchProfile(dir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, CHROMIUM);
+export async function launchProfile(dir: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(dir, CHROMIUM);
+  context.setDefaultTimeout(PAGE_TIMEOUT);
+  return context;
 }
 
 /** Bytes of compiled wasm that Chromium keeps in its code cache in the profile at `dir`. */
@@ -160,6 +162,35 @@ export function useReferenceWorld(): {db: NodeDb} {
   return world;
 }
 
+/** Whether a page may ask for `url`: the local server, or data the page made itself. */
+function isLocal(url: URL): boolean {
+  return ["127.0.0.1", "localhost"].includes(url.hostname) || ["data:", "blob:"].includes(url.protocol);
+}
+
+/**
+ * Records in the list returned what goes wrong in `page`: console errors, uncaught errors and dialogs (dismissed).
+ * With `requests: "observe"`, requests to other hosts too, let through (routing a request would turn the browser's
+ * cache off); with "block", the caller routes them (`openPage`).
+ */
+export function watchPage(page: Page, {requests}: {requests: "observe" | "block"}): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught error: ${error.message}`));
+  page.on("dialog", async (dialog) => {
+    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  if (requests === "observe") {
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (!isLocal(url)) problems.push(`request outside localhost: ${url.href}`);
+    });
+  }
+  return problems;
+}
+
 /**
  * Opens `path` in a new page that records console errors, uncaught errors, dialogs (dismissed) and (aborted)
  * non-local requests in `problems`.
@@ -172,18 +203,10 @@ export async function openPage(
 ): Promise<{page: Page; problems: string[]}> {
   const page = await browser.newPage(width ? {viewport: {width, height: 844}} : {});
   page.setDefaultTimeout(PAGE_TIMEOUT);
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`uncaught error: ${error.message}`));
-  page.on("dialog", async (dialog) => {
-    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
-    await dialog.dismiss();
-  });
+  const problems = watchPage(page, {requests: "block"});
   await page.route("**/*", async (route) => {
     const url = new URL(route.request().url());
-    if (["127.0.0.1", "localhost"].includes(url.hostname) || ["data:", "blob:"].includes(url.protocol)) {
+    if (isLocal(url)) {
       await route.continue();
     } else {
       problems.push(`request outside localhost: ${url.href}`);
