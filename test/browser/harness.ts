@@ -95,6 +95,7 @@ const CHROMIUM = {
   ]
 };
 
+/** Chromium (`CHROMIUM`) for pages in throwaway contexts, which keep nothing from one to the next. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch(CHROMIUM);
 }
