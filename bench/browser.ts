@@ -12,6 +12,7 @@ import type {Browser, Page} from "playwright-core";
 import {tempDir} from "../test/helpers/world.js";
 import {
   DIST,
+  cachedEngine,
   closeServer,
   launchBrowser,
   launchProfile,
@@ -81,8 +82,6 @@ export function inSitePages<T>(
 
 /** How long a page of `inProfilePages` is kept open for Chromium to write duckdb-wasm's compiled code to its cache. */
 const CACHE_WAIT_MS = 30_000;
-/** Below this, the code cache holds no compiled engine (an empty cache's index takes a few kB). */
-const CACHED_ENGINE_BYTES = 1e6;
 
 /**
  * `measure` in `visits` pages of the built site (`dist/`) at `path`, opened one after another in one Chromium
@@ -104,17 +103,11 @@ export async function inProfilePages<T>(
       const measured: T[] = [];
       for (let visit = 0; visit < visits; visit++) {
         const page = await context.newPage();
-        const problems = watchPage(page, {requests: "observe"});
+        const problems = await watchPage(page, {requests: "observe"});
         const cachedBytes = wasmCacheBytes(profile.dir);
         await page.goto(`${origin}/${path}`, {waitUntil: "load"});
         measured.push(await measure(page, problems, cachedBytes));
-        for (
-          let waited = 0;
-          wasmCacheBytes(profile.dir) < CACHED_ENGINE_BYTES && waited < CACHE_WAIT_MS;
-          waited += 500
-        ) {
-          await new Promise((resolve) => setTimeout(resolve, 500));
-        }
+        await cachedEngine(profile.dir, CACHE_WAIT_MS);
         await page.close();
         if (problems.length > 0) throw new Error(problems.join("; "));
       }

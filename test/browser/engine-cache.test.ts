@@ -7,7 +7,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {tempDir} from "../helpers/world.js";
-import {DIST, TEST_TIMEOUT, closeServer, launchProfile, serve, wasmCacheBytes, watchPage} from "./harness.js";
+import {DIST, TEST_TIMEOUT, cachedEngine, closeServer, launchProfile, serve, watchPage} from "./harness.js";
 
 /** Runs the lab on a world of `accounts` accounts in `page` and waits for its summary. */
 async function runLab(page: Page, origin: string, accounts: number): Promise<void> {
@@ -27,13 +27,13 @@ describe("duckdb-wasm's compiled engine", () => {
         // The lab's default world is enough for duckdb-wasm's hot functions to be optimised, which is when Chromium
         // writes the module to its cache; the writing is asynchronous, so the test waits for it.
         const first = await context.newPage();
-        const firstProblems = watchPage(first, {requests: "observe"});
+        const firstProblems = await watchPage(first, {requests: "observe"});
         await runLab(first, origin, 2000);
-        await expect.poll(() => wasmCacheBytes(profile.dir), {timeout: 60_000, interval: 500}).toBeGreaterThan(1e6);
+        expect(await cachedEngine(profile.dir, 60_000)).toBe(true);
         await first.close();
 
         const second = await context.newPage();
-        const secondProblems = watchPage(second, {requests: "observe"});
+        const secondProblems = await watchPage(second, {requests: "observe"});
         const cdp = await context.newCDPSession(second);
         const events: {name: string}[] = [];
         cdp.on("Tracing.dataCollected", ({value}) => events.push(...(value as {name: string}[])));

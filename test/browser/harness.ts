@@ -120,6 +120,21 @@ export function wasmCacheBytes(dir: string): number {
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
 
+/** Below this, a code cache holds no compiled engine (an empty cache's index takes a few kB). */
+const CACHED_ENGINE_BYTES = 1e6;
+
+/**
+ * Waits until the code cache in the profile at `dir` holds a compiled engine, which Chromium writes some time after
+ * the engine's hot code is optimised, looking every 0.5 s for at most `timeoutMs`; whether it came.
+ */
+export async function cachedEngine(dir: string, timeoutMs: number): Promise<boolean> {
+  for (let waited = 0; ; waited += 500) {
+    if (wasmCacheBytes(dir) >= CACHED_ENGINE_BYTES) return true;
+    if (waited >= timeoutMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 /**
  * The built site served from `dist/` and a browser, set up before the tests of the enclosing `describe` (or file)
  * and closed after them; the returned object is filled in before the first test. Fails, saying so, when `needed`
@@ -169,11 +184,11 @@ function isLocal(url: URL): boolean {
 }
 
 /**
- * Records in the list returned what goes wrong in `page`: console errors, uncaught errors and dialogs (dismissed).
- * With `requests: "observe"`, requests to other hosts too, let through (routing a request would turn the browser's
- * cache off); with "block", the caller routes them (`openPage`).
+ * Records in the list returned what goes wrong in `page`: console errors, uncaught errors, dialogs (dismissed) and
+ * requests to other hosts, which `requests: "block"` aborts (by routing every request) and "observe" lets through
+ * (routing turns the browser's cache off, which a kept profile needs).
  */
-export function watchPage(page: Page, {requests}: {requests: "observe" | "block"}): string[] {
+export async function watchPage(page: Page, {requests}: {requests: "observe" | "block"}): Promise<string[]> {
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
@@ -183,10 +198,21 @@ export function watchPage(page: Page, {requests}: {requests: "observe" | "block"
     problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
     await dialog.dismiss();
   });
+  const offHost = (href: string) => problems.push(`request outside localhost: ${href}`);
   if (requests === "observe") {
     page.on("request", (request) => {
       const url = new URL(request.url());
-      if (!isLocal(url)) problems.push(`request outside localhost: ${url.href}`);
+      if (!isLocal(url)) offHost(url.href);
+    });
+  } else {
+    await page.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (isLocal(url)) {
+        await route.continue();
+      } else {
+        offHost(url.href);
+        await route.abort("blockedbyclient");
+      }
     });
   }
   return problems;
@@ -204,16 +230,7 @@ export async function openPage(
 ): Promise<{page: Page; problems: string[]}> {
   const page = await browser.newPage(width ? {viewport: {width, height: 844}} : {});
   page.setDefaultTimeout(PAGE_TIMEOUT);
-  const problems = watchPage(page, {requests: "block"});
-  await page.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if (isLocal(url)) {
-      await route.continue();
-    } else {
-      problems.push(`request outside localhost: ${url.href}`);
-      await route.abort("blockedbyclient");
-    }
-  });
+  const problems = await watchPage(page, {requests: "block"});
   await page.goto(`${origin}/${path}`, {waitUntil: "load"});
   return {page, problems};
 }
