@@ -7,7 +7,7 @@
  * run the world's tables are dropped and the engine is kept, already compiled and warm, for the page's next run.
  * Only what starts duckdb-wasm is imported up front: the generator and the scoring (a hundred modules) load
  * while the wasm compiles, instead of before it is fetched.
- * duckdb-wasm runs in a worker of its own, started from this one as a module worker from node_modules (STACK.md);
+ * duckdb-wasm runs in a worker of its own, started from this one as a module worker (`startDuckDb`, STACK.md);
  * terminating this worker ends both.
  */
 import {startDuckDb} from "./duckdb.js";
