@@ -6,7 +6,8 @@
  * What methods derive from the answers in TypeScript (topic scores, per-day counts) is kept on the view too
  * (`derived`). Scoring only reads; the view lives as long as the call, so it never serves data that has since
  * changed. Relations several queries read (the interactions with their accounts as integers) are made once per view
- * as TEMP tables (`sharedRelation`), which `releaseDb` drops when the call ends.
+ * as TEMP tables (`sharedRelation`), which `releaseDb` drops when the call ends, unless the caller holds them as
+ * tables already (`withRelations`).
  */
 import {rowsOf, type Columns, type Db, type Row, type Value} from "./db.js";
 
@@ -35,6 +36,30 @@ interface ViewTables {
 
 const viewTables = new WeakMap<Db, ViewTables>();
 
+/** The relations that already exist as tables for the queries of a `Db` (`withRelations`), by key. */
+const standingTables = new WeakMap<Db, ReadonlyMap<string, string>>();
+
+/**
+ * A view of `db` whose shared relations named in `tables` (key → the name of a table holding exactly the rows that
+ * `sharedRelation`'s query for that key would give) are those tables: for a caller that has the relations at hand
+ * already, as the simulation lab has a world's account codes. Views made on it (`memoizedDb`, `tableDb`) read them
+ * too, and no view drops them. Only the keys' queries are skipped; every other statement runs as on `db`.
+ */
+export function withRelations(db: Db, tables: Readonly<Record<string, string>>): Db {
+  const view: Db = {
+    queryColumns: (sql, params) => db.queryColumns(sql, params),
+    query: (sql, params) => db.query(sql, params)
+  };
+  standingTables.set(view, new Map([...(standingTables.get(db) ?? []), ...Object.entries(tables)]));
+  return view;
+}
+
+/** The view `view` of `db` reads the standing relations of `db`. */
+function inherit(view: Db, db: Db): void {
+  const standing = standingTables.get(db);
+  if (standing) standingTables.set(view, standing);
+}
+
 /** Numbers the TEMP tables of this module: views scoring at the same time on one connection never share a name. */
 let tableCount = 0;
 
@@ -46,6 +71,8 @@ let tableCount = 0;
  * @throws Error prefixed `scoring/memo-db: ` when the view has been released.
  */
 export function sharedRelation(db: Db, key: string, select: string): Promise<string> {
+  const standing = standingTables.get(db)?.get(key);
+  if (standing !== undefined) return Promise.resolve(standing);
   const view = viewTables.get(db);
   if (!view) return Promise.resolve(`(${select})`);
   let table = view.tables.get(key);
@@ -84,6 +111,7 @@ export function tableDb(db: Db): Db {
     query: (sql, params) => db.query(sql, params)
   };
   viewTables.set(view, {db, tables: new Map(), released: false});
+  inherit(view, db);
   return view;
 }
 
@@ -139,5 +167,6 @@ export function memoizedDb(db: Db): Db {
   };
   derivedResults.set(view, new Map());
   viewTables.set(view, {db, tables: new Map(), released: false});
+  inherit(view, db);
   return view;
 }

@@ -1,18 +1,22 @@
 /**
- * Loads a generated world into duckdb-wasm, in the browser or a Web Worker. Each canonical table crosses into
- * the engine as one Arrow IPC stream already in its final shape and is appended to the table as it is: no
- * staging table and no join. The world's integer columns become Arrow vectors without a copy, and every text
- * column that repeats a few values (account ids, post ids, networks, kinds, roles, most post texts) is a
- * dictionary vector: the strings are made once per account, post or name, and each row is its integer index.
- * The rows are those of the Node warehouse's joins (`warehouse-sql.ts`), value for value; a test compares them.
- * The streams are encoded here, with this module's Arrow, so no Arrow object is shared with duckdb-wasm's own
- * copy of the library.
+ * Loads a generated world into duckdb-wasm, in the browser or a Web Worker. Each table crosses into the engine as
+ * one Arrow IPC stream already in its final shape and is appended to the table as it is: no staging table and no
+ * join. The world's integer columns become Arrow vectors without a copy, and every text column that repeats a few
+ * values (account ids, post ids, networks, kinds, roles, most post texts) is a dictionary vector: the strings are
+ * made once per account, post or name, and each row is its integer index.
+ *
+ * The interactions are loaded as the relations that the feature queries read (`scoring/features/indexed.ts`): the
+ * account codes and the interactions over them, which the world has at hand (its accounts are numbered already)
+ * and the engine would otherwise make from the canonical table with a sort and two joins on every judgement. The
+ * canonical `interactions` is a view that joins the codes back. Every other canonical table is a table. The rows
+ * are those of the Node warehouse's joins (`warehouse-sql.ts`), value for value; a test compares them, and the two
+ * relations with what the feature queries make. The streams are encoded here, with this module's Arrow, so no
+ * Arrow object is shared with duckdb-wasm's own copy of the library.
  */
 import {
   Bool,
   Dictionary,
   Field,
-  Float64,
   Int32,
   List,
   Table,
@@ -25,8 +29,14 @@ import {
   type Vector
 } from "apache-arrow";
 import type {ArrowConnection} from "../loaders/browser-writer.js";
-import {TABLE_NAMES, createTableSql, type TableName} from "../loaders/schema.js";
+import {createTableSql} from "../loaders/schema.js";
 import type {Db} from "../scoring/db.js";
+import {
+  ACCOUNT_CODES_COLUMNS,
+  INDEXED_INTERACTIONS_COLUMNS,
+  withIndexedRelations,
+  type IndexedRelations
+} from "../scoring/features/indexed.js";
 import {INTERACTION_KIND_NAMES, POST_KIND_NAMES} from "./builder.js";
 import {TEMPLATES, renderText} from "./texts.js";
 import {TOPICS} from "./topics.js";
@@ -115,12 +125,6 @@ function numberedIds(prefixes: readonly string[], prefixOf: ArrayLike<number>): 
   return makeVector(makeData({type: new Utf8(), length, nullCount: 0, valueOffsets: offsets, data}));
 }
 
-/** A column of `length` NULLs (of type DOUBLE). */
-function nothing(length: number): Vector<Float64> {
-  const nulls = validity(new Int32Array(length).fill(-1));
-  return makeVector(makeData({type: new Float64(), length, data: new Float64Array(length), ...nulls}));
-}
-
 /** Epoch milliseconds (floored, as the warehouse keeps them) as a timestamp column. */
 function timestamps(ms: Float64Array): Vector<TimestampMillisecond> {
   const words = new Int32Array(ms.length * 2);
@@ -186,16 +190,97 @@ function postTopics(world: World): Vector<List<Dictionary<Utf8, Int32>>> {
   return makeVector(makeData({type, length: topic.length, valueOffsets: offsets, child: child.data[0]!, ...nulls}));
 }
 
-/** One canonical table of a world, made when asked for. */
+/** The tables of a loaded world that hold the relations of `scoring/features/indexed.ts`. */
+export const WORLD_RELATIONS = Object.freeze({
+  codes: "world_account_codes",
+  interactions: "world_interactions"
+} as const satisfies IndexedRelations);
+
+/** The canonical interactions of a loaded world: its indexed interactions with the accounts' ids joined back. */
+const INTERACTIONS_VIEW_SQL = `CREATE VIEW interactions AS
+SELECT i.ts, i.network, a.account_id AS actor_id, t.account_id AS target_id, i.post_id, i.kind, NULL::DOUBLE AS weight
+FROM ${WORLD_RELATIONS.interactions} i
+JOIN ${WORLD_RELATIONS.codes} a ON a.account = i.actor
+JOIN ${WORLD_RELATIONS.codes} t ON t.account = i.target`;
+
+/** The tables a world is loaded into, in the order they are loaded. */
+const WORLD_TABLE_NAMES = [
+  "accounts",
+  "posts",
+  WORLD_RELATIONS.codes,
+  WORLD_RELATIONS.interactions,
+  "follows",
+  "identities",
+  "truth"
+] as const;
+
+export type WorldTableName = (typeof WORLD_TABLE_NAMES)[number];
+
+/** The statement that creates each table of a world. */
+const CREATE_SQL = (name: WorldTableName): string => {
+  if (name === WORLD_RELATIONS.codes) return `CREATE TABLE ${name} (${ACCOUNT_CODES_COLUMNS})`;
+  if (name === WORLD_RELATIONS.interactions) return `CREATE TABLE ${name} (${INDEXED_INTERACTIONS_COLUMNS})`;
+  // The generator writes kinds, roles and the other closed sets from the schema's own lists: checking every row
+  // against them would take duckdb-wasm a quarter of the interactions' load.
+  return createTableSql(name, {checks: false});
+};
+
+/** A UTC day, in the milliseconds of the world's times. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Each account's code (`scoring/features/indexed.ts`): its place in `account_id` order, the order of the engine's
+ * sort of the ids (bytes; the ids are ASCII, so UTF-16 code units compare alike).
+ */
+function accountCodes(world: World): Int32Array {
+  const {network, count} = world.population;
+  const ids = Array.from({length: count}, (_, i) => `${world.networks[network[i]!]}:${i}`);
+  const order = Int32Array.from({length: count}, (_, i) => i).sort((a, b) =>
+    ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0
+  );
+  const code = new Int32Array(count);
+  for (let place = 0; place < count; place++) code[order[place]!] = place;
+  return code;
+}
+
+/**
+ * The interactions' actors and targets as account codes, and their UTC days (`utcDay`).
+ *
+ * @throws Error when an interaction names no account of the world: the view of the canonical interactions would
+ * leave it out.
+ */
+function indexedColumns(world: World, code: Int32Array) {
+  const {actor, target, time} = world.interactions;
+  const count = code.length;
+  const actors = new Int32Array(actor.length);
+  const targets = new Int32Array(actor.length);
+  const day = new Int32Array(actor.length);
+  for (let row = 0; row < actor.length; row++) {
+    const a = actor[row]!;
+    const t = target[row]!;
+    if (!(a >= 0 && a < count && t >= 0 && t < count))
+      throw new Error(`simulation/wasm-writer: interaction ${row} names an account outside the world (${a} -> ${t})`);
+    actors[row] = code[a]!;
+    targets[row] = code[t]!;
+    day[row] = Math.floor(Math.floor(time[row]!) / DAY_MS);
+  }
+  return {actor: actors, target: targets, day};
+}
+
+/** One table of a world, made when asked for. */
 export interface WorldTable {
-  name: TableName;
+  name: WorldTableName;
   rows: number;
   build(): Table;
   /** The table as the Arrow IPC stream duckdb-wasm appends, encoded the first time it is asked for. */
   stream(): Uint8Array;
 }
 
-/** The canonical tables of `world` as Arrow tables, in the schema's order, columns too. */
+/**
+ * The tables of `world` as Arrow tables, in the order they are loaded: every canonical table but the interactions,
+ * in the schema's order, columns too, and in the interactions' place the account codes and indexed interactions
+ * (WORLD_RELATIONS), columns as `scoring/features/indexed.ts` declares them.
+ */
 export function worldTables(world: World): WorldTable[] {
   const p = world.population;
   const {posts, interactions, follows} = world;
@@ -211,7 +296,8 @@ export function worldTables(world: World): WorldTable[] {
   );
   const personIds = Array.from(p.person, (person, i) => (p.multi[i] === 1 ? `person:${person}` : null));
   const multi = Int32Array.from({length: p.count}, (_, i) => i).filter((i) => p.multi[i] === 1);
-  const tables: Record<TableName, Omit<WorldTable, "name" | "stream">> = {
+  const code = accountCodes(world);
+  const tables: Record<WorldTableName, Omit<WorldTable, "name" | "stream">> = {
     accounts: {
       rows: p.count,
       build: () =>
@@ -250,18 +336,24 @@ export function worldTables(world: World): WorldTable[] {
           text: postTexts(world)
         })
     },
-    interactions: {
+    [WORLD_RELATIONS.codes]: {
+      rows: p.count,
+      build: () => new Table({account_id: accountIds, account: makeVector(code)})
+    },
+    [WORLD_RELATIONS.interactions]: {
       rows: interactions.actor.length,
-      build: () =>
-        new Table({
-          ts: timestamps(interactions.time),
-          network: networkOf(world, interactions.actor),
-          actor_id: lookup(accountIds, interactions.actor),
-          target_id: lookup(accountIds, interactions.target),
-          post_id: lookup(postIds, interactions.post),
+      build: () => {
+        const {actor, target, day} = indexedColumns(world, code);
+        return new Table({
+          actor: makeVector(actor),
+          target: makeVector(target),
           kind: codes(INTERACTION_KIND_NAMES, interactions.kind),
-          weight: nothing(interactions.actor.length)
-        })
+          ts: timestamps(interactions.time),
+          day: makeVector(day),
+          network: networkOf(world, interactions.actor),
+          post_id: lookup(postIds, interactions.post)
+        });
+      }
     },
     follows: {
       rows: follows.follower.length,
@@ -291,7 +383,7 @@ export function worldTables(world: World): WorldTable[] {
         })
     }
   };
-  return TABLE_NAMES.map((name) => {
+  return WORLD_TABLE_NAMES.map((name) => {
     let encoded: Uint8Array | undefined;
     const table = tables[name];
     return {name, ...table, stream: () => (encoded ??= tableToIPC(table.build(), "stream"))};
@@ -299,8 +391,10 @@ export function worldTables(world: World): WorldTable[] {
 }
 
 /**
- * Builds the canonical tables of a world (`worldTables`) in duckdb-wasm: `db` creates them, `connection` (the same
- * connection) appends each table's stream. `onLoaded` is called with the share of the rows appended.
+ * Builds the tables of a world (`worldTables`) in duckdb-wasm, and the view of its canonical interactions: `db`
+ * creates them, `connection` (the same connection) appends each table's stream. `onLoaded` is called with the share
+ * of the rows appended. Returns the view of `db` to score the world with: its feature queries read the loaded
+ * account codes and indexed interactions (`withIndexedRelations`).
  *
  * Each table not encoded yet is encoded here while duckdb-wasm's worker appends the one before.
  */
@@ -309,10 +403,9 @@ export async function loadWorldWasm(
   connection: ArrowTarget,
   tables: readonly WorldTable[],
   onLoaded: (fraction: number) => void = () => {}
-): Promise<void> {
-  // The generator writes kinds, roles and the other closed sets from the schema's own lists: checking every row
-  // against them would take duckdb-wasm a quarter of the interactions' load.
-  for (const table of TABLE_NAMES) await db.query(createTableSql(table, {ifNotExists: true, checks: false}));
+): Promise<Db> {
+  for (const {name} of tables) await db.query(CREATE_SQL(name));
+  await db.query(INTERACTIONS_VIEW_SQL);
   const total = tables.reduce((sum, table) => sum + table.rows, 0);
   let appended = 0;
   let appending: Promise<unknown> = Promise.resolve();
@@ -327,4 +420,11 @@ export async function loadWorldWasm(
     appending.catch(() => {});
   }
   await appending;
+  return withIndexedRelations(db, WORLD_RELATIONS);
+}
+
+/** Drops what `loadWorldWasm` made, whatever of it there is, so the engine can take another world. */
+export async function dropWorldWasm(db: Db): Promise<void> {
+  await db.query("DROP VIEW IF EXISTS interactions");
+  for (const name of WORLD_TABLE_NAMES) await db.query(`DROP TABLE IF EXISTS ${name}`);
 }

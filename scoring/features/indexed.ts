@@ -8,9 +8,12 @@
  * interaction names but that is not an account is negative (−m…−1 in id order). The coding is one to one, so
  * `actor <> target` is `actor_id <> target_id`, distinct codes are distinct ids, and codes sort as strangers by id,
  * then accounts in `account_id` order. A query that joined the account index keeps the rows with codes ≥ 0.
+ *
+ * A caller that holds both relations already as tables (the simulation lab loads a world's, `withIndexedRelations`)
+ * lets the queries read those instead of making them.
  */
 import type {Db} from "../db.js";
-import {sharedRelation} from "../memo-db.js";
+import {sharedRelation, withRelations} from "../memo-db.js";
 import {ACCOUNT_INDEX_SQL} from "./accounts.js";
 import {utcDay} from "./daily.js";
 
@@ -39,14 +42,34 @@ FROM interactions i
 JOIN ${codes} a ON a.account_id = i.actor_id
 JOIN ${codes} t ON t.account_id = i.target_id`;
 
+/** The columns of ACCOUNT_CODES_SQL's rows, as a CREATE TABLE declares them. */
+export const ACCOUNT_CODES_COLUMNS = "account_id VARCHAR NOT NULL, account INTEGER NOT NULL";
+
+/** The columns of `indexedInteractionsSql`'s rows, as a CREATE TABLE declares them. */
+export const INDEXED_INTERACTIONS_COLUMNS =
+  "actor INTEGER NOT NULL, target INTEGER NOT NULL, kind VARCHAR NOT NULL, ts TIMESTAMP NOT NULL, day INTEGER NOT NULL, network VARCHAR NOT NULL, post_id VARCHAR";
+
+/** The keys of the two relations among a view's shared relations (`scoring/memo-db.ts`). */
+const CODES = "account_codes";
+const INTERACTIONS = "interactions";
+
 /** The relation of account codes (ACCOUNT_CODES_SQL) for the queries of `db`. */
 export function accountCodes(db: Db): Promise<string> {
-  return sharedRelation(db, "account_codes", ACCOUNT_CODES_SQL);
+  return sharedRelation(db, CODES, ACCOUNT_CODES_SQL);
 }
 
 /** The relation of indexed interactions (`indexedInteractionsSql`) for the queries of `db`. */
 export async function indexedInteractions(db: Db): Promise<string> {
-  return sharedRelation(db, "interactions", indexedInteractionsSql(await accountCodes(db)));
+  return sharedRelation(db, INTERACTIONS, indexedInteractionsSql(await accountCodes(db)));
+}
+
+/**
+ * A view of `db` whose queries read the account codes and the indexed interactions from the tables `tables` names,
+ * which must hold exactly the rows of ACCOUNT_CODES_SQL and of `indexedInteractionsSql` over the data of `db`
+ * (columns ACCOUNT_CODES_COLUMNS and INDEXED_INTERACTIONS_COLUMNS). Nothing drops those tables.
+ */
+export function withIndexedRelations(db: Db, tables: IndexedRelations): Db {
+  return withRelations(db, {[CODES]: tables.codes, [INTERACTIONS]: tables.interactions});
 }
 
 /** The relations a query reads: account codes (ACCOUNT_CODES_SQL) and indexed interactions. */

@@ -7,10 +7,15 @@ import type {Db} from "../scoring/db.js";
 import {evaluateTruth, type TruthEvaluation} from "../scoring/evaluate/truth.js";
 import {resolveRecipe, type Recipe} from "../simulation/recipe.js";
 import {METHODS} from "../scoring/methods/index.js";
-import {TABLE_NAMES} from "../loaders/schema.js";
 import {LAB_METHODS} from "./lab-methods.js";
 import {SCENARIO_IDS} from "../simulation/scenarios/index.js";
-import {loadWorldWasm, worldTables, type ArrowTarget, type WorldTable} from "../simulation/wasm-writer.js";
+import {
+  dropWorldWasm,
+  loadWorldWasm,
+  worldTables,
+  type ArrowTarget,
+  type WorldTable
+} from "../simulation/wasm-writer.js";
 import {generateWorld} from "../simulation/world.js";
 
 /** What the page asks for: a partial recipe (`resolveRecipe` fills and checks it) and the evaluation's options. */
@@ -133,14 +138,14 @@ export async function simulateAndEvaluate(
   const {db, connection} = await engine;
   lap("engine");
   onProgress("load", "tables", overallProgress("load", 0));
-  await loadWorldWasm(db, connection, tables, (fraction) =>
+  const loaded = await loadWorldWasm(db, connection, tables, (fraction) =>
     onProgress("load", "tables", overallProgress("load", fraction))
   );
   lap("load");
   const methods = request.methods?.length ?? METHODS.length;
   const detail = `${methods} methods, ${request.runs} spread samples`;
   const done = {scores: 0, spread: 0};
-  const evaluation = await evaluateTruth(db, {
+  const evaluation = await evaluateTruth(loaded, {
     methods: request.methods,
     runs: request.runs,
     k: request.k,
@@ -189,15 +194,13 @@ export async function warmUp(engine: WasmEngine, stop: () => boolean = () => fal
   try {
     const world = generateWorld(resolveRecipe(WARM_UP_RECIPE));
     if (stop()) return;
-    await loadWorldWasm(db, connection, worldTables(world));
+    const loaded = await loadWorldWasm(db, connection, worldTables(world));
     if (stop()) return;
-    await evaluateTruth(db, {methods: LAB_METHODS, runs: 1, k: 10, concurrent: true});
+    await evaluateTruth(loaded, {methods: LAB_METHODS, runs: 1, k: 10, concurrent: true});
   } finally {
     await dropWorld(db);
   }
 }
 
-/** Drops the canonical tables of the world loaded in `db`, if any, so the engine can take another. */
-export async function dropWorld(db: Db): Promise<void> {
-  for (const table of TABLE_NAMES) await db.query(`DROP TABLE IF EXISTS ${table}`);
-}
+/** Drops the world loaded in `db`, if any (`dropWorldWasm`), so the engine can take another. */
+export const dropWorld: (db: Db) => Promise<void> = dropWorldWasm;

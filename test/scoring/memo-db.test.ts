@@ -1,6 +1,14 @@
 import {describe, expect, it} from "vitest";
 import {rowsOf, type Columns, type Db, type Row, type Value} from "../../scoring/db.js";
-import {derived, memoizedDb, releaseDb, sharedRelation, tableDb, withTables} from "../../scoring/memo-db.js";
+import {
+  derived,
+  memoizedDb,
+  releaseDb,
+  sharedRelation,
+  tableDb,
+  withRelations,
+  withTables
+} from "../../scoring/memo-db.js";
 
 /** A Db that records every statement it runs and answers with two rows naming it. */
 function recordingDb(): {db: Db; ran: string[]} {
@@ -123,6 +131,30 @@ describe("sharedRelation(db, key, select) and releaseDb(db)", () => {
     await expect(sharedRelation(view, "r", "SELECT 1")).rejects.toThrow("no");
     await releaseDb(view);
     expect(ran).toEqual([]);
+  });
+});
+
+describe("withRelations(db, tables)", () => {
+  it("gives the named tables for their keys, to the view and to views made on it, makes and drops nothing", async () => {
+    const {db, ran} = recordingDb();
+    const standing = withRelations(db, {r: "loaded_r"});
+    expect(await sharedRelation(standing, "r", "SELECT 1")).toBe("loaded_r");
+    for (const view of [memoizedDb(standing), tableDb(withRelations(standing, {s: "loaded_s"}))]) {
+      expect(await sharedRelation(view, "r", "SELECT 1")).toBe("loaded_r");
+      await releaseDb(view);
+    }
+    expect(ran).toEqual([]);
+  });
+
+  it("leaves other keys to be made as on the Db under it, and runs every statement there", async () => {
+    const {db, ran} = recordingDb();
+    const view = memoizedDb(withRelations(db, {r: "loaded_r"}));
+    const made = await sharedRelation(view, "other", "SELECT 2");
+    expect(made).toMatch(/^sway_other_\d+$/);
+    await view.query("SELECT 3");
+    await releaseDb(view);
+    expect(ran).toEqual([`CREATE TEMP TABLE ${made} AS SELECT 2 []`, "SELECT 3 []", `DROP TABLE IF EXISTS ${made} []`]);
+    expect(await sharedRelation(withRelations(db, {r: "loaded_r"}), "other", "SELECT 2")).toBe("(SELECT 2)");
   });
 });
 

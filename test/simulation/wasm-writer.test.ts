@@ -1,7 +1,8 @@
 /**
  * The browser's world loader against the Node warehouse writer: the same world loaded into duckdb-wasm (its Node
- * build, the browser's engine) as Arrow tables in the canonical shape gives the rows native DuckDB builds by
- * joining staging tables: two independent ways to the same warehouse.
+ * build, the browser's engine) as Arrow tables gives the canonical rows native DuckDB builds by joining staging
+ * tables (two independent ways to the same warehouse), and the account codes and indexed interactions that the
+ * feature queries make from them.
  */
 import {tableFromIPC, type Table} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
@@ -9,9 +10,17 @@ import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
 import {openWasmBindings} from "../../loaders/node-wasm.js";
 import {TABLES, TABLE_NAMES} from "../../loaders/schema.js";
 import type {Db} from "../../scoring/db.js";
+import {
+  ACCOUNT_CODES_COLUMNS,
+  ACCOUNT_CODES_SQL,
+  INDEXED_INTERACTIONS_COLUMNS,
+  indexedInteractionsSql
+} from "../../scoring/features/indexed.js";
+import {kloutFeatures} from "../../scoring/features/klout.js";
+import {withMemoizedDb} from "../../scoring/memo-db.js";
 import {loadWorld} from "../../simulation/node-writer.js";
 import {resolveRecipe} from "../../simulation/recipe.js";
-import {loadWorldWasm, worldTables, type ArrowTarget} from "../../simulation/wasm-writer.js";
+import {WORLD_RELATIONS, loadWorldWasm, worldTables, type ArrowTarget} from "../../simulation/wasm-writer.js";
 import {generateWorld, type World} from "../../simulation/world.js";
 import {wasmDb, type WasmConnection} from "../../src/components/wasm-db.js";
 
@@ -23,6 +32,9 @@ let world: World;
 let native: NodeDb;
 let wasm: Db;
 let connection: WasmConnection & ArrowTarget;
+/** The view `loadWorldWasm` returns, and every statement sent through it. */
+let scoring: Db;
+const statements: string[] = [];
 const loaded: number[] = [];
 /** Names beyond ASCII (several bytes per character in UTF-8), given to the first accounts. */
 const NAMES = [
@@ -40,7 +52,11 @@ beforeAll(async () => {
   await loadWorld(native, world);
   connection = (await openWasmBindings<Bindings>()).connect();
   wasm = wasmDb(connection);
-  await loadWorldWasm(wasm, connection, worldTables(world), (fraction) => loaded.push(fraction));
+  const counting: Db = {
+    query: (sql, params) => (statements.push(sql), wasm.query(sql, params)),
+    queryColumns: (sql, params) => (statements.push(sql), wasm.queryColumns(sql, params))
+  };
+  scoring = await loadWorldWasm(counting, connection, worldTables(world), (fraction) => loaded.push(fraction));
 });
 afterAll(() => native?.close());
 
@@ -68,10 +84,41 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
     expect(await wasm.query(interactions)).toEqual(await native.query(interactions));
   });
 
-  it("keeps only the canonical tables and reports the share loaded, ending at 1", async () => {
-    const tables = await wasm.query<{name: string}>("SELECT table_name AS name FROM duckdb_tables() ORDER BY 1");
-    expect(tables.map((t) => t.name)).toEqual([...TABLE_NAMES].sort());
-    expect(loaded).toHaveLength(TABLE_NAMES.length);
+  it("holds the account codes and indexed interactions that the feature queries make of the Node warehouse", async () => {
+    const expected = {
+      [WORLD_RELATIONS.codes]: `(${ACCOUNT_CODES_SQL})`,
+      [WORLD_RELATIONS.interactions]: `(${indexedInteractionsSql(`(${ACCOUNT_CODES_SQL})`)})`
+    };
+    for (const [table, query] of Object.entries(expected)) {
+      const columns = async (db: Db, relation: string) =>
+        await db.query<{name: string; type: string}>(
+          `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${relation})`
+        );
+      expect(await columns(wasm, table), table).toEqual(await columns(native, query));
+      const reference = await fingerprint(native, query);
+      expect(reference).not.toMatch(/^0:/);
+      expect(await fingerprint(wasm, table), table).toBe(reference);
+    }
+  });
+
+  it("returns a view whose feature queries read those tables instead of making them", async () => {
+    const before = statements.length;
+    const {features} = await withMemoizedDb(scoring, (db) => kloutFeatures(db));
+    expect(features.reactions.some((count) => count > 0)).toBe(true);
+    const sent = statements.slice(before);
+    expect(sent.some((sql) => sql.includes(WORLD_RELATIONS.interactions))).toBe(true);
+    expect(sent.filter((sql) => sql.trimStart().startsWith("CREATE"))).toEqual([]);
+  });
+
+  it("keeps only the world's tables, with the canonical interactions a view, and reports the share loaded, ending at 1", async () => {
+    const names = async (sql: string) => (await wasm.query<{name: string}>(sql)).map((t) => t.name);
+    const tables = worldTables(world).map((table) => table.name);
+    expect(await names("SELECT table_name AS name FROM duckdb_tables() ORDER BY 1")).toEqual([...tables].sort());
+    expect(await names("SELECT view_name AS name FROM duckdb_views() WHERE NOT internal")).toEqual(["interactions"]);
+    expect(new Set([...tables, "interactions"])).toEqual(
+      new Set([...TABLE_NAMES, WORLD_RELATIONS.codes, WORLD_RELATIONS.interactions])
+    );
+    expect(loaded).toHaveLength(tables.length);
     expect(loaded.every((fraction, i) => i === 0 || fraction > loaded[i - 1]!)).toBe(true);
     expect(loaded.at(-1)).toBe(1);
   });
@@ -105,12 +152,24 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
 });
 
 describe("worldTables(world)", () => {
-  it("gives each canonical table its columns in the schema's order and its row count", () => {
+  it("gives each table its columns in the order they are declared, and its row count", () => {
+    const declared = (columns: string) => columns.split(", ").map((column) => column.split(" ")[0]);
+    const relations: Record<string, string[]> = {
+      [WORLD_RELATIONS.codes]: declared(ACCOUNT_CODES_COLUMNS),
+      [WORLD_RELATIONS.interactions]: declared(INDEXED_INTERACTIONS_COLUMNS)
+    };
     for (const {name, rows, build} of worldTables(world)) {
       const table = build();
-      expect(table.schema.fields.map((field) => field.name)).toEqual(Object.keys(TABLES[name]));
+      const columns = name in relations ? relations[name] : Object.keys(TABLES[name as keyof typeof TABLES]);
+      expect(
+        table.schema.fields.map((field) => field.name),
+        name
+      ).toEqual(columns);
       expect(table.numRows, name).toBe(rows);
     }
+    expect(worldTables(world).find((table) => table.name === WORLD_RELATIONS.interactions)!.rows).toBe(
+      world.interactions.actor.length
+    );
   });
 
   it("encodes each table's stream once, the table build() makes", () => {
