@@ -35,8 +35,9 @@ export async function runInSlices<T>(steps: Generator<unknown, T, void>, sliceMs
 /**
  * A promise settled after pending I/O callbacks and timers have run: `setImmediate` where there is one (Node);
  * elsewhere a message to oneself, which, unlike a zero timeout, browsers do not delay by 4 ms when repeated.
+ * Awaited between the long steps of code that cannot be cut in slices.
  */
-function nextTurn(): Promise<void> {
+export function nextTurn(): Promise<void> {
   if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

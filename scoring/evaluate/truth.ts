@@ -18,9 +18,15 @@ import {withMemoizedDb} from "../memo-db.js";
 import type {Db} from "../db.js";
 import {METHODS} from "../methods/index.js";
 import {midRankPercentiles} from "../scales.js";
+import {runInSlices} from "../slices.js";
 import {availableMethods} from "../score.js";
 import {methodValues} from "./method-values.js";
-import {CASCADE_DEFAULTS, cascadeModel, singleSeedSpread, type CascadeOptions} from "../../simulation/cascade/index.js";
+import {
+  CASCADE_DEFAULTS,
+  cascadeModel,
+  singleSeedSpreadSteps,
+  type CascadeOptions
+} from "../../simulation/cascade/index.js";
 
 const MODULE = "scoring/evaluate/truth";
 
@@ -127,11 +133,11 @@ export async function evaluateTruth(db: Db, options: TruthOptions = {}): Promise
     };
     const simulateSpread = async () => {
       const {accountIds, model} = await cascadeModel(shared, cascade);
-      const spreadByNode = singleSeedSpread(model, {
-        runs,
-        seed,
-        onProgress: (fraction) => onProgress?.("spread", fraction)
-      });
+      // In slices: the engine's answers to the methods' queries are taken, and their next statements sent, between
+      // the samples instead of after them all.
+      const spreadByNode = await runInSlices(
+        singleSeedSpreadSteps(model, {runs, seed, onProgress: (fraction) => onProgress?.("spread", fraction)})
+      );
       const nodeOf = new Map(accountIds.map((id, node) => [id, node]));
       return Float64Array.from(ids, (id) => spreadByNode[nodeOf.get(id)!]);
     };

@@ -15,10 +15,18 @@
  */
 import {PAGERANK_DEFAULTS, pagerank} from "../graph/pagerank.js";
 import {UNIT_KIND_WEIGHTS, followGraph, reactionGraph, withoutFollowGraph, type AccountGraph} from "../graphs.js";
+import {nextTurn} from "../slices.js";
 import type {Method, MethodValues} from "./method.js";
 
-function stationary({accountIds, graph}: AccountGraph): MethodValues {
-  const {scores} = pagerank(graph, {damping: PAGERANK_DEFAULTS.damping, tolerance: 1e-10});
+/**
+ * The stationary distribution of the graph `graph` resolves to. The event loop gets a turn between building the graph
+ * and solving it (each a tenth of a second on a graph of a million edges), so that other methods' queries are
+ * answered and sent meanwhile.
+ */
+async function stationary(graph: Promise<AccountGraph>): Promise<MethodValues> {
+  const {accountIds, graph: csr} = await graph;
+  await nextTurn();
+  const {scores} = pagerank(csr, {damping: PAGERANK_DEFAULTS.damping, tolerance: 1e-10});
   return {accountIds, values: scores};
 }
 
@@ -31,7 +39,7 @@ export const pagerankInteractions: Method = {
   scoreLabel: "× the average account",
   weights: UNIT_KIND_WEIGHTS,
   async compute(db, {window, weights}) {
-    return stationary(await reactionGraph(db, {window, kindWeights: weights}));
+    return stationary(reactionGraph(db, {window, kindWeights: weights}));
   },
   display: relativeToAverage
 };
@@ -43,7 +51,7 @@ export const pagerankFollows: Method = {
   scoreLabel: "× the average account",
   unavailable: withoutFollowGraph,
   async compute(db) {
-    return stationary(await followGraph(db));
+    return stationary(followGraph(db));
   },
   display: relativeToAverage
 };

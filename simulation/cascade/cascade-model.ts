@@ -3,6 +3,7 @@
  * weights (`edge-weights.ts`), as the command line and the simulation page choose them.
  */
 import type {Db} from "../../scoring/db.js";
+import {nextTurn} from "../../scoring/slices.js";
 import {EDGE_WEIGHT_DEFAULTS, icProbabilities, ltWeights, type ProbabilityScheme} from "./edge-weights.js";
 import {influenceGraph, type InfluenceSource} from "./influence-graph.js";
 import {independentCascade, linearThreshold, type CascadeKind, type CascadeModel} from "./model.js";
@@ -38,6 +39,8 @@ export async function cascadeModel(
     throw new Error(`simulation/cascade/cascade-model: model must be ic or lt, got ${model}`);
   }
   const {accountIds, graph: counts} = await influenceGraph(db, graph);
+  // A turn of the event loop between building the graph and weighting it, for the answers of queries sent meanwhile.
+  await nextTurn();
   return {
     accountIds,
     model:

@@ -13,6 +13,6 @@ export {
 } from "./edge-weights.js";
 export {INFLUENCE_SOURCES, influenceGraph, type InfluenceSource} from "./influence-graph.js";
 export {SPREAD_DEFAULTS, expectedSpread, type RunOptions, type SpreadEstimate} from "./spread.js";
-export {sampleLiveEdges, singleSeedSpread, type LiveEdgeSamples} from "./live-edge.js";
+export {sampleLiveEdges, singleSeedSpread, singleSeedSpreadSteps, type LiveEdgeSamples} from "./live-edge.js";
 export {celfSeeds, greedySeeds, type SeedChoice} from "./greedy.js";
 export {cascadeModel, CASCADE_DEFAULTS, type CascadeOptions} from "./cascade-model.js";

@@ -13,6 +13,7 @@
  */
 import type {Csr} from "../../scoring/graph/csr.js";
 import {mulberry32} from "../../scoring/random.js";
+import {runSteps} from "../../scoring/slices.js";
 import type {CascadeModel} from "./model.js";
 import {checkRunOptions, type RunOptions} from "./spread.js";
 
@@ -119,6 +120,17 @@ export function sampleLiveEdges(model: CascadeModel, options: RunOptions = {}): 
  * @example singleSeedSpread(independentCascade(graph), {runs: 200, seed: 1}) // Float64Array, one value per node
  */
 export function singleSeedSpread(model: CascadeModel, options: RunOptions = {}): Float64Array {
+  return runSteps(singleSeedSpreadSteps(model, options));
+}
+
+/**
+ * `singleSeedSpread` as steps, one per sample (`scoring/slices.ts`): run in slices (`runInSlices`), it lets the
+ * thread take other work between samples, such as the answers of a database that scores methods meanwhile.
+ */
+export function* singleSeedSpreadSteps(
+  model: CascadeModel,
+  options: RunOptions = {}
+): Generator<void, Float64Array, void> {
   const {runs, seed} = checkRunOptions(options, "simulation/cascade/live-edge");
   const draw = liveEdgeSampler(model, mulberry32(seed));
   const buffer = new Int32Array(sampleCapacity(model));
@@ -127,6 +139,7 @@ export function singleSeedSpread(model: CascadeModel, options: RunOptions = {}):
   for (let r = 0; r < runs; r++) {
     addReach(buffer, draw(buffer), total);
     options.onProgress?.((r + 1) / runs);
+    yield;
   }
   return total.map((sum) => sum / runs);
 }

@@ -8,8 +8,10 @@ import {
   ltWeights,
   sampleLiveEdges,
   singleSeedSpread,
+  singleSeedSpreadSteps,
   type CascadeModel
 } from "../../../simulation/cascade/index.js";
+import {runInSlices} from "../../../scoring/slices.js";
 import {LiveEdgeWalker} from "../../../simulation/cascade/live-edge.js";
 import {exactIcSpread, type Edge} from "./exact.js";
 
@@ -101,6 +103,19 @@ describe("singleSeedSpread (live-edge samples)", () => {
       }
     });
   }
+});
+
+describe("singleSeedSpreadSteps (the same, in steps)", () => {
+  it("steps once per sample, and in slices gives what singleSeedSpread gives", async () => {
+    const {nodeCount, edges} = GRAPHS[0]!;
+    const model = icModel(nodeCount, edges);
+    const steps = singleSeedSpreadSteps(model, {runs: 7, seed: 4});
+    let yielded = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) yielded++;
+    expect(yielded).toBe(7);
+    const sliced = await runInSlices(singleSeedSpreadSteps(model, {runs: 300, seed: 4}), 0);
+    expect(Array.from(sliced)).toEqual(Array.from(singleSeedSpread(model, {runs: 300, seed: 4})));
+  });
 });
 
 /**
