@@ -148,14 +148,65 @@ function closeUnawaited(statement: Statement): void {
 }
 
 export function wasmDb(connection: WasmConnection): Db {
+  // Every statement is sent to the engine as messages that its worker answers in the order they came: a prepare,
+  // then, once the prepare is answered, a run (a statement with parameters), or a run alone. Each message sent is
+  // numbered in that order.
+  let sent = 0;
+  // The runs sent and not answered yet, by number.
+  const running = new Set<number>();
+  // The prepares whose run is not sent yet, by number: each settles once its run has been sent (or its prepare
+  // failed).
+  const preparing = new Map<number, Promise<void>>();
+
+  /**
+   * Waits, before the answer to run `answered` is handed on, until the statements prepared just behind it have sent
+   * their runs: those the engine answers before it starts on the next run already waiting. The code that reads an
+   * answer may keep the thread for a while (a graph's PageRank); if it ran first, the engine would have nothing to
+   * run until it was done, though the next statements were ready. Prepares behind the next run are not waited for.
+   */
+  const sendPreparedRuns = async (answered: number) => {
+    let next = Infinity;
+    for (const run of running) if (run > answered && run < next) next = run;
+    const ahead = [...preparing].filter(([prepare]) => prepare < next).map(([, posted]) => posted);
+    if (ahead.length > 0) await Promise.all(ahead);
+  };
+
+  const run = async (send: () => ArrowTable | Promise<ArrowTable>): Promise<ArrowTable> => {
+    const number = ++sent;
+    running.add(number);
+    try {
+      return await send();
+    } finally {
+      running.delete(number);
+      await sendPreparedRuns(number);
+    }
+  };
+
   const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
     let table: ArrowTable;
     if (params.length === 0) {
-      table = await connection.query(sql);
+      table = await run(() => connection.query(sql));
     } else {
-      const statement = await connection.prepare(sql);
+      const number = ++sent;
+      let posted = () => {};
+      preparing.set(number, new Promise<void>((resolve) => (posted = resolve)));
+      let statement: Statement;
       try {
-        table = await statement.query(...params);
+        statement = await connection.prepare(sql);
+      } catch (error) {
+        preparing.delete(number);
+        posted();
+        throw error;
+      }
+      try {
+        table = await run(() => {
+          try {
+            return statement.query(...params);
+          } finally {
+            preparing.delete(number);
+            posted();
+          }
+        });
       } finally {
         closeUnawaited(statement);
       }

@@ -160,3 +160,59 @@ describe("wasmDb(connection) with parameters", () => {
     expect(unhandled).toEqual([]);
   });
 });
+
+describe("wasmDb(connection) sending statements to a worker that answers in order", () => {
+  /**
+   * A connection like duckdb-wasm's in the browser: every prepare, run and close is a message to a worker that takes
+   * them one at a time in the order they came, each after `costs[label]` ms (1 if not given), and answers it from a
+   * timer, as a message would. Logs each message sent and answered.
+   */
+  function workerConnection(costs: Record<string, number>) {
+    const log: string[] = [];
+    let queue: Promise<unknown> = Promise.resolve();
+    const send = <T>(label: string, answer: () => T): Promise<T> => {
+      log.push(`send ${label}`);
+      const answered = queue.then(
+        () =>
+          new Promise<T>((resolve) =>
+            setTimeout(() => {
+              log.push(`answer ${label}`);
+              resolve(answer());
+            }, costs[label] ?? 1)
+          )
+      );
+      queue = answered;
+      return answered;
+    };
+    const table = (sql: string) => tableFromArrays({n: Int32Array.of(sql.length)});
+    const connection: WasmConnection = {
+      query: (sql) => send(`run ${sql}`, () => table(sql)),
+      prepare: (sql) =>
+        send(`prepare ${sql}`, () => ({
+          query: () => send(`run ${sql}`, () => table(sql)),
+          close: () => void send(`close ${sql}`, () => undefined)
+        }))
+    };
+    return {db: wasmDb(connection), log};
+  }
+
+  it("sends the runs of the statements prepared right behind a query before handing its answer on", async () => {
+    const {db, log} = workerConnection({"run A": 20});
+    const consumed = db.queryColumns("A").then(() => log.push("read A"));
+    const others = [db.queryColumns("B", [1]), db.queryColumns("C", [2])];
+    await Promise.all([consumed, ...others]);
+    const at = (entry: string) => log.indexOf(entry);
+    expect(at("read A")).toBeGreaterThan(at("send run B"));
+    expect(at("read A")).toBeGreaterThan(at("send run C"));
+    expect(at("send run B")).toBeGreaterThan(at("answer prepare B"));
+  });
+
+  it("does not hold an answer back for statements prepared behind another query still to run", async () => {
+    const {db, log} = workerConnection({"run A": 20, "run D": 200});
+    const consumed = db.queryColumns("A").then(() => log.push("read A"));
+    const others = [db.queryColumns("D"), db.queryColumns("E", [1])];
+    await Promise.all([consumed, ...others]);
+    expect(log.indexOf("read A")).toBeLessThan(log.indexOf("answer run D"));
+    expect(log.indexOf("send run E")).toBeGreaterThan(log.indexOf("answer run D"));
+  });
+});
