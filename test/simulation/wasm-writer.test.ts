@@ -13,7 +13,7 @@ import type {Db} from "../../scoring/db.js";
 import {
   ACCOUNT_CODES_COLUMNS,
   ACCOUNT_CODES_SQL,
-  INDEXED_INTERACTIONS_COLUMNS,
+  indexedInteractionsColumns,
   indexedInteractionsSql
 } from "../../scoring/features/indexed.js";
 import {kloutFeatures} from "../../scoring/features/klout.js";
@@ -85,19 +85,44 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
   });
 
   it("holds the account codes and indexed interactions that the feature queries make of the Node warehouse", async () => {
+    const columns = async (db: Db, relation: string) =>
+      await db.query<{name: string; type: string}>(
+        `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${relation})`
+      );
+    // Kinds and networks are ENUMs of sorted values, read back as text.
+    const asText = (relation: string, names: readonly string[]) =>
+      `(SELECT ${names.map((name) => (/^(kind|network)$/.test(name) ? `${name}::VARCHAR AS ${name}` : name)).join(", ")} FROM ${relation})`;
     const expected = {
       [WORLD_RELATIONS.codes]: `(${ACCOUNT_CODES_SQL})`,
       [WORLD_RELATIONS.interactions]: `(${indexedInteractionsSql(`(${ACCOUNT_CODES_SQL})`)})`
     };
     for (const [table, query] of Object.entries(expected)) {
-      const columns = async (db: Db, relation: string) =>
-        await db.query<{name: string; type: string}>(
-          `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${relation})`
-        );
-      expect(await columns(wasm, table), table).toEqual(await columns(native, query));
-      const reference = await fingerprint(native, query);
-      expect(reference).not.toMatch(/^0:/);
-      expect(await fingerprint(wasm, table), table).toBe(reference);
+      const loaded = await columns(wasm, table);
+      const reference = await columns(native, query);
+      expect(
+        loaded.map((c) => c.name),
+        table
+      ).toEqual(reference.map((c) => c.name));
+      loaded.forEach(({name, type}, k) => {
+        if (table === WORLD_RELATIONS.interactions && (name === "kind" || name === "network")) {
+          expect(reference[k]!.type).toBe("VARCHAR");
+          const values = [...type.matchAll(/'([^']*)'/g)].map((match) => match[1]!);
+          expect(type, name).toMatch(/^ENUM\(/);
+          expect(values, name).toEqual([...values].sort());
+        } else expect(type, `${table}.${name}`).toBe(reference[k]!.type);
+      });
+      const rows = await fingerprint(native, query);
+      expect(rows).not.toMatch(/^0:/);
+      expect(
+        await fingerprint(
+          wasm,
+          asText(
+            table,
+            loaded.map((c) => c.name)
+          )
+        ),
+        table
+      ).toBe(rows);
     }
   });
 
@@ -156,7 +181,7 @@ describe("worldTables(world)", () => {
     const declared = (columns: string) => columns.split(", ").map((column) => column.split(" ")[0]);
     const relations: Record<string, string[]> = {
       [WORLD_RELATIONS.codes]: declared(ACCOUNT_CODES_COLUMNS),
-      [WORLD_RELATIONS.interactions]: declared(INDEXED_INTERACTIONS_COLUMNS)
+      [WORLD_RELATIONS.interactions]: declared(indexedInteractionsColumns())
     };
     for (const {name, rows, build} of worldTables(world)) {
       const table = build();
