@@ -8,7 +8,7 @@ import {REACTION_KINDS, REACTION_KIND_LIST, type TimeWindow} from "./features/ac
 import {buildCsr, buildUnitCsr, type Csr} from "./graph/csr.js";
 import {accountCodes, indexedInteractions} from "./features/indexed.js";
 import {inWindow, windowParams} from "./features/window.js";
-import {derived} from "./memo-db.js";
+import {derived, standingRelation, withRelations} from "./memo-db.js";
 import {spanningWindow} from "./window.js";
 
 export interface AccountGraph {
@@ -46,6 +46,20 @@ JOIN ${codes} s ON s.account_id = f.follower_id
 JOIN ${codes} t ON t.account_id = f.followee_id
 WHERE f.follower_id <> f.followee_id AND s.account >= 0 AND t.account >= 0
 `;
+
+/** The columns of `followEdgesSql`'s rows, as a CREATE TABLE declares them. */
+export const FOLLOW_EDGES_COLUMNS = "source INTEGER NOT NULL, target INTEGER NOT NULL";
+
+/** The key of the follow edges among a `Db`'s standing relations (`scoring/memo-db.ts`). */
+const FOLLOW_EDGES = "follow_edges";
+
+/**
+ * A view of `db` whose follow graph is read from the table `table`, which must hold exactly the rows of
+ * `followEdgesSql` over the data of `db` (columns FOLLOW_EDGES_COLUMNS), as a loaded world's does.
+ */
+export function withFollowEdges(db: Db, table: string): Db {
+  return withRelations(db, {[FOLLOW_EDGES]: table});
+}
 
 /** Why a method on the follow graph cannot score `db`'s data, if it has no follows; undefined if it has some. */
 export async function withoutFollowGraph(db: Db): Promise<string | undefined> {
@@ -106,7 +120,8 @@ function reactionPairs(db: Db, window: TimeWindow): Promise<Record<string, numbe
 export function followGraph(db: Db): Promise<AccountGraph> {
   return derived(db, ["followGraph"], async () => {
     const {accountIds} = await accountList(db);
-    const edges = await db.queryColumns<{source: number; target: number}>(followEdgesSql(await accountCodes(db)));
+    const relation = standingRelation(db, FOLLOW_EDGES, followEdgesSql(await accountCodes(db)));
+    const edges = await db.queryColumns<{source: number; target: number}>(`SELECT source, target FROM ${relation}`);
     return {accountIds, graph: buildUnitCsr(accountIds.length, edges.source, edges.target)};
   });
 }

@@ -60,6 +60,15 @@ function inherit(view: Db, db: Db): void {
   if (standing) standingTables.set(view, standing);
 }
 
+/**
+ * A relation holding the rows of `select` (a query without parameters), to put after FROM, for a relation that one
+ * query reads: the table standing for `key` (`withRelations`) where there is one, else the query itself as a
+ * subquery, never a TEMP table.
+ */
+export function standingRelation(db: Db, key: string, select: string): string {
+  return standingTables.get(db)?.get(key) ?? `(${select})`;
+}
+
 /** Numbers the TEMP tables of this module: views scoring at the same time on one connection never share a name. */
 let tableCount = 0;
 

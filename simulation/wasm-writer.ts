@@ -8,7 +8,8 @@
  * The interactions are loaded as the relations that the feature queries read (`scoring/features/indexed.ts`): the
  * account codes and the interactions over them, which the world has at hand (its accounts are numbered already)
  * and the engine would otherwise make from the canonical table with a sort and two joins on every judgement. The
- * canonical `interactions` is a view that joins the codes back. Every other canonical table is a table. The rows
+ * canonical `interactions` is a view that joins the codes back. Every other canonical table is a table; the follows
+ * are also loaded as the follow graph's edges between account codes, which the engine would otherwise join. The rows
  * are those of the Node warehouse's joins (`warehouse-sql.ts`), value for value; a test compares them, and the two
  * relations with what the feature queries make. The streams are encoded here, with this module's Arrow, so no
  * Arrow object is shared with duckdb-wasm's own copy of the library.
@@ -31,6 +32,7 @@ import {
 import type {ArrowConnection} from "../loaders/browser-writer.js";
 import {INTERACTION_KINDS, createTableSql} from "../loaders/schema.js";
 import type {Db} from "../scoring/db.js";
+import {FOLLOW_EDGES_COLUMNS, withFollowEdges} from "../scoring/graphs.js";
 import {
   ACCOUNT_CODES_COLUMNS,
   indexedInteractionsColumns,
@@ -190,11 +192,15 @@ function postTopics(world: World): Vector<List<Dictionary<Utf8, Int32>>> {
   return makeVector(makeData({type, length: topic.length, valueOffsets: offsets, child: child.data[0]!, ...nulls}));
 }
 
-/** The tables of a loaded world that hold the relations of `scoring/features/indexed.ts`. */
+/**
+ * The tables of a loaded world that hold the relations of `scoring/features/indexed.ts`, and its follow edges
+ * (`followEdgesSql`).
+ */
 export const WORLD_RELATIONS = Object.freeze({
   codes: "world_account_codes",
-  interactions: "world_interactions"
-} as const satisfies IndexedRelations);
+  interactions: "world_interactions",
+  followEdges: "world_follow_edges"
+} as const satisfies IndexedRelations & {followEdges: string});
 
 /**
  * The canonical interactions of a loaded world: its indexed interactions with the accounts' ids joined back, and
@@ -214,6 +220,7 @@ const WORLD_TABLE_NAMES = [
   WORLD_RELATIONS.codes,
   WORLD_RELATIONS.interactions,
   "follows",
+  WORLD_RELATIONS.followEdges,
   "identities",
   "truth"
 ] as const;
@@ -234,6 +241,7 @@ const sortedEnum = (values: readonly string[]) =>
  */
 const createSql = (world: World, name: WorldTableName): string => {
   if (name === WORLD_RELATIONS.codes) return `CREATE TABLE ${name} (${ACCOUNT_CODES_COLUMNS})`;
+  if (name === WORLD_RELATIONS.followEdges) return `CREATE TABLE ${name} (${FOLLOW_EDGES_COLUMNS})`;
   if (name === WORLD_RELATIONS.interactions) {
     const columns = indexedInteractionsColumns({
       kind: sortedEnum(INTERACTION_KINDS),
@@ -288,6 +296,21 @@ function indexedColumns(world: World, code: Int32Array) {
   return {actor: actors, target: targets, day};
 }
 
+/** The follow edges between two accounts (following oneself left out), as account codes; a pair as often as listed. */
+function followEdges(world: World, code: Int32Array) {
+  const {follower, followee} = world.follows;
+  let count = 0;
+  for (let row = 0; row < follower.length; row++) if (follower[row] !== followee[row]) count++;
+  const source = new Int32Array(count);
+  const target = new Int32Array(count);
+  for (let row = 0, at = 0; row < follower.length; row++) {
+    if (follower[row] === followee[row]) continue;
+    source[at] = code[follower[row]!]!;
+    target[at++] = code[followee[row]!]!;
+  }
+  return {source, target};
+}
+
 /** One table of a world, made when asked for. */
 export interface WorldTable {
   name: WorldTableName;
@@ -301,8 +324,9 @@ export interface WorldTable {
 
 /**
  * The tables of `world` as Arrow tables, in the order they are loaded: every canonical table but the interactions,
- * in the schema's order, columns too, and in the interactions' place the account codes and indexed interactions
- * (WORLD_RELATIONS), columns as `scoring/features/indexed.ts` declares them.
+ * in the schema's order, columns too; in the interactions' place the account codes and indexed interactions, and
+ * after the follows the follow edges (WORLD_RELATIONS), columns as `scoring/features/indexed.ts` and
+ * `scoring/graphs.ts` declare them.
  */
 export function worldTables(world: World): WorldTable[] {
   const p = world.population;
@@ -388,6 +412,13 @@ export function worldTables(world: World): WorldTable[] {
           since: timestamps(follows.since)
         })
     },
+    [WORLD_RELATIONS.followEdges]: {
+      rows: follows.follower.reduce((rows, follower, row) => rows + (follower !== follows.followee[row] ? 1 : 0), 0),
+      build: () => {
+        const {source, target} = followEdges(world, code);
+        return new Table({source: makeVector(source), target: makeVector(target)});
+      }
+    },
     identities: {
       rows: multi.length,
       build: () =>
@@ -422,7 +453,8 @@ export function worldTables(world: World): WorldTable[] {
  * Builds the tables of a world (`worldTables`) in duckdb-wasm, and the view of its canonical interactions: `db`
  * creates them, `connection` (the same connection) appends each table's stream. `onLoaded` is called with the share
  * of the rows appended. Returns the view of `db` to score the world with: its feature queries read the loaded
- * account codes and indexed interactions (`withIndexedRelations`).
+ * account codes and indexed interactions (`withIndexedRelations`), and its follow graph the loaded follow edges
+ * (`withFollowEdges`).
  *
  * Each table not encoded yet is encoded here while duckdb-wasm's worker appends the one before.
  */
@@ -448,7 +480,7 @@ export async function loadWorldWasm(
     appending.catch(() => {});
   }
   await appending;
-  return withIndexedRelations(db, WORLD_RELATIONS);
+  return withFollowEdges(withIndexedRelations(db, WORLD_RELATIONS), WORLD_RELATIONS.followEdges);
 }
 
 /** Drops what `loadWorldWasm` made, whatever of it there is, so the engine can take another world. */

@@ -5,6 +5,7 @@ import {
   memoizedDb,
   releaseDb,
   sharedRelation,
+  standingRelation,
   tableDb,
   withRelations,
   withTables
@@ -155,6 +156,18 @@ describe("withRelations(db, tables)", () => {
     await releaseDb(view);
     expect(ran).toEqual([`CREATE TEMP TABLE ${made} AS SELECT 2 []`, "SELECT 3 []", `DROP TABLE IF EXISTS ${made} []`]);
     expect(await sharedRelation(withRelations(db, {r: "loaded_r"}), "other", "SELECT 2")).toBe("(SELECT 2)");
+  });
+});
+
+describe("standingRelation(db, key, select)", () => {
+  it("gives the table standing for the key, else the query as a subquery, and makes no table in a view", async () => {
+    const {db, ran} = recordingDb();
+    const view = memoizedDb(withRelations(db, {r: "loaded_r"}));
+    expect(standingRelation(view, "r", "SELECT 1")).toBe("loaded_r");
+    expect(standingRelation(view, "other", "SELECT 2")).toBe("(SELECT 2)");
+    expect(standingRelation(db, "r", "SELECT 1")).toBe("(SELECT 1)");
+    await releaseDb(view);
+    expect(ran).toEqual([]);
   });
 });
 

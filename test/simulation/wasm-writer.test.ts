@@ -17,6 +17,7 @@ import {
   indexedInteractionsSql
 } from "../../scoring/features/indexed.js";
 import {kloutFeatures} from "../../scoring/features/klout.js";
+import {FOLLOW_EDGES_COLUMNS, followEdgesSql, followGraph} from "../../scoring/graphs.js";
 import {withMemoizedDb} from "../../scoring/memo-db.js";
 import {loadWorld} from "../../simulation/node-writer.js";
 import {resolveRecipe} from "../../simulation/recipe.js";
@@ -84,7 +85,7 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
     expect(await wasm.query(interactions)).toEqual(await native.query(interactions));
   });
 
-  it("holds the account codes and indexed interactions that the feature queries make of the Node warehouse", async () => {
+  it("holds the account codes, indexed interactions and follow edges that the queries make of the Node warehouse", async () => {
     const columns = async (db: Db, relation: string) =>
       await db.query<{name: string; type: string}>(
         `SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${relation})`
@@ -94,7 +95,8 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
       `(SELECT ${names.map((name) => (/^(kind|network)$/.test(name) ? `${name}::VARCHAR AS ${name}` : name)).join(", ")} FROM ${relation})`;
     const expected = {
       [WORLD_RELATIONS.codes]: `(${ACCOUNT_CODES_SQL})`,
-      [WORLD_RELATIONS.interactions]: `(${indexedInteractionsSql(`(${ACCOUNT_CODES_SQL})`)})`
+      [WORLD_RELATIONS.interactions]: `(${indexedInteractionsSql(`(${ACCOUNT_CODES_SQL})`)})`,
+      [WORLD_RELATIONS.followEdges]: `(${followEdgesSql(`(${ACCOUNT_CODES_SQL})`)})`
     };
     for (const [table, query] of Object.entries(expected)) {
       const loaded = await columns(wasm, table);
@@ -128,10 +130,17 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
 
   it("returns a view whose feature queries read those tables instead of making them", async () => {
     const before = statements.length;
-    const {features} = await withMemoizedDb(scoring, (db) => kloutFeatures(db));
+    const {features, graph} = await withMemoizedDb(scoring, async (db) => ({
+      ...(await kloutFeatures(db)),
+      graph: await followGraph(db)
+    }));
     expect(features.reactions.some((count) => count > 0)).toBe(true);
+    expect(graph.graph.targets.length).toBeGreaterThan(0);
     const sent = statements.slice(before);
     expect(sent.some((sql) => sql.includes(WORLD_RELATIONS.interactions))).toBe(true);
+    expect(sent.some((sql) => sql.includes(WORLD_RELATIONS.followEdges))).toBe(true);
+    // followEdgesSql joins each follow's follower and followee to their codes.
+    expect(sent.filter((sql) => sql.includes("f.follower_id"))).toEqual([]);
     expect(sent.filter((sql) => sql.trimStart().startsWith("CREATE"))).toEqual([]);
   });
 
@@ -141,7 +150,7 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
     expect(await names("SELECT table_name AS name FROM duckdb_tables() ORDER BY 1")).toEqual([...tables].sort());
     expect(await names("SELECT view_name AS name FROM duckdb_views() WHERE NOT internal")).toEqual(["interactions"]);
     expect(new Set([...tables, "interactions"])).toEqual(
-      new Set([...TABLE_NAMES, WORLD_RELATIONS.codes, WORLD_RELATIONS.interactions])
+      new Set([...TABLE_NAMES, WORLD_RELATIONS.codes, WORLD_RELATIONS.interactions, WORLD_RELATIONS.followEdges])
     );
     expect(loaded).toHaveLength(tables.length);
     expect(loaded.every((fraction, i) => i === 0 || fraction > loaded[i - 1]!)).toBe(true);
@@ -181,7 +190,8 @@ describe("worldTables(world)", () => {
     const declared = (columns: string) => columns.split(", ").map((column) => column.split(" ")[0]);
     const relations: Record<string, string[]> = {
       [WORLD_RELATIONS.codes]: declared(ACCOUNT_CODES_COLUMNS),
-      [WORLD_RELATIONS.interactions]: declared(indexedInteractionsColumns())
+      [WORLD_RELATIONS.interactions]: declared(indexedInteractionsColumns()),
+      [WORLD_RELATIONS.followEdges]: declared(FOLLOW_EDGES_COLUMNS)
     };
     for (const {name, rows, build} of worldTables(world)) {
       const table = build();
