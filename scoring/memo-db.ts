@@ -36,6 +36,12 @@ interface ViewTables {
 
 const viewTables = new WeakMap<Db, ViewTables>();
 
+/** A new `Db` that runs every statement on `db`: a view other state of this module can be kept on. */
+const passThrough = (db: Db): Db => ({
+  queryColumns: (sql, params) => db.queryColumns(sql, params),
+  query: (sql, params) => db.query(sql, params)
+});
+
 /** The relations that already exist as tables for the queries of a `Db` (`withRelations`), by key. */
 const standingTables = new WeakMap<Db, ReadonlyMap<string, string>>();
 
@@ -46,10 +52,7 @@ const standingTables = new WeakMap<Db, ReadonlyMap<string, string>>();
  * too, and no view drops them. Only the keys' queries are skipped; every other statement runs as on `db`.
  */
 export function withRelations(db: Db, tables: Readonly<Record<string, string>>): Db {
-  const view: Db = {
-    queryColumns: (sql, params) => db.queryColumns(sql, params),
-    query: (sql, params) => db.query(sql, params)
-  };
+  const view = passThrough(db);
   standingTables.set(view, new Map([...(standingTables.get(db) ?? []), ...Object.entries(tables)]));
   return view;
 }
@@ -115,10 +118,7 @@ export async function releaseDb(db: Db): Promise<void> {
  * day), which a memoized view would keep every answer of.
  */
 export function tableDb(db: Db): Db {
-  const view: Db = {
-    queryColumns: (sql, params) => db.queryColumns(sql, params),
-    query: (sql, params) => db.query(sql, params)
-  };
+  const view = passThrough(db);
   viewTables.set(view, {db, tables: new Map(), released: false});
   inherit(view, db);
   return view;
