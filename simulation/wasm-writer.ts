@@ -13,6 +13,10 @@
  * are those of the Node warehouse's joins (`warehouse-sql.ts`), value for value; a test compares them, and the two
  * relations with what the feature queries make. The streams are encoded here, with this module's Arrow, so no
  * Arrow object is shared with duckdb-wasm's own copy of the library.
+ *
+ * A world is loaded whole once generated (`loadWorldWasm`), or in stages while it is generated (`startWorldLoad`):
+ * the tables of the accounts and their follows once the follow graph is final, the posts written before the
+ * reactions once they are, and the rest at the end, the posts table in two streams appended in row order.
  */
 import {
   Bool,
@@ -40,10 +44,10 @@ import {
   withIndexedRelations,
   type IndexedRelations
 } from "../scoring/features/indexed.js";
-import {INTERACTION_KIND_NAMES, POST_KIND_NAMES} from "./builder.js";
+import {INTERACTION_KIND_NAMES, POST_KIND_NAMES, type Population} from "./builder.js";
 import {TEMPLATES, renderText} from "./texts.js";
 import {TOPICS} from "./topics.js";
-import type {World} from "./world.js";
+import type {World, WorldStage} from "./world.js";
 
 /** The part of a duckdb-wasm connection used here: taking an Arrow stream into a table. */
 export type ArrowTarget = Pick<ArrowConnection, "insertArrowFromIPCStream">;
@@ -102,16 +106,16 @@ function lookup(values: Vector<Utf8>, indexes: Int32Array): Vector<Dictionary<Ut
 const codes = (values: readonly string[], indexes: ArrayLike<number>) => lookup(utf8(values), new Int32Array(indexes));
 
 /**
- * Ids numbered by row, ASCII: row i is `prefixes[prefixOf[i]]` followed by i in decimal. Written byte by byte,
- * since half a million ids as JS strings cost more to make, collect and encode than the rest of the load.
+ * Ids numbered by row, ASCII: row i is `prefixes[prefixOf[i]]` followed by `first + i` in decimal. Written byte by
+ * byte, since half a million ids as JS strings cost more to make, collect and encode than the rest of the load.
  */
-function numberedIds(prefixes: readonly string[], prefixOf: ArrayLike<number>): Vector<Utf8> {
+function numberedIds(prefixes: readonly string[], prefixOf: ArrayLike<number>, first = 0): Vector<Utf8> {
   const encoded = prefixes.map((prefix) => encoder.encode(prefix));
   const length = prefixOf.length;
   const offsets = new Int32Array(length + 1);
-  let digits = 1;
+  let digits = String(first).length;
   for (let row = 0; row < length; row++) {
-    if (row === 10 ** digits) digits++;
+    if (first + row === 10 ** digits) digits++;
     offsets[row + 1] = offsets[row]! + encoded[prefixOf[row]!]!.length + digits;
   }
   const data = new Uint8Array(offsets[length]!);
@@ -119,7 +123,7 @@ function numberedIds(prefixes: readonly string[], prefixOf: ArrayLike<number>): 
     const prefix = encoded[prefixOf[row]!]!;
     data.set(prefix, offsets[row]);
     for (
-      let at = offsets[row + 1]! - 1, rest = row;
+      let at = offsets[row + 1]! - 1, rest = first + row;
       at >= offsets[row]! + prefix.length;
       at--, rest = Math.floor(rest / 10)
     )
@@ -149,43 +153,47 @@ function networkOf(world: World, accounts: Int32Array): Vector<Dictionary<Utf8, 
 }
 
 /**
- * Each post's text, the value `warehouse-sql.ts` gives it: none without a template or a topic, the template with
- * the topic's hashtag otherwise, and the mentioned handle or the post's link filled in where the template has
- * one. The texts that differ only by template and topic are shared, so only mentions and links cost a string
- * per post.
+ * The text of each post from `first` on, the value `warehouse-sql.ts` gives it: none without a template or a topic,
+ * the template with the topic's hashtag otherwise, and the mentioned handle or the post's link filled in where the
+ * template has one. The texts that differ only by template and topic are shared, so only mentions and links cost a
+ * string per post.
  */
-function postTexts(world: World): Vector<Dictionary<Utf8, Int32>> {
+function postTexts(world: World, first: number): Vector<Dictionary<Utf8, Int32>> {
   const {template, topic, mention} = world.posts;
   const texts: string[] = [];
   for (const name of TEMPLATES) for (const tag of TOPICS) texts.push(renderText(name, 0, tag));
-  const indexes = new Int32Array(template.length);
-  for (let post = 0; post < template.length; post++) {
+  const indexes = new Int32Array(template.length - first);
+  for (let post = first; post < template.length; post++) {
     const t = template[post]!;
     const tag = topic[post]!;
-    if (t < 0 || tag < 0) indexes[post] = -1;
+    const row = post - first;
+    if (t < 0 || tag < 0) indexes[row] = -1;
     else if (TEMPLATES[t]!.includes("{handle}")) {
       const mentioned = mention[post]!;
-      if (mentioned < 0) indexes[post] = -1;
+      if (mentioned < 0) indexes[row] = -1;
       else
-        indexes[post] =
-          texts.push(renderText(TEMPLATES[t]!, post, TOPICS[tag], world.population.handle[mentioned])) - 1;
+        indexes[row] = texts.push(renderText(TEMPLATES[t]!, post, TOPICS[tag], world.population.handle[mentioned])) - 1;
     } else if (TEMPLATES[t]!.includes("{link}")) {
-      indexes[post] = texts.push(renderText(TEMPLATES[t]!, post, TOPICS[tag])) - 1;
-    } else indexes[post] = t * TOPICS.length + tag;
+      indexes[row] = texts.push(renderText(TEMPLATES[t]!, post, TOPICS[tag])) - 1;
+    } else indexes[row] = t * TOPICS.length + tag;
   }
   return lookup(utf8(texts), indexes);
 }
 
-/** Each post's topics: its one topic as a list, for a post with a template and a topic; NULL otherwise. */
-function postTopics(world: World): Vector<List<Dictionary<Utf8, Int32>>> {
-  const {template, topic} = world.posts;
+/**
+ * The topics of each post from `first` on: its one topic as a list, for a post with a template and a topic; NULL
+ * otherwise.
+ */
+function postTopics(world: World, first: number): Vector<List<Dictionary<Utf8, Int32>>> {
+  const template = world.posts.template.subarray(first);
+  const topic = world.posts.topic.subarray(first);
   const tagged = new Int32Array(topic.length);
   const offsets = new Int32Array(topic.length + 1);
   const tags = new Int32Array(topic.length);
-  for (let post = 0; post < topic.length; post++) {
-    tagged[post] = template[post]! >= 0 ? topic[post]! : -1;
-    if (tagged[post]! >= 0) tags[offsets[post]!] = tagged[post]!;
-    offsets[post + 1] = offsets[post]! + (tagged[post]! >= 0 ? 1 : 0);
+  for (let row = 0; row < topic.length; row++) {
+    tagged[row] = template[row]! >= 0 ? topic[row]! : -1;
+    if (tagged[row]! >= 0) tags[offsets[row]!] = tagged[row]!;
+    offsets[row + 1] = offsets[row]! + (tagged[row]! >= 0 ? 1 : 0);
   }
   const child = lookup(utf8(TOPICS), tags.subarray(0, offsets[topic.length]));
   const type = new List(new Field("item", child.type, true));
@@ -240,13 +248,13 @@ const sortedEnum = (values: readonly string[]) =>
  * and networks (the world's) as ENUMs: filtering and grouping them as text took about a tenth of the lab's feature
  * queries (2.12 against 1.88-1.90 s on 20,000 accounts).
  */
-const createSql = (world: World, name: WorldTableName): string => {
+const createSql = (networks: readonly string[], name: WorldTableName): string => {
   if (name === WORLD_RELATIONS.codes) return `CREATE TABLE ${name} (${ACCOUNT_CODES_COLUMNS})`;
   if (name === WORLD_RELATIONS.followEdges) return `CREATE TABLE ${name} (${FOLLOW_EDGES_COLUMNS})`;
   if (name === WORLD_RELATIONS.interactions) {
     const columns = indexedInteractionsColumns({
       kind: sortedEnum(INTERACTION_KINDS),
-      network: sortedEnum(world.networks)
+      network: sortedEnum(networks)
     });
     return `CREATE TABLE ${name} (${columns})`;
   }
@@ -329,33 +337,86 @@ export interface WorldTable {
   stream(): Uint8Array;
 }
 
+function worldTable(world: World, name: WorldTableName, rows: number, build: () => Table): WorldTable {
+  let encoded: Uint8Array | undefined;
+  return {
+    name,
+    create: createSql(world.networks, name),
+    rows,
+    build,
+    stream: () => (encoded ??= tableToIPC(build(), "stream"))
+  };
+}
+
+/** What every table of a world's accounts refers to: their ids (the accounts table's column) and codes. */
+interface AccountKeys {
+  accountIds: Vector<Utf8>;
+  code: Int32Array;
+}
+
+/** The accounts' keys by population: the world of each stage shares its population with the whole world. */
+const accountKeys = new WeakMap<Population, AccountKeys>();
+
+function accountKeysOf(world: World): AccountKeys {
+  let keys = accountKeys.get(world.population);
+  if (!keys) {
+    const accountIds = numberedIds(
+      world.networks.map((network) => `${network}:`),
+      world.population.network
+    );
+    keys = {accountIds, code: accountCodes(accountIds)};
+    accountKeys.set(world.population, keys);
+  }
+  return keys;
+}
+
+/** Per post from `first` on, the network of its author. */
+function postNetworks(world: World, first: number): Uint8Array {
+  const {author} = world.posts;
+  const network = new Uint8Array(author.length - first);
+  for (let post = first; post < author.length; post++) network[post - first] = world.population.network[author[post]!]!;
+  return network;
+}
+
+/** The ids of `world`'s posts, by population: the last ones made, while the posts are not more. */
+const postIdCache = new WeakMap<Population, Vector<Utf8>>();
+
+function postIdsOf(world: World): Vector<Utf8> {
+  let ids = postIdCache.get(world.population);
+  if (ids?.length !== world.posts.author.length) {
+    ids = numberedIds(
+      world.networks.map((network) => `${network}:p`),
+      postNetworks(world, 0)
+    );
+    postIdCache.set(world.population, ids);
+  }
+  return ids;
+}
+
+const NO_IDS = utf8([]);
+
+/** A column of post ids: row i is the id of post `posts[i]`, NULL where that is negative. */
+function postLookup(world: World, posts: Int32Array): Vector<Dictionary<Utf8, Int32>> {
+  return lookup(posts.some((post) => post >= 0) ? postIdsOf(world) : NO_IDS, posts);
+}
+
 /**
- * The tables of `world` as Arrow tables, in the order they are loaded: every canonical table but the interactions,
- * in the schema's order, columns too; in the interactions' place the account codes and indexed interactions, and
- * after the follows the follow edges (WORLD_RELATIONS), columns as `scoring/features/indexed.ts` and
- * `scoring/graphs.ts` declare them.
+ * The tables whose rows are final once the accounts and their follow graph are (`WorldStage` "accounts"): every
+ * table but the posts and the interactions.
  */
-export function worldTables(world: World): WorldTable[] {
+function accountTables(world: World): WorldTable[] {
   const p = world.population;
-  const {posts, interactions, follows} = world;
-  const accountIds = numberedIds(
-    world.networks.map((network) => `${network}:`),
-    p.network
-  );
-  const postNetwork = new Uint8Array(posts.author.length);
-  for (let post = 0; post < postNetwork.length; post++) postNetwork[post] = p.network[posts.author[post]!]!;
-  const postIds = numberedIds(
-    world.networks.map((network) => `${network}:p`),
-    postNetwork
-  );
+  const {follows} = world;
+  const {accountIds, code} = accountKeysOf(world);
   const personIds = Array.from(p.person, (person, i) => (p.multi[i] === 1 ? `person:${person}` : null));
   const multi = Int32Array.from({length: p.count}, (_, i) => i).filter((i) => p.multi[i] === 1);
-  const code = accountCodes(accountIds);
   const edgeCount = followEdgeCount(world);
-  const tables: Record<WorldTableName, Omit<WorldTable, "name" | "create" | "stream">> = {
-    accounts: {
-      rows: p.count,
-      build: () =>
+  return [
+    worldTable(
+      world,
+      "accounts",
+      p.count,
+      () =>
         new Table({
           account_id: accountIds,
           network: codes(world.networks, p.network),
@@ -371,91 +432,114 @@ export function worldTables(world: World): WorldTable[] {
             new Bool()
           )
         })
-    },
-    posts: {
-      rows: posts.author.length,
-      build: () =>
-        new Table({
-          post_id: postIds,
-          account_id: lookup(accountIds, posts.author),
-          network: codes(world.networks, postNetwork),
-          created_at: timestamps(posts.time),
-          kind: codes(POST_KIND_NAMES, posts.kind),
-          parent_post_id: lookup(postIds, posts.parent),
-          root_post_id: lookup(postIds, posts.root),
-          lang: codes(
-            ["en"],
-            posts.template.map((t) => (t >= 0 ? 0 : -1))
-          ),
-          topics: postTopics(world),
-          text: postTexts(world)
-        })
-    },
-    [WORLD_RELATIONS.codes]: {
-      rows: p.count,
-      build: () => new Table({account_id: accountIds, account: makeVector(code)})
-    },
-    [WORLD_RELATIONS.interactions]: {
-      rows: interactions.actor.length,
-      build: () => {
-        const {actor, target, day} = indexedColumns(world, code);
-        return new Table({
-          actor: makeVector(actor),
-          target: makeVector(target),
-          kind: codes(INTERACTION_KIND_NAMES, interactions.kind),
-          ts: timestamps(interactions.time),
-          day: makeVector(day),
-          network: networkOf(world, interactions.actor),
-          post_id: lookup(postIds, interactions.post)
-        });
-      }
-    },
-    follows: {
-      rows: follows.follower.length,
-      build: () =>
+    ),
+    worldTable(
+      world,
+      WORLD_RELATIONS.codes,
+      p.count,
+      () => new Table({account_id: accountIds, account: makeVector(code)})
+    ),
+    worldTable(
+      world,
+      "follows",
+      follows.follower.length,
+      () =>
         new Table({
           follower_id: lookup(accountIds, follows.follower),
           followee_id: lookup(accountIds, follows.followee),
           network: networkOf(world, follows.follower),
           since: timestamps(follows.since)
         })
-    },
-    [WORLD_RELATIONS.followEdges]: {
-      rows: edgeCount,
-      build: () => {
-        const {source, target} = followEdges(world, code, edgeCount);
-        return new Table({source: makeVector(source), target: makeVector(target)});
-      }
-    },
-    identities: {
-      rows: multi.length,
-      build: () =>
+    ),
+    worldTable(world, WORLD_RELATIONS.followEdges, edgeCount, () => {
+      const {source, target} = followEdges(world, code, edgeCount);
+      return new Table({source: makeVector(source), target: makeVector(target)});
+    }),
+    worldTable(
+      world,
+      "identities",
+      multi.length,
+      () =>
         new Table({
           person_id: utf8(Array.from(multi, (i) => personIds[i]!)),
           account_id: lookup(accountIds, multi)
         })
-    },
-    truth: {
-      rows: p.count,
-      build: () =>
+    ),
+    worldTable(
+      world,
+      "truth",
+      p.count,
+      () =>
         new Table({
           account_id: accountIds,
           influence: makeVector(p.influence),
           role: codes(world.roles, p.role)
         })
-    }
-  };
-  return WORLD_TABLE_NAMES.map((name) => {
-    let encoded: Uint8Array | undefined;
-    const table = tables[name];
-    return {
-      name,
-      create: createSql(world, name),
-      ...table,
-      stream: () => (encoded ??= tableToIPC(table.build(), "stream"))
-    };
+    )
+  ];
+}
+
+/** The rows of the posts table from post `first` on. */
+function postsTable(world: World, first: number): WorldTable {
+  const {posts} = world;
+  const {accountIds} = accountKeysOf(world);
+  const network = postNetworks(world, first);
+  return worldTable(
+    world,
+    "posts",
+    posts.author.length - first,
+    () =>
+      new Table({
+        post_id: numberedIds(
+          world.networks.map((name) => `${name}:p`),
+          network,
+          first
+        ),
+        account_id: lookup(accountIds, posts.author.subarray(first)),
+        network: codes(world.networks, network),
+        created_at: timestamps(posts.time.subarray(first)),
+        kind: codes(POST_KIND_NAMES, posts.kind.subarray(first)),
+        parent_post_id: postLookup(world, posts.parent.subarray(first)),
+        root_post_id: postLookup(world, posts.root.subarray(first)),
+        lang: codes(
+          ["en"],
+          posts.template.subarray(first).map((t) => (t >= 0 ? 0 : -1))
+        ),
+        topics: postTopics(world, first),
+        text: postTexts(world, first)
+      })
+  );
+}
+
+/** The indexed interactions (`scoring/features/indexed.ts`). */
+function interactionsTable(world: World): WorldTable {
+  const {interactions} = world;
+  return worldTable(world, WORLD_RELATIONS.interactions, interactions.actor.length, () => {
+    const {actor, target, day} = indexedColumns(world, accountKeysOf(world).code);
+    return new Table({
+      actor: makeVector(actor),
+      target: makeVector(target),
+      kind: codes(INTERACTION_KIND_NAMES, interactions.kind),
+      ts: timestamps(interactions.time),
+      day: makeVector(day),
+      network: networkOf(world, interactions.actor),
+      post_id: postLookup(world, interactions.post)
+    });
   });
 }
+
+/**
+ * The tables of `world` as Arrow tables, in the order they are loaded: every canonical table but the interactions,
+ * columns in the schema's order, with the account codes and the follow edges after the follows; then the posts and
+ * the indexed interactions in the canonical interactions' place (WORLD_RELATIONS), columns as
+ * `scoring/features/indexed.ts` and `scoring/graphs.ts` declare them.
+ */
+export function worldTables(world: World): WorldTable[] {
+  return [...accountTables(world), postsTable(world, 0), interactionsTable(world)];
+}
+
+/** The view of `db` that scores a loaded world: it reads the loaded relations instead of making them. */
+const scoringView = (db: Db) => withFollowEdges(withIndexedRelations(db, WORLD_RELATIONS), WORLD_RELATIONS.followEdges);
 
 /**
  * Builds the tables of a world (`worldTables`) in duckdb-wasm, and the view of its canonical interactions: `db`
@@ -472,7 +556,8 @@ export async function loadWorldWasm(
   tables: readonly WorldTable[],
   onLoaded: (fraction: number) => void = () => {}
 ): Promise<Db> {
-  for (const {create} of tables) await db.query(create);
+  const creates = new Map(tables.map(({name, create}) => [name, create]));
+  for (const create of creates.values()) await db.query(create);
   await db.query(INTERACTIONS_VIEW_SQL);
   const total = tables.reduce((sum, table) => sum + table.rows, 0);
   let appended = 0;
@@ -488,7 +573,65 @@ export async function loadWorldWasm(
     appending.catch(() => {});
   }
   await appending;
-  return withFollowEdges(withIndexedRelations(db, WORLD_RELATIONS), WORLD_RELATIONS.followEdges);
+  return scoringView(db);
+}
+
+/**
+ * A world loaded into duckdb-wasm while it is generated (`generateWorldInStages`): `take` hands the engine the rows
+ * a stage has made final, and returns at once, so the engine appends them while the generator goes on; `finish`
+ * appends the rest of the whole world and returns what `loadWorldWasm` returns.
+ */
+export interface WorldLoad {
+  take(world: World, stage: WorldStage): void;
+  /** `onLoaded` is called with the share of all the world's rows appended, from the rows appended so far. */
+  finish(world: World, onLoaded?: (fraction: number) => void): Promise<Db>;
+}
+
+/**
+ * Creates the tables of a world whose networks are `networks` in duckdb-wasm (`db`, and `connection` the same
+ * connection), and the view of its canonical interactions, for a load in stages.
+ */
+export async function startWorldLoad(db: Db, connection: ArrowTarget, networks: readonly string[]): Promise<WorldLoad> {
+  for (const name of WORLD_TABLE_NAMES) await db.query(createSql(networks, name));
+  await db.query(INTERACTIONS_VIEW_SQL);
+  const appends: Promise<unknown>[] = [];
+  let total = 0;
+  let appended = 0;
+  let report = (_fraction: number) => {};
+  let accountsTaken = false;
+  let postsTaken = 0;
+  // Each append is sent at once: the engine's worker takes them in the order they come.
+  const append = (tables: readonly WorldTable[]) => {
+    for (const {name, rows, stream} of tables) {
+      total += rows;
+      const done = Promise.resolve(connection.insertArrowFromIPCStream(stream(), {name, create: false})).then(() => {
+        appended += rows;
+        report(appended / total);
+      });
+      // Awaited by `finish`; until then a failure must not count as unhandled.
+      done.catch(() => {});
+      appends.push(done);
+    }
+  };
+  const take = (world: World, posts: boolean) => {
+    if (!accountsTaken) append(accountTables(world));
+    accountsTaken = true;
+    if (posts && world.posts.author.length > postsTaken) {
+      append([postsTable(world, postsTaken)]);
+      postsTaken = world.posts.author.length;
+    }
+  };
+  return {
+    take: (world, stage) => take(world, stage === "posts"),
+    async finish(world, onLoaded = () => {}) {
+      take(world, true);
+      append([interactionsTable(world)]);
+      report = onLoaded;
+      report(appended / total);
+      await Promise.all(appends);
+      return scoringView(db);
+    }
+  };
 }
 
 /** Drops what `loadWorldWasm` made, whatever of it there is, so the engine can take another world. */

@@ -60,10 +60,35 @@ export interface World {
 /** Called with a stage name and the fraction of the whole generation done. */
 export type Progress = (stage: string, fraction: number) => void;
 
+/**
+ * A point in the generation after which some of the world's rows are final (`generateWorldInStages`):
+ * - `accounts`: the accounts, their roles and influence, the follow graph and the reported counts; no posts or
+ *   interactions yet;
+ * - `posts`: also the posts accounts write of their own accord, and the mentions they make (the reactions then add
+ *   replies, reposts, quotes and likes after them).
+ */
+export type WorldStage = "accounts" | "posts";
+
 /** Stream numbers of the stages' random generators. */
 const STREAMS = {people: 1, pick: 2, follows: 3, posts: 4, reactions: 5, counts: 6, scenarios: 100};
 
 export function generateWorld(recipe: Recipe, onProgress: Progress = () => {}): World {
+  const stages = generateWorldInStages(recipe, onProgress);
+  for (;;) {
+    const next = stages.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `generateWorld` in steps: yields the world as it stands at each `WorldStage`, then returns the whole world. Rows
+ * present at a stage never change later; later stages only add rows after them, so a consumer (the lab's load into
+ * duckdb-wasm) may take them while the rest is generated. Each world yielded shares its arrays with the generation.
+ */
+export function* generateWorldInStages(
+  recipe: Recipe,
+  onProgress: Progress = () => {}
+): Generator<{stage: WorldStage; world: World}, World, void> {
   const start = Date.parse(`${recipe.start}T00:00:00Z`);
   const end = start + recipe.days * 86_400_000;
   const active = recipe.scenarios.map((id) => ({
@@ -110,22 +135,8 @@ export function generateWorld(recipe: Recipe, onProgress: Progress = () => {}): 
   organicFollows(build, stream(recipe.seed, STREAMS.follows), recipe.params);
   active.forEach(({scenario}, k) => scenario.follow?.(contexts[k]!, states[k]));
   const follows = indexFollows(build);
-
-  onProgress("posts", 0.25);
-  let expectedPosts = 0;
-  for (let a = 0; a < population.count; a++)
-    expectedPosts += population.silent[a] ? 0 : population.postsPerDay[a]! * recipe.days;
-  build.reserve({posts: expectedPosts * 2.5, interactions: expectedPosts * 5});
-  originalPosts(build, follows, stream(recipe.seed, STREAMS.posts), recipe.days);
-  onProgress("reactions", 0.3);
-  organicReactions(build, follows, stream(recipe.seed, STREAMS.reactions), recipe.params, (f) =>
-    onProgress("reactions", 0.3 + 0.65 * f)
-  );
-  active.forEach(({scenario}, k) => scenario.react?.({...contexts[k]!, follows}, states[k]));
-
   const counts = reportedCounts(population, follows, stream(recipe.seed, STREAMS.counts));
-  onProgress("done", 1);
-  return {
+  const world = (): World => ({
     recipe,
     networks: recipe.networks,
     roles: ROLES,
@@ -151,7 +162,24 @@ export function generateWorld(recipe: Recipe, onProgress: Progress = () => {}): 
       kind: build.interactionKind.values(),
       time: build.interactionTime.values()
     }
-  };
+  });
+  yield {stage: "accounts", world: world()};
+
+  onProgress("posts", 0.25);
+  let expectedPosts = 0;
+  for (let a = 0; a < population.count; a++)
+    expectedPosts += population.silent[a] ? 0 : population.postsPerDay[a]! * recipe.days;
+  build.reserve({posts: expectedPosts * 2.5, interactions: expectedPosts * 5});
+  originalPosts(build, follows, stream(recipe.seed, STREAMS.posts), recipe.days);
+  yield {stage: "posts", world: world()};
+  onProgress("reactions", 0.3);
+  organicReactions(build, follows, stream(recipe.seed, STREAMS.reactions), recipe.params, (f) =>
+    onProgress("reactions", 0.3 + 0.65 * f)
+  );
+  active.forEach(({scenario}, k) => scenario.react?.({...contexts[k]!, follows}, states[k]));
+
+  onProgress("done", 1);
+  return world();
 }
 
 /**

@@ -12,11 +12,13 @@ import {SCENARIO_IDS} from "../simulation/scenarios/index.js";
 import {
   dropWorldWasm,
   loadWorldWasm,
+  startWorldLoad,
   worldTables,
   type ArrowTarget,
+  type WorldLoad,
   type WorldTable
 } from "../simulation/wasm-writer.js";
-import {generateWorld} from "../simulation/world.js";
+import {generateWorld, generateWorldInStages, type World} from "../simulation/world.js";
 
 /** What the page asks for: a partial recipe (`resolveRecipe` fills and checks it) and the evaluation's options. */
 export interface SimulationRequest {
@@ -86,6 +88,9 @@ export interface WasmEngine {
 /** The generate stage's detail while the world is ready and duckdb-wasm is still starting. */
 export const WAITING_FOR_ENGINE = "done; waiting for DuckDB to start";
 
+/** A macrotask turn, in which the engine's reply (a message) is taken. */
+const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /**
  * Encodes the tables' streams in order while `engine` starts, so the load stage only appends them; stops at the
  * first table boundary after the engine is ready (or has failed), leaving the rest to be encoded as they are loaded.
@@ -98,17 +103,18 @@ async function encodeUntil(engine: Promise<unknown>, tables: readonly WorldTable
   );
   for (const table of tables) {
     table.stream();
-    // A macrotask turn, in which the engine's reply (a message) is taken.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await turn();
     if (started) return;
   }
 }
 
 /**
  * Generates the world of `request`, loads it into `engine` and judges the chosen methods against its truth.
- * `engine` may still be starting (a promise): duckdb-wasm then compiles in its worker while the world is generated,
- * and if it is not ready when the world is, the generate stage reports `WAITING_FOR_ENGINE` until it is, and the
- * tables are encoded meanwhile.
+ * `engine` may still be starting (a promise): duckdb-wasm then compiles in its worker while the world is generated.
+ * Once it has started, it takes each stage of the world as the generator finishes it (`startWorldLoad`): the
+ * accounts and follows while the posts are written, the posts while the reactions spread, so that on two cores the
+ * load runs beside the generation. If it is not ready when the world is, the generate stage reports
+ * `WAITING_FOR_ENGINE` until it is, and the tables are encoded meanwhile.
  */
 export async function simulateAndEvaluate(
   request: SimulationRequest,
@@ -123,24 +129,46 @@ export async function simulateAndEvaluate(
     timings[stage] = now - started;
     started = now;
   };
-
-  const world = generateWorld(recipe, (step, fraction) =>
-    onProgress("generate", step, overallProgress("generate", fraction))
-  );
-  lap("generate");
-  const tables = worldTables(world);
   // An engine already started wins the race: its reaction is queued before the sentinel's.
   const pending = Symbol("pending");
-  if ((await Promise.race([engine, pending])) === pending) {
-    onProgress("generate", WAITING_FOR_ENGINE, overallProgress("generate", 1));
-    await encodeUntil(Promise.resolve(engine), tables);
-  }
-  const {db, connection} = await engine;
-  lap("engine");
-  onProgress("load", "tables", overallProgress("load", 0));
-  const loaded = await loadWorldWasm(db, connection, tables, (fraction) =>
-    onProgress("load", "tables", overallProgress("load", fraction))
+  const engineStarted = async () => (await Promise.race([engine, pending])) !== pending;
+
+  const stages = generateWorldInStages(recipe, (step, fraction) =>
+    onProgress("generate", step, overallProgress("generate", fraction))
   );
+  let load: WorldLoad | undefined;
+  let world: World;
+  for (;;) {
+    const next = stages.next();
+    if (next.done) {
+      world = next.value;
+      break;
+    }
+    await turn();
+    if (!load && (await engineStarted())) {
+      const {db, connection} = await engine;
+      load = await startWorldLoad(db, connection, recipe.networks);
+    }
+    load?.take(next.value.world, next.value.stage);
+  }
+  lap("generate");
+  const onLoaded = (fraction: number) => onProgress("load", "tables", overallProgress("load", fraction));
+  let loaded: Db;
+  if (load) {
+    lap("engine");
+    onLoaded(0);
+    loaded = await load.finish(world, onLoaded);
+  } else {
+    const tables = worldTables(world);
+    if (!(await engineStarted())) {
+      onProgress("generate", WAITING_FOR_ENGINE, overallProgress("generate", 1));
+      await encodeUntil(Promise.resolve(engine), tables);
+    }
+    const {db, connection} = await engine;
+    lap("engine");
+    onLoaded(0);
+    loaded = await loadWorldWasm(db, connection, tables, onLoaded);
+  }
   lap("load");
   const methods = request.methods?.length ?? METHODS.length;
   const detail = `${methods} methods, ${request.runs} spread samples`;

@@ -21,8 +21,14 @@ import {FOLLOW_EDGES_COLUMNS, followEdgesSql, followGraph} from "../../scoring/g
 import {withMemoizedDb} from "../../scoring/memo-db.js";
 import {loadWorld} from "../../simulation/node-writer.js";
 import {resolveRecipe} from "../../simulation/recipe.js";
-import {WORLD_RELATIONS, loadWorldWasm, worldTables, type ArrowTarget} from "../../simulation/wasm-writer.js";
-import {generateWorld, type World} from "../../simulation/world.js";
+import {
+  WORLD_RELATIONS,
+  loadWorldWasm,
+  startWorldLoad,
+  worldTables,
+  type ArrowTarget
+} from "../../simulation/wasm-writer.js";
+import {generateWorld, generateWorldInStages, type World} from "../../simulation/world.js";
 import {wasmDb, type WasmConnection} from "../../src/components/wasm-db.js";
 
 interface Bindings {
@@ -43,12 +49,18 @@ const NAMES = [
   {handle: "nadia", displayName: "Надя Ли"}
 ];
 
-beforeAll(async () => {
-  world = generateWorld(resolveRecipe({seed: 3, accounts: 600, days: 21, scenarios: "all"}));
+const RECIPE = resolveRecipe({seed: 3, accounts: 600, days: 21, scenarios: "all"});
+
+function giveNames(world: World): void {
   NAMES.forEach(({handle, displayName}, account) => {
     world.population.handle[account] = handle;
     world.population.displayName[account] = displayName;
   });
+}
+
+beforeAll(async () => {
+  world = generateWorld(RECIPE);
+  giveNames(world);
   native = await openNodeDb();
   await loadWorld(native, world);
   connection = (await openWasmBindings<Bindings>()).connect();
@@ -182,6 +194,68 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
       );
     }
     expect(accounts.map((a) => ({handle: a.handle, displayName: a.display_name}))).toEqual(NAMES);
+  });
+});
+
+describe("startWorldLoad(db, connection, networks)", () => {
+  it("appends each stage's rows as the stage is taken, and loads the tables loadWorldWasm loads", async () => {
+    const target = (await openWasmBindings<Bindings>()).connect();
+    const staged = wasmDb(target);
+    const sent: string[] = [];
+    const counting: Db = {
+      query: (sql, params) => (sent.push(sql), staged.query(sql, params)),
+      queryColumns: (sql, params) => (sent.push(sql), staged.queryColumns(sql, params))
+    };
+    const appended: string[] = [];
+    const recording: ArrowTarget = {
+      insertArrowFromIPCStream: (buffer, options) => {
+        appended.push(options!.name);
+        return target.insertArrowFromIPCStream(buffer, options);
+      }
+    };
+    const load = await startWorldLoad(counting, recording, RECIPE.networks);
+    const stages = generateWorldInStages(RECIPE);
+    const sentAt: Record<string, string[]> = {};
+    let whole: World;
+    for (;;) {
+      const next = stages.next();
+      if (next.done) {
+        whole = next.value;
+        break;
+      }
+      if (next.value.stage === "accounts") giveNames(next.value.world);
+      load.take(next.value.world, next.value.stage);
+      sentAt[next.value.stage] = [...appended];
+    }
+    const fractions: number[] = [];
+    const view = await load.finish(whole, (fraction) => fractions.push(fraction));
+    const accountTables = [
+      "accounts",
+      WORLD_RELATIONS.codes,
+      "follows",
+      WORLD_RELATIONS.followEdges,
+      "identities",
+      "truth"
+    ];
+    expect(sentAt).toEqual({accounts: accountTables, posts: [...accountTables, "posts"]});
+    expect(appended).toEqual([...accountTables, "posts", "posts", WORLD_RELATIONS.interactions]);
+    const names = (await staged.query<{name: string}>("SELECT table_name AS name FROM duckdb_tables()")).map(
+      (t) => t.name
+    );
+    expect(names.sort()).toEqual(
+      worldTables(world)
+        .map((table) => table.name)
+        .sort()
+    );
+    for (const table of [...names, "interactions"]) {
+      expect(await fingerprint(staged, table), table).toBe(await fingerprint(wasm, table));
+    }
+    expect(fractions.every((fraction, i) => i === 0 || fraction > fractions[i - 1]!)).toBe(true);
+    expect(fractions.at(-1)).toBe(1);
+    // The view reads the loaded follow edges, as loadWorldWasm's does.
+    const before = sent.length;
+    await withMemoizedDb(view, followGraph);
+    expect(sent.slice(before).some((sql) => sql.includes(WORLD_RELATIONS.followEdges))).toBe(true);
   });
 });
 

@@ -14,7 +14,7 @@ import {scoreMethods} from "../../scoring/score.js";
 import {INTERACTION_KIND_NAMES} from "../../simulation/builder.js";
 import {writeWorldWarehouse} from "../../simulation/node-writer.js";
 import {resolveRecipe} from "../../simulation/recipe.js";
-import {generateWorld, type World} from "../../simulation/world.js";
+import {generateWorld, generateWorldInStages, type World} from "../../simulation/world.js";
 import {tempDir} from "../helpers/world.js";
 
 const temp = tempDir("sway-sim-");
@@ -64,6 +64,46 @@ describe("reproducibility", () => {
     for (const table of ["accounts", "posts", "interactions", "follows", "truth"])
       expect(c![table]).not.toBe(a![table]);
   }, 120_000);
+});
+
+describe("generateWorldInStages(recipe)", () => {
+  it("yields the accounts, then the posts of their own, whose rows the rest of the generation leaves as they are", () => {
+    const recipe = resolveRecipe({seed: 6, accounts: 800, days: 20, scenarios: "all"});
+    const stages = generateWorldInStages(recipe);
+    const yielded: {stage: string; world: World; copy: World}[] = [];
+    let whole: World;
+    for (;;) {
+      const next = stages.next();
+      if (next.done) {
+        whole = next.value;
+        break;
+      }
+      // A copy of every column as it stands, for what the rest of the generation might change.
+      yielded.push({...next.value, copy: structuredClone(next.value.world)});
+    }
+    expect(whole).toEqual(generateWorld(recipe));
+    expect(yielded.map((y) => y.stage)).toEqual(["accounts", "posts"]);
+    const [accounts, posts] = yielded;
+    expect(accounts!.copy.posts.author).toHaveLength(0);
+    expect(accounts!.copy.interactions.actor).toHaveLength(0);
+    expect(posts!.copy.posts.author.length).toBeGreaterThan(0);
+    expect(posts!.copy.posts.author.length).toBeLessThan(whole.posts.author.length);
+    expect(posts!.copy.interactions.actor.length).toBeLessThan(whole.interactions.actor.length);
+    for (const {copy} of yielded) {
+      const {posts: made, interactions: made2, ...rest} = copy;
+      const {posts: final, interactions: final2, ...wholeRest} = whole;
+      expect(rest).toEqual(wholeRest);
+      for (const [madeColumns, finalColumns] of [
+        [made, final],
+        [made2, final2]
+      ] as const) {
+        for (const [column, values] of Object.entries(madeColumns)) {
+          const finalValues = finalColumns[column as keyof typeof finalColumns] as typeof values;
+          expect(values, column).toEqual(finalValues.subarray(0, values.length));
+        }
+      }
+    }
+  });
 });
 
 describe("rows", () => {

@@ -36,12 +36,25 @@ let expected: TruthEvaluation;
 const progress: {stage: RunStage; detail: string; overall: number}[] = [];
 const chosenDetails: string[] = [];
 const lateProgress: {stage: RunStage; detail: string; overall: number}[] = [];
+/** The ready engine's run: each stage reported, and each table appended, in the order they came. */
+const events: string[] = [];
+
+/** `connection`, noting in `events` each table appended. */
+const noting = (connection: WasmConnection & ArrowTarget): WasmConnection & ArrowTarget => ({
+  query: (sql) => connection.query(sql),
+  prepare: (sql) => connection.prepare(sql),
+  insertArrowFromIPCStream: (buffer, options) => {
+    events.push(`append ${options!.name}`);
+    return connection.insertArrowFromIPCStream(buffer, options);
+  }
+});
 
 beforeAll(async () => {
-  const connection = (await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect();
-  result = await simulateAndEvaluate(REQUEST, {db: wasmDb(connection), connection}, (stage, detail, overall) =>
-    progress.push({stage, detail, overall})
-  );
+  const connection = noting((await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect());
+  result = await simulateAndEvaluate(REQUEST, {db: wasmDb(connection), connection}, (stage, detail, overall) => {
+    progress.push({stage, detail, overall});
+    if (events.at(-1) !== stage) events.push(stage);
+  });
   const second = (await openWasmBindings<{connect(): WasmConnection & ArrowTarget}>()).connect();
   chosen = await simulateAndEvaluate(
     {...REQUEST, methods: CHOSEN},
@@ -100,6 +113,22 @@ describe("simulateAndEvaluate(request, engine, onProgress)", () => {
     expect(progress.every((p, i) => i === 0 || p.overall >= progress[i - 1]!.overall)).toBe(true);
     expect(progress[0]!.overall).toBe(0);
     expect(progress.at(-1)!.overall).toBeCloseTo(1, 12);
+  });
+
+  it("hands a ready engine the accounts and the posts of their own while the reactions are generated", () => {
+    const accounts = ["accounts", "world_account_codes", "follows", "world_follow_edges", "identities", "truth"];
+    expect(events).toEqual([
+      "generate",
+      ...accounts.map((name) => `append ${name}`),
+      "generate",
+      "append posts",
+      "generate",
+      "load",
+      "append posts",
+      "append world_interactions",
+      "load",
+      "judge"
+    ]);
   });
 
   it("says the generate stage waits for the engine only when it is not ready once the world is", () => {
