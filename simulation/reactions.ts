@@ -69,13 +69,18 @@ function readersByReactivity(follows: FollowGraph, reactivity: Float64Array) {
   return {start, readers};
 }
 
-export function organicReactions(
+/**
+ * Adds the organic reactions to every original post of `build`, in post order, pausing (yielding) after each
+ * `parts`-th of those posts but the last, where the rows made so far are final.
+ */
+export function* organicReactions(
   build: WorldBuilder,
   follows: FollowGraph,
   random: Rng,
   params: WorldParams,
-  onProgress: (fraction: number) => void
-): void {
+  onProgress: (fraction: number) => void,
+  parts = 1
+): Generator<void, void, void> {
   const p = build.population;
   const {reactivity, topics, influence, appeal} = p;
   const {start: groupStart, readers} = readersByReactivity(follows, reactivity);
@@ -96,7 +101,9 @@ export function organicReactions(
   const queueAccount = new Int32Array(p.count);
   const queueDepth = new Uint8Array(p.count);
   const queueTime = new Float64Array(p.count);
+  const part = Math.ceil(originals / parts);
   for (let post = 0; post < originals; post++) {
+    if (post > 0 && post % part === 0) yield;
     if ((post & 0xffff) === 0) onProgress(post / originals);
     if (postKind[post] !== POST) continue;
     const author = postAuthor[post]!;

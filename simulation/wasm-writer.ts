@@ -2,8 +2,9 @@
  * Loads a generated world into duckdb-wasm, in the browser or a Web Worker. Each table crosses into the engine as
  * one Arrow IPC stream already in its final shape and is appended to the table as it is: no staging table and no
  * join. The world's integer columns become Arrow vectors without a copy, and every text column that repeats a few
- * values (account ids, post ids, networks, kinds, roles, most post texts) is a dictionary vector: the strings are
- * made once per account, post or name, and each row is its integer index.
+ * values (account ids, networks, kinds, roles, most post texts) is a dictionary vector: the strings are made once
+ * per account or name, and each row is its integer index. The post ids that posts and interactions name are written
+ * out row by row, so a part of a world loaded in stages carries no dictionary of every post before it.
  *
  * The interactions are loaded as the relations that the feature queries read (`scoring/features/indexed.ts`): the
  * account codes and the interactions over them, which the world has at hand (its accounts are numbered already)
@@ -47,7 +48,7 @@ import {
 import {INTERACTION_KIND_NAMES, POST_KIND_NAMES, type Population} from "./builder.js";
 import {TEMPLATES, renderText} from "./texts.js";
 import {TOPICS} from "./topics.js";
-import type {World, WorldStage} from "./world.js";
+import type {World} from "./world.js";
 
 /** The part of a duckdb-wasm connection used here: taking an Arrow stream into a table. */
 export type ArrowTarget = Pick<ArrowConnection, "insertArrowFromIPCStream">;
@@ -106,31 +107,49 @@ function lookup(values: Vector<Utf8>, indexes: Int32Array): Vector<Dictionary<Ut
 const codes = (values: readonly string[], indexes: ArrayLike<number>) => lookup(utf8(values), new Int32Array(indexes));
 
 /**
- * Ids numbered by row, ASCII: row i is `prefixes[prefixOf[i]]` followed by `first + i` in decimal. Written byte by
- * byte, since half a million ids as JS strings cost more to make, collect and encode than the rest of the load.
+ * Ids in ASCII: row i is `prefixes[prefixOf[i]]` followed by `numbers[i]` in decimal, NULL where `numbers[i]` is
+ * negative. Written byte by byte, since half a million ids as JS strings cost more to make, collect and encode than
+ * the rest of the load.
  */
-function numberedIds(prefixes: readonly string[], prefixOf: ArrayLike<number>, first = 0): Vector<Utf8> {
+function decimalIds(prefixes: readonly string[], prefixOf: Uint8Array, numbers: Int32Array): Vector<Utf8> {
+  // The prefixes' bytes side by side, each at a multiple of `stride`: a copy reads one array.
   const encoded = prefixes.map((prefix) => encoder.encode(prefix));
-  const length = prefixOf.length;
+  const lengths = Int32Array.from(encoded, (bytes) => bytes.length);
+  const stride = Math.max(1, ...lengths);
+  const prefixBytes = new Uint8Array(stride * encoded.length);
+  encoded.forEach((bytes, k) => prefixBytes.set(bytes, k * stride));
+  const length = numbers.length;
   const offsets = new Int32Array(length + 1);
-  let digits = String(first).length;
   for (let row = 0; row < length; row++) {
-    if (first + row === 10 ** digits) digits++;
-    offsets[row + 1] = offsets[row]! + encoded[prefixOf[row]!]!.length + digits;
+    const number = numbers[row]!;
+    offsets[row + 1] = offsets[row]! + (number >= 0 ? lengths[prefixOf[row]!]! + decimalDigits(number) : 0);
   }
   const data = new Uint8Array(offsets[length]!);
   for (let row = 0; row < length; row++) {
-    const prefix = encoded[prefixOf[row]!]!;
-    data.set(prefix, offsets[row]);
-    for (
-      let at = offsets[row + 1]! - 1, rest = first + row;
-      at >= offsets[row]! + prefix.length;
-      at--, rest = Math.floor(rest / 10)
-    )
+    let rest = numbers[row]!;
+    if (rest < 0) continue;
+    const prefix = prefixOf[row]!;
+    let at = offsets[row]!;
+    for (let k = prefix * stride, end = k + lengths[prefix]!; k < end; k++) data[at++] = prefixBytes[k]!;
+    // The digits, from the last.
+    for (at = offsets[row + 1]! - 1; ; at--) {
       data[at] = 48 + (rest % 10);
+      rest = (rest / 10) | 0;
+      if (rest === 0) break;
+    }
   }
-  return makeVector(makeData({type: new Utf8(), length, nullCount: 0, valueOffsets: offsets, data}));
+  return makeVector(makeData({type: new Utf8(), length, valueOffsets: offsets, data, ...validity(numbers)}));
 }
+
+/** How many decimal digits a non-negative 32-bit integer has. */
+function decimalDigits(n: number): number {
+  let digits = 1;
+  for (let bound = 10; n >= bound && digits < 10; bound *= 10) digits++;
+  return digits;
+}
+
+/** The numbers `first`, `first` + 1, … : `count` of them. */
+const numbersFrom = (first: number, count: number) => Int32Array.from({length: count}, (_, i) => first + i);
 
 /** Epoch milliseconds (floored, as the warehouse keeps them) as a timestamp column. */
 function timestamps(ms: Float64Array): Vector<TimestampMillisecond> {
@@ -280,25 +299,29 @@ function accountCodes(accountIds: Vector<Utf8>): Int32Array {
 }
 
 /**
- * The interactions' actors and targets as account codes, and their UTC days (`utcDay`).
+ * The actors and targets of the interactions from `first` on as account codes, and their UTC days (`utcDay`).
  *
  * @throws Error when an interaction names no account of the world: the view of the canonical interactions would
  * leave it out.
  */
-function indexedColumns(world: World, code: Int32Array) {
+function indexedColumns(world: World, code: Int32Array, first: number) {
   const {actor, target, time} = world.interactions;
   const count = code.length;
-  const actors = new Int32Array(actor.length);
-  const targets = new Int32Array(actor.length);
-  const day = new Int32Array(actor.length);
-  for (let row = 0; row < actor.length; row++) {
-    const a = actor[row]!;
-    const t = target[row]!;
-    if (!(a >= 0 && a < count && t >= 0 && t < count))
-      throw new Error(`simulation/wasm-writer: interaction ${row} names an account outside the world (${a} -> ${t})`);
+  const rows = actor.length - first;
+  const actors = new Int32Array(rows);
+  const targets = new Int32Array(rows);
+  const day = new Int32Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const a = actor[first + row]!;
+    const t = target[first + row]!;
+    if (!(a >= 0 && a < count && t >= 0 && t < count)) {
+      throw new Error(
+        `simulation/wasm-writer: interaction ${first + row} names an account outside the world (${a} -> ${t})`
+      );
+    }
     actors[row] = code[a]!;
     targets[row] = code[t]!;
-    day[row] = Math.floor(Math.floor(time[row]!) / DAY_MS);
+    day[row] = Math.floor(Math.floor(time[first + row]!) / DAY_MS);
   }
   return {actor: actors, target: targets, day};
 }
@@ -360,9 +383,10 @@ const accountKeys = new WeakMap<Population, AccountKeys>();
 function accountKeysOf(world: World): AccountKeys {
   let keys = accountKeys.get(world.population);
   if (!keys) {
-    const accountIds = numberedIds(
+    const accountIds = decimalIds(
       world.networks.map((network) => `${network}:`),
-      world.population.network
+      world.population.network,
+      numbersFrom(0, world.population.count)
     );
     keys = {accountIds, code: accountCodes(accountIds)};
     accountKeys.set(world.population, keys);
@@ -378,26 +402,20 @@ function postNetworks(world: World, first: number): Uint8Array {
   return network;
 }
 
-/** The ids of `world`'s posts, by population: the last ones made, while the posts are not more. */
-const postIdCache = new WeakMap<Population, Vector<Utf8>>();
-
-function postIdsOf(world: World): Vector<Utf8> {
-  let ids = postIdCache.get(world.population);
-  if (ids?.length !== world.posts.author.length) {
-    ids = numberedIds(
-      world.networks.map((network) => `${network}:p`),
-      postNetworks(world, 0)
-    );
-    postIdCache.set(world.population, ids);
-  }
-  return ids;
-}
-
-const NO_IDS = utf8([]);
-
 /** A column of post ids: row i is the id of post `posts[i]`, NULL where that is negative. */
-function postLookup(world: World, posts: Int32Array): Vector<Dictionary<Utf8, Int32>> {
-  return lookup(posts.some((post) => post >= 0) ? postIdsOf(world) : NO_IDS, posts);
+function postIds(world: World, posts: Int32Array): Vector<Utf8> {
+  // Each post's network once, in post order, rather than each row's through its post's author.
+  const networkOfPost = postNetworks(world, 0);
+  const network = new Uint8Array(posts.length);
+  for (let row = 0; row < posts.length; row++) {
+    const post = posts[row]!;
+    if (post >= 0) network[row] = networkOfPost[post]!;
+  }
+  return decimalIds(
+    world.networks.map((name) => `${name}:p`),
+    network,
+    posts
+  );
 }
 
 /**
@@ -490,17 +508,17 @@ function postsTable(world: World, first: number): WorldTable {
     posts.author.length - first,
     () =>
       new Table({
-        post_id: numberedIds(
+        post_id: decimalIds(
           world.networks.map((name) => `${name}:p`),
           network,
-          first
+          numbersFrom(first, network.length)
         ),
         account_id: lookup(accountIds, posts.author.subarray(first)),
         network: codes(world.networks, network),
         created_at: timestamps(posts.time.subarray(first)),
         kind: codes(POST_KIND_NAMES, posts.kind.subarray(first)),
-        parent_post_id: postLookup(world, posts.parent.subarray(first)),
-        root_post_id: postLookup(world, posts.root.subarray(first)),
+        parent_post_id: postIds(world, posts.parent.subarray(first)),
+        root_post_id: postIds(world, posts.root.subarray(first)),
         lang: codes(
           ["en"],
           posts.template.subarray(first).map((t) => (t >= 0 ? 0 : -1))
@@ -511,19 +529,19 @@ function postsTable(world: World, first: number): WorldTable {
   );
 }
 
-/** The indexed interactions (`scoring/features/indexed.ts`). */
-function interactionsTable(world: World): WorldTable {
+/** The rows of the indexed interactions (`scoring/features/indexed.ts`) from interaction `first` on. */
+function interactionsTable(world: World, first: number): WorldTable {
   const {interactions} = world;
-  return worldTable(world, WORLD_RELATIONS.interactions, interactions.actor.length, () => {
-    const {actor, target, day} = indexedColumns(world, accountKeysOf(world).code);
+  return worldTable(world, WORLD_RELATIONS.interactions, interactions.actor.length - first, () => {
+    const {actor, target, day} = indexedColumns(world, accountKeysOf(world).code, first);
     return new Table({
       actor: makeVector(actor),
       target: makeVector(target),
-      kind: codes(INTERACTION_KIND_NAMES, interactions.kind),
-      ts: timestamps(interactions.time),
+      kind: codes(INTERACTION_KIND_NAMES, interactions.kind.subarray(first)),
+      ts: timestamps(interactions.time.subarray(first)),
       day: makeVector(day),
-      network: networkOf(world, interactions.actor),
-      post_id: postLookup(world, interactions.post)
+      network: networkOf(world, interactions.actor.subarray(first)),
+      post_id: postIds(world, interactions.post.subarray(first))
     });
   });
 }
@@ -535,7 +553,7 @@ function interactionsTable(world: World): WorldTable {
  * `scoring/features/indexed.ts` and `scoring/graphs.ts` declare them.
  */
 export function worldTables(world: World): WorldTable[] {
-  return [...accountTables(world), postsTable(world, 0), interactionsTable(world)];
+  return [...accountTables(world), postsTable(world, 0), interactionsTable(world, 0)];
 }
 
 /** The view of `db` that scores a loaded world: it reads the loaded relations instead of making them. */
@@ -578,11 +596,11 @@ export async function loadWorldWasm(
 
 /**
  * A world loaded into duckdb-wasm while it is generated (`generateWorldInStages`): `take` hands the engine the rows
- * a stage has made final, and returns at once, so the engine appends them while the generator goes on; `finish`
- * appends the rest of the whole world and returns what `loadWorldWasm` returns.
+ * of a stage's world that it has not taken yet, and returns at once, so the engine appends them while the generator
+ * goes on; `finish` appends the rest of the whole world and returns what `loadWorldWasm` returns.
  */
 export interface WorldLoad {
-  take(world: World, stage: WorldStage): void;
+  take(world: World): void;
   /** `onLoaded` is called with the share of all the world's rows appended, from the rows appended so far. */
   finish(world: World, onLoaded?: (fraction: number) => void): Promise<Db>;
 }
@@ -613,19 +631,20 @@ export async function startWorldLoad(db: Db, connection: ArrowTarget, networks: 
       appends.push(done);
     }
   };
-  const take = (world: World, posts: boolean) => {
+  let interactionsTaken = 0;
+  const take = (world: World) => {
     if (!accountsTaken) append(accountTables(world));
     accountsTaken = true;
-    if (posts && world.posts.author.length > postsTaken) {
-      append([postsTable(world, postsTaken)]);
-      postsTaken = world.posts.author.length;
-    }
+    const {posts, interactions} = world;
+    if (posts.author.length > postsTaken) append([postsTable(world, postsTaken)]);
+    postsTaken = posts.author.length;
+    if (interactions.actor.length > interactionsTaken) append([interactionsTable(world, interactionsTaken)]);
+    interactionsTaken = interactions.actor.length;
   };
   return {
-    take: (world, stage) => take(world, stage === "posts"),
+    take,
     async finish(world, onLoaded = () => {}) {
-      take(world, true);
-      append([interactionsTable(world)]);
+      take(world);
       report = onLoaded;
       report(appended / total);
       await Promise.all(appends);

@@ -61,13 +61,18 @@ export interface World {
 export type Progress = (stage: string, fraction: number) => void;
 
 /**
- * A point in the generation after which some of the world's rows are final (`generateWorldInStages`):
+ * A point in the generation at which the world's rows so far are final (`generateWorldInStages`):
  * - `accounts`: the accounts, their roles and influence, the follow graph and the reported counts; no posts or
  *   interactions yet;
  * - `posts`: also the posts accounts write of their own accord, and the mentions they make (the reactions then add
- *   replies, reposts, quotes and likes after them).
+ *   replies, reposts, quotes and likes after them);
+ * - `reactions`: also the reactions to the first quarter, half or three quarters of those posts, and the posts
+ *   they make.
  */
-export type WorldStage = "accounts" | "posts";
+export type WorldStage = "accounts" | "posts" | "reactions";
+
+/** The organic reactions pause this many times less one (`WorldStage` "reactions"). */
+const REACTION_PARTS = 4;
 
 /** Stream numbers of the stages' random generators. */
 const STREAMS = {people: 1, pick: 2, follows: 3, posts: 4, reactions: 5, counts: 6, scenarios: 100};
@@ -173,9 +178,15 @@ export function* generateWorldInStages(
   originalPosts(build, follows, stream(recipe.seed, STREAMS.posts), recipe.days);
   yield {stage: "posts", world: world()};
   onProgress("reactions", 0.3);
-  organicReactions(build, follows, stream(recipe.seed, STREAMS.reactions), recipe.params, (f) =>
-    onProgress("reactions", 0.3 + 0.65 * f)
+  const reactions = organicReactions(
+    build,
+    follows,
+    stream(recipe.seed, STREAMS.reactions),
+    recipe.params,
+    (f) => onProgress("reactions", 0.3 + 0.65 * f),
+    REACTION_PARTS
   );
+  while (!reactions.next().done) yield {stage: "reactions", world: world()};
   active.forEach(({scenario}, k) => scenario.react?.({...contexts[k]!, follows}, states[k]));
 
   onProgress("done", 1);

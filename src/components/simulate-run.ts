@@ -112,8 +112,8 @@ async function encodeUntil(engine: Promise<unknown>, tables: readonly WorldTable
  * Generates the world of `request`, loads it into `engine` and judges the chosen methods against its truth.
  * `engine` may still be starting (a promise): duckdb-wasm then compiles in its worker while the world is generated.
  * Once it has started, it takes each stage of the world as the generator finishes it (`startWorldLoad`): the
- * accounts and follows while the posts are written, the posts while the reactions spread, so that on two cores the
- * load runs beside the generation. If it is not ready when the world is, the generate stage reports
+ * accounts and follows while the posts are written, the posts while the reactions spread, the reactions in
+ * quarters as they are made, so that on two cores the load runs beside the generation. If it is not ready when the world is, the generate stage reports
  * `WAITING_FOR_ENGINE` until it is, and the tables are encoded meanwhile.
  */
 export async function simulateAndEvaluate(
@@ -149,7 +149,7 @@ export async function simulateAndEvaluate(
       const {db, connection} = await engine;
       load = await startWorldLoad(db, connection, recipe.networks);
     }
-    load?.take(next.value.world, next.value.stage);
+    load?.take(next.value.world);
   }
   lap("generate");
   const onLoaded = (fraction: number) => onProgress("load", "tables", overallProgress("load", fraction));

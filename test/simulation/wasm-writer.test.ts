@@ -198,7 +198,7 @@ describe("loadWorldWasm(db, connection, worldTables(world))", () => {
 });
 
 describe("startWorldLoad(db, connection, networks)", () => {
-  it("appends each stage's rows as the stage is taken, and loads the tables loadWorldWasm loads", async () => {
+  it("appends each stage's new rows as the stage is taken, and loads the tables loadWorldWasm loads", async () => {
     const target = (await openWasmBindings<Bindings>()).connect();
     const staged = wasmDb(target);
     const sent: string[] = [];
@@ -215,7 +215,8 @@ describe("startWorldLoad(db, connection, networks)", () => {
     };
     const load = await startWorldLoad(counting, recording, RECIPE.networks);
     const stages = generateWorldInStages(RECIPE);
-    const sentAt: Record<string, string[]> = {};
+    // Each stage, and the tables appended when it was taken.
+    const taken: [string, string[]][] = [];
     let whole: World;
     for (;;) {
       const next = stages.next();
@@ -224,9 +225,11 @@ describe("startWorldLoad(db, connection, networks)", () => {
         break;
       }
       if (next.value.stage === "accounts") giveNames(next.value.world);
-      load.take(next.value.world, next.value.stage);
-      sentAt[next.value.stage] = [...appended];
+      const before = appended.length;
+      load.take(next.value.world);
+      taken.push([next.value.stage, appended.slice(before)]);
     }
+    const beforeFinish = appended.length;
     const fractions: number[] = [];
     const view = await load.finish(whole, (fraction) => fractions.push(fraction));
     const accountTables = [
@@ -237,8 +240,15 @@ describe("startWorldLoad(db, connection, networks)", () => {
       "identities",
       "truth"
     ];
-    expect(sentAt).toEqual({accounts: accountTables, posts: [...accountTables, "posts"]});
-    expect(appended).toEqual([...accountTables, "posts", "posts", WORLD_RELATIONS.interactions]);
+    const activity = ["posts", WORLD_RELATIONS.interactions];
+    expect(taken).toEqual([
+      ["accounts", accountTables],
+      ["posts", activity],
+      ["reactions", activity],
+      ["reactions", activity],
+      ["reactions", activity]
+    ]);
+    expect(appended.slice(beforeFinish)).toEqual(activity);
     const names = (await staged.query<{name: string}>("SELECT table_name AS name FROM duckdb_tables()")).map(
       (t) => t.name
     );
@@ -253,9 +263,9 @@ describe("startWorldLoad(db, connection, networks)", () => {
     expect(fractions.every((fraction, i) => i === 0 || fraction > fractions[i - 1]!)).toBe(true);
     expect(fractions.at(-1)).toBe(1);
     // The view reads the loaded follow edges, as loadWorldWasm's does.
-    const before = sent.length;
+    const sentBefore = sent.length;
     await withMemoizedDb(view, followGraph);
-    expect(sent.slice(before).some((sql) => sql.includes(WORLD_RELATIONS.followEdges))).toBe(true);
+    expect(sent.slice(sentBefore).some((sql) => sql.includes(WORLD_RELATIONS.followEdges))).toBe(true);
   });
 });
 

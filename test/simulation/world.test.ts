@@ -67,7 +67,7 @@ describe("reproducibility", () => {
 });
 
 describe("generateWorldInStages(recipe)", () => {
-  it("yields the accounts, then the posts of their own, whose rows the rest of the generation leaves as they are", () => {
+  it("yields the accounts, the posts of their own, then parts of the reactions, whose rows the rest leaves as they are", () => {
     const recipe = resolveRecipe({seed: 6, accounts: 800, days: 20, scenarios: "all"});
     const stages = generateWorldInStages(recipe);
     const yielded: {stage: string; world: World; copy: World}[] = [];
@@ -82,13 +82,20 @@ describe("generateWorldInStages(recipe)", () => {
       yielded.push({...next.value, copy: structuredClone(next.value.world)});
     }
     expect(whole).toEqual(generateWorld(recipe));
-    expect(yielded.map((y) => y.stage)).toEqual(["accounts", "posts"]);
+    expect(yielded.map((y) => y.stage)).toEqual(["accounts", "posts", "reactions", "reactions", "reactions"]);
     const [accounts, posts] = yielded;
     expect(accounts!.copy.posts.author).toHaveLength(0);
     expect(accounts!.copy.interactions.actor).toHaveLength(0);
     expect(posts!.copy.posts.author.length).toBeGreaterThan(0);
     expect(posts!.copy.posts.author.length).toBeLessThan(whole.posts.author.length);
     expect(posts!.copy.interactions.actor.length).toBeLessThan(whole.interactions.actor.length);
+    // Each part of the reactions adds rows.
+    for (let k = 2; k < yielded.length; k++) {
+      expect(yielded[k]!.copy.interactions.actor.length).toBeGreaterThan(
+        yielded[k - 1]!.copy.interactions.actor.length
+      );
+    }
+    expect(yielded.at(-1)!.copy.interactions.actor.length).toBeLessThan(whole.interactions.actor.length);
     for (const {copy} of yielded) {
       const {posts: made, interactions: made2, ...rest} = copy;
       const {posts: final, interactions: final2, ...wholeRest} = whole;
