@@ -12,6 +12,8 @@ import {resolveRecipe} from "../../simulation/recipe.js";
 import type {ArrowTarget} from "../../simulation/wasm-writer.js";
 import {generateWorld} from "../../simulation/world.js";
 import {
+  STAGED_SHARES,
+  STAGE_SHARES,
   WAITING_FOR_ENGINE,
   dropWorld,
   overallProgress,
@@ -130,6 +132,13 @@ describe("simulateAndEvaluate(request, engine, onProgress)", () => {
       ...activity
     ]);
     expect(events.slice(loading).filter((event) => event.startsWith("append"))).toEqual(activity);
+  });
+
+  it("gives the generation the bar's larger share when the engine loads beside it", () => {
+    const firstLoad = (reported: typeof progress) => reported.find((p) => p.stage === "load")!.overall;
+    expect(firstLoad(progress)).toBeCloseTo(STAGED_SHARES.generate, 12);
+    expect(firstLoad(lateProgress)).toBeCloseTo(STAGE_SHARES.generate, 12);
+    expect(STAGED_SHARES.generate).toBeGreaterThan(STAGE_SHARES.generate);
   });
 
   it("says the generate stage waits for the engine only when it is not ready once the world is", () => {

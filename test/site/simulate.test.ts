@@ -15,7 +15,7 @@ import {
   truthTable,
   withSimulateState
 } from "../../src/components/simulate.js";
-import {STAGE_SHARES, overallProgress} from "../../src/components/simulate-run.js";
+import {STAGED_SHARES, STAGE_SHARES, overallProgress} from "../../src/components/simulate-run.js";
 
 const method = (id: string, spearman: number, inflation: Record<string, number> = {}): MethodTruth => ({
   method: id,
@@ -151,6 +151,15 @@ describe("overallProgress", () => {
     expect(overallProgress("judge", 1)).toBeCloseTo(1, 12);
     expect(overallProgress("judge", 7)).toBeCloseTo(1, 12);
     expect(overallProgress("load", -1)).toBeCloseTo(STAGE_SHARES.generate, 12);
+  });
+
+  it("reads the shares it is given", () => {
+    expect(Object.values(STAGED_SHARES).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(overallProgress("load", 0.5, STAGED_SHARES)).toBeCloseTo(
+      STAGED_SHARES.generate + STAGED_SHARES.load / 2,
+      12
+    );
+    expect(overallProgress("judge", 1, STAGED_SHARES)).toBeCloseTo(1, 12);
   });
 });
 
