@@ -77,11 +77,23 @@ const REACTION_PARTS = 4;
 /** Stream numbers of the stages' random generators. */
 const STREAMS = {people: 1, pick: 2, follows: 3, posts: 4, reactions: 5, counts: 6, scenarios: 100};
 
-export function generateWorld(recipe: Recipe, onProgress: Progress = () => {}): World {
+/** A stage of the generation and the world as it stands then (`generateWorldInStages`). */
+export interface StagedWorld {
+  stage: WorldStage;
+  world: World;
+}
+
+/** Generates the world of `recipe`; `onStage` sees each stage's world before the generation goes on. */
+export function generateWorld(
+  recipe: Recipe,
+  onProgress: Progress = () => {},
+  onStage: (staged: StagedWorld) => void = () => {}
+): World {
   const stages = generateWorldInStages(recipe, onProgress);
   for (;;) {
     const next = stages.next();
     if (next.done) return next.value;
+    onStage(next.value);
   }
 }
 
@@ -93,7 +105,7 @@ export function generateWorld(recipe: Recipe, onProgress: Progress = () => {}): 
 export function* generateWorldInStages(
   recipe: Recipe,
   onProgress: Progress = () => {}
-): Generator<{stage: WorldStage; world: World}, World, void> {
+): Generator<StagedWorld, World, void> {
   const start = Date.parse(`${recipe.start}T00:00:00Z`);
   const end = start + recipe.days * 86_400_000;
   const active = recipe.scenarios.map((id) => ({

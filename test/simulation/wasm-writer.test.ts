@@ -28,7 +28,7 @@ import {
   worldTables,
   type ArrowTarget
 } from "../../simulation/wasm-writer.js";
-import {generateWorld, generateWorldInStages, type World} from "../../simulation/world.js";
+import {generateWorld, type World} from "../../simulation/world.js";
 import {wasmDb, type WasmConnection} from "../../src/components/wasm-db.js";
 
 interface Bindings {
@@ -214,21 +214,14 @@ describe("startWorldLoad(db, connection, networks)", () => {
       }
     };
     const load = await startWorldLoad(counting, recording, RECIPE.networks);
-    const stages = generateWorldInStages(RECIPE);
     // Each stage, and the tables appended when it was taken.
     const taken: [string, string[]][] = [];
-    let whole: World;
-    for (;;) {
-      const next = stages.next();
-      if (next.done) {
-        whole = next.value;
-        break;
-      }
-      if (next.value.stage === "accounts") giveNames(next.value.world);
+    const whole = generateWorld(RECIPE, undefined, ({stage, world: staged}) => {
+      if (stage === "accounts") giveNames(staged);
       const before = appended.length;
-      load.take(next.value.world);
-      taken.push([next.value.stage, appended.slice(before)]);
-    }
+      load.take(staged);
+      taken.push([stage, appended.slice(before)]);
+    });
     const beforeFinish = appended.length;
     const fractions: number[] = [];
     const view = await load.finish(whole, (fraction) => fractions.push(fraction));

@@ -14,7 +14,7 @@ import {scoreMethods} from "../../scoring/score.js";
 import {INTERACTION_KIND_NAMES} from "../../simulation/builder.js";
 import {writeWorldWarehouse} from "../../simulation/node-writer.js";
 import {resolveRecipe} from "../../simulation/recipe.js";
-import {generateWorld, generateWorldInStages, type World} from "../../simulation/world.js";
+import {generateWorld, type World} from "../../simulation/world.js";
 import {tempDir} from "../helpers/world.js";
 
 const temp = tempDir("sway-sim-");
@@ -66,22 +66,14 @@ describe("reproducibility", () => {
   }, 120_000);
 });
 
-describe("generateWorldInStages(recipe)", () => {
+describe("generateWorld(recipe, onProgress, onStage): the stages of generateWorldInStages", () => {
   it("yields the accounts, the posts of their own, then parts of the reactions, whose rows the rest leaves as they are", () => {
     const recipe = resolveRecipe({seed: 6, accounts: 800, days: 20, scenarios: "all"});
-    const stages = generateWorldInStages(recipe);
     const yielded: {stage: string; world: World; copy: World}[] = [];
-    let whole: World;
-    for (;;) {
-      const next = stages.next();
-      if (next.done) {
-        whole = next.value;
-        break;
-      }
-      // A copy of every column as it stands, for what the rest of the generation might change.
-      yielded.push({...next.value, copy: structuredClone(next.value.world)});
-    }
-    expect(whole).toEqual(generateWorld(recipe));
+    // A copy of every column as it stands at each stage, for what the rest of the generation might change.
+    const whole = generateWorld(recipe, undefined, (staged) =>
+      yielded.push({...staged, copy: structuredClone(staged.world)})
+    );
     expect(yielded.map((y) => y.stage)).toEqual(["accounts", "posts", "reactions", "reactions", "reactions"]);
     const [accounts, posts] = yielded;
     expect(accounts!.copy.posts.author).toHaveLength(0);
