@@ -2,9 +2,10 @@
  * Loads a generated world into duckdb-wasm, in the browser or a Web Worker. Each table crosses into the engine as
  * one Arrow IPC stream already in its final shape and is appended to the table as it is: no staging table and no
  * join. The world's integer columns become Arrow vectors without a copy, and every text column that repeats a few
- * values (account ids, networks, kinds, roles, most post texts) is a dictionary vector: the strings are made once
- * per account or name, and each row is its integer index. The post ids that posts and interactions name are written
- * out row by row, so a part of a world loaded in stages carries no dictionary of every post before it.
+ * values (account ids, post ids, networks, kinds, roles, most post texts) is a dictionary vector: the strings are
+ * made once per account, post or name, and each row is its integer index. Only in the parts of a world loaded in
+ * stages are the post ids that posts and interactions name written out row by row, so that a part carries no
+ * dictionary of every post before it.
  *
  * The interactions are loaded as the relations that the feature queries read (`scoring/features/indexed.ts`): the
  * account codes and the interactions over them, which the world has at hand (its accounts are numbered already)
@@ -402,7 +403,41 @@ function postNetworks(world: World, first: number): Uint8Array {
   return network;
 }
 
-/** A column of post ids: row i is the id of post `posts[i]`, NULL where that is negative. */
+/**
+ * The post ids of a table's rows: `own` the ids of the posts from `first` on (the posts table's own column), `named`
+ * a column whose row i is the id of post `posts[i]`, NULL where that is negative. A world loaded whole names posts
+ * through a dictionary of every post's id (`postLookup`: the ids are made once, for the posts' own column too, and
+ * each row is the post's number); a part of a world loaded in stages writes them out row by row (`postIdsByRow`),
+ * so that it carries no dictionary of every post before it.
+ */
+interface PostIds {
+  own(first: number): Vector<Utf8>;
+  named(posts: Int32Array): Vector<Utf8> | Vector<Dictionary<Utf8, Int32>>;
+}
+
+/** Every post's id made once (`PostIds`). */
+function postLookup(world: World): PostIds {
+  let all: Vector<Utf8> | undefined;
+  const allIds = () => (all ??= postIdsByRow(world).own(0));
+  return {
+    own: (first) => (first === 0 ? allIds() : postIdsByRow(world).own(first)),
+    named: (posts) => lookup(allIds(), posts)
+  };
+}
+
+/** Post ids written out row by row (`PostIds`). */
+function postIdsByRow(world: World): PostIds {
+  const prefixes = world.networks.map((name) => `${name}:p`);
+  return {
+    own: (first) => {
+      const network = postNetworks(world, first);
+      return decimalIds(prefixes, network, numbersFrom(first, network.length));
+    },
+    named: (posts) => postIds(world, posts)
+  };
+}
+
+/** The ids of `posts`, written out row by row. */
 function postIds(world: World, posts: Int32Array): Vector<Utf8> {
   // Each post's network once, in post order, rather than each row's through its post's author.
   const networkOfPost = postNetworks(world, 0);
@@ -498,7 +533,7 @@ function accountTables(world: World): WorldTable[] {
 }
 
 /** The rows of the posts table from post `first` on. */
-function postsTable(world: World, first: number): WorldTable {
+function postsTable(world: World, first: number, ids: PostIds): WorldTable {
   const {posts} = world;
   const {accountIds} = accountKeysOf(world);
   const network = postNetworks(world, first);
@@ -508,17 +543,13 @@ function postsTable(world: World, first: number): WorldTable {
     posts.author.length - first,
     () =>
       new Table({
-        post_id: decimalIds(
-          world.networks.map((name) => `${name}:p`),
-          network,
-          numbersFrom(first, network.length)
-        ),
+        post_id: ids.own(first),
         account_id: lookup(accountIds, posts.author.subarray(first)),
         network: codes(world.networks, network),
         created_at: timestamps(posts.time.subarray(first)),
         kind: codes(POST_KIND_NAMES, posts.kind.subarray(first)),
-        parent_post_id: postIds(world, posts.parent.subarray(first)),
-        root_post_id: postIds(world, posts.root.subarray(first)),
+        parent_post_id: ids.named(posts.parent.subarray(first)),
+        root_post_id: ids.named(posts.root.subarray(first)),
         lang: codes(
           ["en"],
           posts.template.subarray(first).map((t) => (t >= 0 ? 0 : -1))
@@ -530,7 +561,7 @@ function postsTable(world: World, first: number): WorldTable {
 }
 
 /** The rows of the indexed interactions (`scoring/features/indexed.ts`) from interaction `first` on. */
-function interactionsTable(world: World, first: number): WorldTable {
+function interactionsTable(world: World, first: number, ids: PostIds): WorldTable {
   const {interactions} = world;
   return worldTable(world, WORLD_RELATIONS.interactions, interactions.actor.length - first, () => {
     const {actor, target, day} = indexedColumns(world, accountKeysOf(world).code, first);
@@ -541,7 +572,7 @@ function interactionsTable(world: World, first: number): WorldTable {
       ts: timestamps(interactions.time.subarray(first)),
       day: makeVector(day),
       network: networkOf(world, interactions.actor.subarray(first)),
-      post_id: postIds(world, interactions.post.subarray(first))
+      post_id: ids.named(interactions.post.subarray(first))
     });
   });
 }
@@ -553,7 +584,8 @@ function interactionsTable(world: World, first: number): WorldTable {
  * `scoring/features/indexed.ts` and `scoring/graphs.ts` declare them.
  */
 export function worldTables(world: World): WorldTable[] {
-  return [...accountTables(world), postsTable(world, 0), interactionsTable(world, 0)];
+  const ids = postLookup(world);
+  return [...accountTables(world), postsTable(world, 0, ids), interactionsTable(world, 0, ids)];
 }
 
 /** The view of `db` that scores a loaded world: it reads the loaded relations instead of making them. */
@@ -636,9 +668,10 @@ export async function startWorldLoad(db: Db, connection: ArrowTarget, networks: 
     if (!accountsTaken) append(accountTables(world));
     accountsTaken = true;
     const {posts, interactions} = world;
-    if (posts.author.length > postsTaken) append([postsTable(world, postsTaken)]);
+    const ids = postIdsByRow(world);
+    if (posts.author.length > postsTaken) append([postsTable(world, postsTaken, ids)]);
     postsTaken = posts.author.length;
-    if (interactions.actor.length > interactionsTaken) append([interactionsTable(world, interactionsTaken)]);
+    if (interactions.actor.length > interactionsTaken) append([interactionsTable(world, interactionsTaken, ids)]);
     interactionsTaken = interactions.actor.length;
   };
   return {

@@ -284,6 +284,21 @@ describe("worldTables(world)", () => {
     );
   });
 
+  it("names posts through one dictionary of every post's id, the posts table's own column", () => {
+    const tables = worldTables(world);
+    const posts = tables.find((table) => table.name === "posts")!.build();
+    const interactions = tables.find((table) => table.name === WORLD_RELATIONS.interactions)!.build();
+    const own = posts.getChild("post_id")!.data[0]!;
+    for (const column of [
+      posts.getChild("parent_post_id")!,
+      posts.getChild("root_post_id")!,
+      interactions.getChild("post_id")!
+    ]) {
+      expect(String(column.type)).toMatch(/^Dictionary/);
+      expect(column.data[0]!.dictionary!.data[0]).toBe(own);
+    }
+  });
+
   it("encodes each table's stream once, the table build() makes", () => {
     for (const {name, build, stream} of worldTables(world)) {
       const encoded = stream();
