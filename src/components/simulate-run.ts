@@ -128,8 +128,8 @@ async function encodeUntil(engine: Promise<unknown>, tables: readonly WorldTable
  * `engine` may still be starting (a promise): duckdb-wasm then compiles in its worker while the world is generated.
  * Once it has started, it takes each stage of the world as the generator finishes it (`startWorldLoad`): the
  * accounts and follows while the posts are written, the posts while the reactions spread, the reactions in
- * quarters as they are made, so that on two cores the load runs beside the generation. If it is not ready when the world is, the generate stage reports
- * `WAITING_FOR_ENGINE` until it is, and the tables are encoded meanwhile.
+ * quarters as they are made, so that on two cores the load runs beside the generation. If it is not ready when the
+ * world is, the generate stage reports `WAITING_FOR_ENGINE` until it is, and the tables are encoded meanwhile.
  */
 export async function simulateAndEvaluate(
   request: SimulationRequest,
