@@ -1,7 +1,7 @@
 /**
  * Loads a generated world into duckdb-wasm, in the browser or a Web Worker. Each table crosses into the engine as
- * one Arrow IPC stream already in its final shape and is appended to the table as it is: no staging table and no
- * join. The world's integer columns become Arrow vectors without a copy, and every text column that repeats a few
+ * Arrow IPC streams already in its final shape (one per table, or one per part of a world loaded in stages) and is
+ * appended to the table as it is: no staging table and no join. The world's integer columns become Arrow vectors without a copy, and every text column that repeats a few
  * values (account ids, post ids, networks, kinds, roles, most post texts) is a dictionary vector: the strings are
  * made once per account, post or name, and each row is its integer index. Only in the parts of a world loaded in
  * stages are the post ids that posts and interactions name written out row by row, so that a part carries no
@@ -17,8 +17,8 @@
  * Arrow object is shared with duckdb-wasm's own copy of the library.
  *
  * A world is loaded whole once generated (`loadWorldWasm`), or in stages while it is generated (`startWorldLoad`):
- * the tables of the accounts and their follows once the follow graph is final, the posts written before the
- * reactions once they are, and the rest at the end, the posts table in two streams appended in row order.
+ * the tables of the accounts and their follows once the follow graph is final, then at each later stage the posts
+ * and interactions made since the one before, each in row order.
  */
 import {
   Bool,
@@ -242,7 +242,7 @@ FROM ${WORLD_RELATIONS.interactions} i
 JOIN ${WORLD_RELATIONS.codes} a ON a.account = i.actor
 JOIN ${WORLD_RELATIONS.codes} t ON t.account = i.target`;
 
-/** The tables a world is loaded into, in the order they are loaded. */
+/** The tables a world is loaded into (`worldTables` gives their load order). */
 const WORLD_TABLE_NAMES = [
   "accounts",
   "posts",
@@ -425,32 +425,25 @@ function postLookup(world: World): PostIds {
   };
 }
 
-/** Post ids written out row by row (`PostIds`). */
+/**
+ * Post ids written out row by row (`PostIds`). Each post's network is found once, in post order, rather than each
+ * row's through its post's author.
+ */
 function postIdsByRow(world: World): PostIds {
   const prefixes = world.networks.map((name) => `${name}:p`);
-  return {
-    own: (first) => {
-      const network = postNetworks(world, first);
-      return decimalIds(prefixes, network, numbersFrom(first, network.length));
-    },
-    named: (posts) => postIds(world, posts)
-  };
-}
-
-/** The ids of `posts`, written out row by row. */
-function postIds(world: World, posts: Int32Array): Vector<Utf8> {
-  // Each post's network once, in post order, rather than each row's through its post's author.
   const networkOfPost = postNetworks(world, 0);
-  const network = new Uint8Array(posts.length);
-  for (let row = 0; row < posts.length; row++) {
-    const post = posts[row]!;
-    if (post >= 0) network[row] = networkOfPost[post]!;
-  }
-  return decimalIds(
-    world.networks.map((name) => `${name}:p`),
-    network,
-    posts
-  );
+  return {
+    own: (first) =>
+      decimalIds(prefixes, networkOfPost.subarray(first), numbersFrom(first, networkOfPost.length - first)),
+    named: (posts) => {
+      const network = new Uint8Array(posts.length);
+      for (let row = 0; row < posts.length; row++) {
+        const post = posts[row]!;
+        if (post >= 0) network[row] = networkOfPost[post]!;
+      }
+      return decimalIds(prefixes, network, posts);
+    }
+  };
 }
 
 /**
@@ -606,8 +599,7 @@ export async function loadWorldWasm(
   tables: readonly WorldTable[],
   onLoaded: (fraction: number) => void = () => {}
 ): Promise<Db> {
-  const creates = new Map(tables.map(({name, create}) => [name, create]));
-  for (const create of creates.values()) await db.query(create);
+  for (const {create} of tables) await db.query(create);
   await db.query(INTERACTIONS_VIEW_SQL);
   const total = tables.reduce((sum, table) => sum + table.rows, 0);
   let appended = 0;
