@@ -190,12 +190,16 @@ export function wasmDb(connection: WasmConnection): Db {
       const number = ++sent;
       let posted = () => {};
       preparing.set(number, new Promise<void>((resolve) => (posted = resolve)));
+      // Once the run is sent, or the prepare has failed.
+      const release = () => {
+        preparing.delete(number);
+        posted();
+      };
       let statement: Statement;
       try {
         statement = await connection.prepare(sql);
       } catch (error) {
-        preparing.delete(number);
-        posted();
+        release();
         throw error;
       }
       try {
@@ -203,8 +207,7 @@ export function wasmDb(connection: WasmConnection): Db {
           try {
             return statement.query(...params);
           } finally {
-            preparing.delete(number);
-            posted();
+            release();
           }
         });
       } finally {
