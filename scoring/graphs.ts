@@ -4,10 +4,10 @@
  */
 import {hasRows, type Db} from "./db.js";
 import {accountList} from "./features/accounts.js";
-import {REACTION_KINDS, REACTION_KIND_LIST, type TimeWindow} from "./features/activity.js";
+import {REACTION_KINDS, type TimeWindow} from "./features/activity.js";
 import {buildCsr, buildUnitCsr, type Csr} from "./graph/csr.js";
-import {accountCodes, indexedInteractions} from "./features/indexed.js";
-import {inWindow, windowParams} from "./features/window.js";
+import {accountCodes} from "./features/indexed.js";
+import {reactionPairs} from "./features/reaction-pairs.js";
 import {derived, standingRelation, withRelations} from "./memo-db.js";
 import {spanningWindow} from "./window.js";
 
@@ -17,22 +17,6 @@ export interface AccountGraph {
   /** The graph, also shared within a memoized view: kernels read it and never change it. */
   graph: Csr;
 }
-
-/**
- * Reaction pairs reactor → reacted-to between accounts, over the indexed interactions `interactions`
- * (`scoring/features/indexed.ts`): per pair the reactions of each kind inside the window (`n_<kind>`, INTEGER, in
- * REACTION_KINDS order); reactions to oneself are left out. Pairs come in no order: `buildCsr` sorts them, and each
- * pair is one row, so nothing is summed in an order the engine chose. Parameters: from, from, to, to.
- */
-export const reactionPairsSql = (interactions: string) => `
-SELECT actor AS source, target,
-  ${REACTION_KINDS.map((kind) => `count(*) FILTER (WHERE kind = '${kind}')::INTEGER AS n_${kind}`).join(",\n  ")}
-FROM ${interactions}
-WHERE kind IN (${REACTION_KIND_LIST})
-  AND actor <> target AND actor >= 0 AND target >= 0
-  AND ${inWindow("ts")}
-GROUP BY actor, target
-`;
 
 /**
  * Follow edges follower → followee between accounts, by their codes in `codes` (`scoring/features/indexed.ts`), in
@@ -72,10 +56,10 @@ export const UNIT_KIND_WEIGHTS: Readonly<Record<string, number>> = Object.fromEn
 );
 
 /**
- * The reaction graph: who reacted to whom inside `window`, an edge per pair whose weight is above 0. Each pair's
+ * The reaction graph: which account reacted to which inside `window`, an edge per pair whose weight is above 0. Each pair's
  * weight is Σ count_k · weight_k over the kinds in REACTION_KINDS order: the counts are exact integers, so the weight
  * does not depend on the order in which the engine reads the reactions (a sum of the reactions' weights would, in
- * its last bits). The pairs are read once per memoized view and window (`spanningWindow`), whatever the weights.
+ * its last bits). The pairs are read once per memoized view and window, whatever the weights (`reactionPairs`).
  */
 export async function reactionGraph(
   db: Db,
@@ -94,6 +78,8 @@ export async function reactionGraph(
     const targets: number[] = [];
     const edgeWeights: number[] = [];
     for (let i = 0; i < pairs.source.length; i++) {
+      // A reactor that is not an account is no node of the graph.
+      if (pairs.source[i]! < 0) continue;
       let weight = counts[0]![i]! * weights[0]!;
       for (let k = 1; k < counts.length; k++) weight += counts[k]![i]! * weights[k]!;
       if (weight > 0) {
@@ -104,13 +90,6 @@ export async function reactionGraph(
     }
     return {accountIds, graph: buildCsr(accountIds.length, sources, targets, edgeWeights)};
   });
-}
-
-/** The columns of `reactionPairsSql` for `window`, read once per memoized view and window (`derived`). */
-function reactionPairs(db: Db, window: TimeWindow): Promise<Record<string, number[]>> {
-  return derived(db, ["reactionPairs", window], async () =>
-    db.queryColumns<Record<string, number>>(reactionPairsSql(await indexedInteractions(db)), windowParams(window))
-  );
 }
 
 /**

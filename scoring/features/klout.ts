@@ -19,6 +19,7 @@ import {accountList, type AccountList} from "./accounts.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {utcDay} from "./daily.js";
 import {accountCodes, indexedInteractions} from "./indexed.js";
+import {distinctReactors, reactionPairs} from "./reaction-pairs.js";
 import {inWindow, windowParams} from "./window.js";
 
 /** The feature columns, one value per account in `account_id` order (`accountList`). */
@@ -36,10 +37,10 @@ export interface KloutFeatures {
 }
 
 // Parameters: from, from, to, to, twice over. Over the indexed interactions (`scoring/features/indexed.ts`), per
-// account that drew reactions from others, ordered by `actions` (ascending): a row with `actions` 0 whose `count`
-// is the account's distinct reactors, then one row per number of actions that its reactors made that UTC day,
-// whose `count` is the reactions from reactors who made that many. Accounts come as their index in `accountList`;
-// accounts that drew no reaction have no rows.
+// account that drew reactions from others, one row per number of actions that its reactors made that UTC day, whose
+// `count` is the reactions from reactors who made that many, ordered by `actions`. Accounts come as their index in
+// `accountList`; accounts that drew no reaction have no rows. The distinct reactors come from the reaction pairs
+// (`scoring/features/reaction-pairs.ts`), which the reaction graph reads as well.
 export const kloutReactionsSql = (interactions: string) => `
 WITH actor_days AS (
   SELECT actor, CAST(ts AS DATE) AS date, count(*)::INTEGER AS actions FROM ${interactions}
@@ -49,14 +50,10 @@ WITH actor_days AS (
 received AS (
   SELECT actor, target, CAST(ts AS DATE) AS date FROM ${interactions}
   WHERE kind IN (${REACTION_KIND_LIST}) AND actor <> target AND target >= 0 AND ${inWindow("ts")}
-),
-by_actions AS (
-  SELECT r.target, d.actions, count(*)::INTEGER AS count
-  FROM received r JOIN actor_days d USING (actor, date)
-  GROUP BY r.target, d.actions
-),
-reactors AS (SELECT target, 0 AS actions, count(DISTINCT actor)::INTEGER AS count FROM received GROUP BY target)
-SELECT target AS account, actions, count FROM (SELECT * FROM by_actions UNION ALL SELECT * FROM reactors)
+)
+SELECT r.target AS account, d.actions, count(*)::INTEGER AS count
+FROM received r JOIN actor_days d USING (actor, date)
+GROUP BY r.target, d.actions
 ORDER BY account, actions
 `;
 
@@ -129,26 +126,26 @@ function kloutAccounts(db: Db, {accountIds}: AccountList) {
  */
 async function kloutReactions(db: Db, n: number, window: TimeWindow) {
   const params = windowParams(window);
-  const rows = await db.queryColumns<{account: number; actions: number; count: number}>(
-    kloutReactionsSql(await indexedInteractions(db)),
-    [...params, ...params]
-  );
+  const [rows, pairs] = await Promise.all([
+    indexedInteractions(db).then((interactions) =>
+      db.queryColumns<{account: number; actions: number; count: number}>(kloutReactionsSql(interactions), [
+        ...params,
+        ...params
+      ])
+    ),
+    reactionPairs(db, window)
+  ]);
   const selective = new Float64Array(n);
   const reactions = new Float64Array(n);
-  const distinct = new Float64Array(n);
   for (let row = 0; row < rows.account.length; row++) {
     const account = rows.account[row]!;
     const actions = rows.actions[row]!;
     const count = rows.count[row]!;
-    if (actions === 0) {
-      distinct[account] = count;
-      continue;
-    }
     reactions[account] += count;
     const term = 1 / actions;
     for (let k = count; k > 0; k--) selective[account] += term;
   }
-  return {selective_reactions: selective, reactions, distinct_reactors: distinct};
+  return {selective_reactions: selective, reactions, distinct_reactors: distinctReactors(n, pairs)};
 }
 
 /** The features of every account in `account_id` order, with the accounts they belong to. */

@@ -16,6 +16,7 @@ import {hasRows, type Columns, type Db} from "../db.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {accountList} from "./accounts.js";
 import {indexedRelations, type IndexedRelations as Relations} from "./indexed.js";
+import {reactionPairs} from "./reaction-pairs.js";
 import {inWindow, windowParams} from "./window.js";
 
 /** The posts that carry a topic (`hasRows` asks whether there are any). */
@@ -107,25 +108,25 @@ export const topicGraphsSql = (relations: Relations) => ({
 });
 
 /**
- * What each account's engaged audience is summed from: its distinct reactors in the window, each worth
+ * What each account's engaged audience is summed from: the worth of each reactor in the window,
  *
  *     min(1, q / rate) · (silent weight if the reactor posted nothing in the window on a network with posts, else 1)
  *
  * where rate is the reactor's interactions of any kind per day it was active in the window (UTC days) and q the
  * 99th percentile of that rate over the n accounts that acted in the window (`quantile_disc`: the ⌈0.99·n⌉-th
- * smallest rate, so with 100 or fewer actors nobody is above it). Rows of two kinds, in no order: a reactor's worth
- * (`target` NULL, `actor` its code, `weight`), and a pair (`weight` NULL) of an account (`target`, its index) and one
- * of its distinct reactors (`actor`). `audienceSums` adds the worths up in TypeScript: a sum in SQL in a set order
- * (sorting a list of the reactors per account) costs duckdb-wasm about a third of the query. Parameters: from, from,
- * to, to for the interactions, again for the posts, then the silent weight.
+ * smallest rate, so with 100 or fewer actors nobody is above it). A row per account that acted in the window, in no
+ * order: `actor` its code, `weight` its worth. Who reacted to whom comes from the reaction pairs
+ * (`scoring/features/reaction-pairs.ts`), which the reaction graph reads as well, and `audienceSums` adds the worths
+ * up in TypeScript: a sum in SQL in a set order (sorting a list of the reactors per account) costs duckdb-wasm about
+ * a third of the query. Parameters: from, from, to, to for the interactions, again for the posts, then the silent
+ * weight.
  */
 export const audienceSql = ({codes, interactions}: Relations) => `
-WITH actions AS (
-  SELECT actor, target, kind IN (${REACTION_KIND_LIST}) AND actor <> target AS reaction, day, network
-  FROM ${interactions}
+WITH active_days AS (
+  SELECT actor, min(network) AS network, count(*) AS actions FROM ${interactions}
   WHERE ${inWindow("ts")}
+  GROUP BY actor, day
 ),
-active_days AS (SELECT actor, min(network) AS network, count(*) AS actions FROM actions GROUP BY actor, day),
 rates AS (
   SELECT actor, min(network) AS network, sum(actions)::DOUBLE / count(*) AS per_day FROM active_days GROUP BY actor
 ),
@@ -133,55 +134,46 @@ threshold AS (SELECT quantile_disc(per_day, 0.99) AS per_day FROM rates),
 posting AS (
   SELECT DISTINCT n.account AS actor FROM posts p JOIN ${codes} n USING (account_id) WHERE ${inWindow("p.created_at")}
 ),
-post_networks AS (SELECT DISTINCT network FROM posts),
-reactors AS (
-  SELECT r.actor,
-    least(1::DOUBLE, t.per_day / r.per_day) * CASE WHEN p.actor IS NULL AND n.network IS NOT NULL THEN ?::DOUBLE ELSE 1 END AS weight
-  FROM rates r
-  CROSS JOIN threshold t
-  LEFT JOIN posting p USING (actor)
-  LEFT JOIN post_networks n ON n.network = r.network
-)
-SELECT NULL::INTEGER AS target, actor, weight::DOUBLE AS weight FROM reactors
-UNION ALL
-SELECT DISTINCT target, actor, NULL::DOUBLE FROM actions WHERE reaction AND target >= 0
+post_networks AS (SELECT DISTINCT network FROM posts)
+SELECT r.actor,
+  (least(1::DOUBLE, t.per_day / r.per_day) * CASE WHEN p.actor IS NULL AND n.network IS NOT NULL THEN ?::DOUBLE ELSE 1 END)::DOUBLE AS weight
+FROM rates r
+CROSS JOIN threshold t
+LEFT JOIN posting p USING (actor)
+LEFT JOIN post_networks n ON n.network = r.network
 `;
 
-/** A row of `audienceSql`: a reactor's worth (`target` null) or a pair (`weight` null). */
-export interface AudienceRow {
-  target: number | null;
+/** A row of `audienceSql`: a reactor and its worth. */
+export interface ReactorWorth {
   actor: number;
-  weight: number | null;
-  [column: string]: number | null;
+  weight: number;
+  [column: string]: number;
 }
 
 /**
- * Each of `n` accounts' engaged audience from the rows of `audienceSql`: the worths of its reactors added one by one
- * in reactor order (by code, `scoring/features/indexed.ts`: reactors that are not accounts by id, then accounts by
- * index), so the sum is the same on every engine and whatever order the rows come in. The pairs are put in that
- * order by two stable counting sorts, by reactor and then by account. 0 for an account without reactors.
+ * Each of `n` accounts' engaged audience: the worths of its reactors (`reactors`, the rows of `audienceSql`) added
+ * one by one in reactor order (by code, `scoring/features/indexed.ts`: reactors that are not accounts by id, then
+ * accounts by index), so the sum is the same on every engine and whatever order the rows come in. Who reacted to
+ * whom comes from `pairs` (`source` the reactor's code, `target` the account's index), put in that order by two
+ * stable counting sorts, by reactor and then by account. 0 for an account without reactors.
  */
-export function audienceSums(n: number, rows: Columns<AudienceRow>): Float64Array {
-  const {target, actor, weight} = rows;
+export function audienceSums(
+  n: number,
+  reactors: Columns<ReactorWorth>,
+  pairs: {readonly source: readonly number[]; readonly target: readonly number[]}
+): Float64Array {
+  const {source, target} = pairs;
   let lowest = 0;
-  for (let row = 0; row < actor.length; row++) lowest = Math.min(lowest, actor[row]!);
+  for (let row = 0; row < reactors.actor.length; row++) lowest = Math.min(lowest, reactors.actor[row]!);
+  for (let pair = 0; pair < source.length; pair++) lowest = Math.min(lowest, source[pair]!);
   // A reactor's slot is its code − lowest: strangers (negative codes) first, then accounts.
   const slots = n - lowest;
   const worth = new Float64Array(slots);
-  const slot = new Int32Array(actor.length);
-  const account = new Int32Array(actor.length);
-  let pairCount = 0;
-  for (let row = 0; row < actor.length; row++) {
-    slot[row] = actor[row]! - lowest;
-    if (target[row] === null) worth[slot[row]!] = weight[row]!;
-    else {
-      account[row] = target[row]!;
-      pairCount++;
-    }
-  }
-  const pairs = new Int32Array(pairCount);
-  for (let row = 0, at = 0; row < actor.length; row++) if (target[row] !== null) pairs[at++] = row;
-  const byTarget = countingSort(countingSort(pairs, slots, slot), n, account);
+  for (let row = 0; row < reactors.actor.length; row++) worth[reactors.actor[row]! - lowest] = reactors.weight[row]!;
+  const slot = Int32Array.from(source, (code) => code - lowest);
+  const account = Int32Array.from(target);
+  const pairOrder = Int32Array.from({length: source.length}, (_, pair) => pair);
+  const byTarget = countingSort(countingSort(pairOrder, slots, slot), n, account);
   const audience = new Float64Array(n);
   for (let i = 0; i < byTarget.length; i++) audience[account[byTarget[i]!]!] += worth[slot[byTarget[i]!]!]!;
   return audience;
@@ -311,10 +303,12 @@ export async function audience(
   {from = null, to = null}: TimeWindow,
   {silentWeight}: {silentWeight: number}
 ): Promise<Float64Array> {
-  const {accountIds} = await accountList(db);
   const params = [...windowParams({from, to}), ...windowParams({from, to}), silentWeight];
-  return audienceSums(
-    accountIds.length,
-    await db.queryColumns<AudienceRow>(audienceSql(await indexedRelations(db)), params)
-  );
+  // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
+  const [{accountIds}, reactors, pairs] = await Promise.all([
+    accountList(db),
+    indexedRelations(db).then((relations) => db.queryColumns<ReactorWorth>(audienceSql(relations), params)),
+    reactionPairs(db, {from, to})
+  ]);
+  return audienceSums(accountIds.length, reactors, pairs);
 }

@@ -94,6 +94,19 @@ describe("the indexed interactions", () => {
     // t:z quoted s:x and t:b referenced s:q: references to strangers still count in the network.
     expect(Array.from(columns.network_references)).toEqual([4, 4]);
   });
+
+  it("count a stranger among an account's reactors, but give it no edge of the reaction graph", async () => {
+    // t:b drew reactions from s:x (a stranger) and t:z; nobody reacted to t:z.
+    expect(Array.from((await kloutFeatures(db)).features.distinct_reactors)).toEqual([2, 0]);
+    // Rates per active day: s:x 4 / 2, t:z 3 / 2, t:b 2 / 2; the 99th percentile of three is the largest, 2, so no
+    // reactor is damped. t:z posted nothing on a network with posts: worth the silent weight 0.5; s:x posted p2.
+    expect(Array.from(await audience(db, {}, {silentWeight: 0.5}))).toEqual([1 + 0.5, 0]);
+    // The one edge between accounts: t:z → t:b, a mention and a reply.
+    const {graph} = await reactionGraph(db);
+    expect(Array.from(graph.offsets)).toEqual([0, 0, 1]);
+    expect(Array.from(graph.targets)).toEqual([0]);
+    expect(Array.from(graph.weights)).toEqual([2]);
+  });
 });
 
 /** Per-day counts with their entries by account, then day: the queries return them in no particular order. */
