@@ -6,6 +6,7 @@ import {hasRows, type Db} from "./db.js";
 import {accountList} from "./features/accounts.js";
 import {REACTION_KINDS, type TimeWindow} from "./features/activity.js";
 import {buildCsr, buildUnitCsr, type Csr} from "./graph/csr.js";
+import {pagerank} from "./graph/pagerank.js";
 import {accountCodes} from "./features/indexed.js";
 import {reactionPairs} from "./features/reaction-pairs.js";
 import {derived, standingRelation, withRelations} from "./memo-db.js";
@@ -103,4 +104,19 @@ export function followGraph(db: Db): Promise<AccountGraph> {
     const edges = await db.queryColumns<{source: number; target: number}>(`SELECT source, target FROM ${relation}`);
     return {accountIds, graph: buildUnitCsr(accountIds.length, edges.source, edges.target)};
   });
+}
+
+/** The stationary distribution of each graph solved so far (`stationaryDistribution`), by graph. */
+const stationaryOf = new WeakMap<Csr, Float64Array>();
+
+/**
+ * The PageRank of `graph` at the toolkit's reference settings (`PAGERANK_DEFAULTS`: damping 0.85, within 1e-10 of
+ * the exact stationary distribution, uniform teleport), one probability per node. Solved once per graph object, so
+ * the methods that read one memoized graph share the solve (Klout's reactor influence and the PageRank of
+ * interactions both read the reaction graph); every call gets its own copy.
+ */
+export function stationaryDistribution(graph: Csr): Float64Array {
+  let scores = stationaryOf.get(graph);
+  if (!scores) stationaryOf.set(graph, (scores = pagerank(graph).scores));
+  return scores.slice();
 }

@@ -45,7 +45,7 @@ import {kloutDailyPostsSql, kloutDailyReactions, kloutFeatures, networksWithPost
 import {windowParams} from "../features/window.js";
 import {buildCsr} from "../graph/csr.js";
 import {pagerank} from "../graph/pagerank.js";
-import {reactionGraph} from "../graphs.js";
+import {reactionGraph, stationaryDistribution} from "../graphs.js";
 import {percentileScale, type Anchors} from "../scales.js";
 import {composed, withRow, type Decomposition, type FeatureTable, type Method} from "./method.js";
 
@@ -262,7 +262,7 @@ export const kloutDecomposition: Decomposition = {
       reactionGraph(db, {window})
     ]);
     const table = tableOf(features, withPosts);
-    const rank = pagerank(graph).scores.map((score) => score * accountIds.length);
+    const rank = stationaryDistribution(graph).map((score) => score * accountIds.length);
     return {...table, columns: {...table.columns, pagerank: rank}};
   },
   combine(features, weights) {

@@ -13,21 +13,26 @@
  * stationary probability (values sum to 1); the display score is that probability times the number of
  * accounts, so 1 is the average account. Published: the algorithm. Our choice: the edge direction and weights.
  */
-import {PAGERANK_DEFAULTS, pagerank} from "../graph/pagerank.js";
-import {UNIT_KIND_WEIGHTS, followGraph, reactionGraph, withoutFollowGraph, type AccountGraph} from "../graphs.js";
+import {
+  UNIT_KIND_WEIGHTS,
+  followGraph,
+  reactionGraph,
+  stationaryDistribution,
+  withoutFollowGraph,
+  type AccountGraph
+} from "../graphs.js";
 import {nextTurn} from "../slices.js";
 import type {Method, MethodValues} from "./method.js";
 
 /**
  * The stationary distribution of the graph `graph` resolves to. The event loop gets a turn between building the graph
  * and solving it (each a tenth of a second on a graph of a million edges), so that other methods' queries are
- * answered and sent meanwhile.
+ * answered and sent meanwhile. A graph another method has solved already is not solved again.
  */
 async function stationary(graph: Promise<AccountGraph>): Promise<MethodValues> {
   const {accountIds, graph: csr} = await graph;
   await nextTurn();
-  const {scores} = pagerank(csr, {damping: PAGERANK_DEFAULTS.damping, tolerance: 1e-10});
-  return {accountIds, values: scores};
+  return {accountIds, values: stationaryDistribution(csr)};
 }
 
 const relativeToAverage = (values: Float64Array) => values.map((value) => value * values.length);

@@ -5,7 +5,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../loaders/node-db.js";
 import type {Db} from "../../scoring/db.js";
-import {followGraph, reactionGraph, type AccountGraph} from "../../scoring/graphs.js";
+import {followGraph, reactionGraph, stationaryDistribution, type AccountGraph} from "../../scoring/graphs.js";
 import {spanningWindow} from "../../scoring/window.js";
 import {memoizedDb, releaseDb} from "../../scoring/memo-db.js";
 import {memoryWorld, openNative, openWasm, tempDir, writeWorld, type WorldRows} from "../helpers/world.js";
@@ -135,6 +135,21 @@ describe("reactionGraph and followGraph", () => {
     } finally {
       await releaseDb(view);
     }
+  });
+
+  it("solves each graph's PageRank once, and hands every caller its own copy", async () => {
+    // Unit weights: b → a 3, c → a 2, c → b 1; a is dangling, so its mass goes back uniformly with the teleport m.
+    // x_c = m, x_b = m·(1 + d/3), x_a = m·(1 + d·(1 + d/3) + 2d/3), and the three sum to 1.
+    const d = 0.85;
+    const shares = [1 + d * (1 + d / 3) + (2 * d) / 3, 1 + d / 3, 1];
+    const total = shares.reduce((sum, share) => sum + share, 0);
+    const {graph} = await reactionGraph(native);
+    const first = stationaryDistribution(graph);
+    shares.forEach((share, i) => expect(first[i]).toBeCloseTo(share / total, 12));
+    first.fill(0);
+    // The graph is never changed by its readers; changed here, it shows the second call did not solve it again.
+    graph.weights.fill(1);
+    shares.forEach((share, i) => expect(stationaryDistribution(graph)[i]).toBeCloseTo(share / total, 12));
   });
 
   it("reads each follow once, without following oneself, on both engines", async () => {
