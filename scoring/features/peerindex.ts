@@ -170,9 +170,15 @@ export function audienceSums(
   const slots = n - lowest;
   const worth = new Float64Array(slots);
   for (let row = 0; row < reactors.actor.length; row++) worth[reactors.actor[row]! - lowest] = reactors.weight[row]!;
-  const slot = Int32Array.from(source, (code) => code - lowest);
-  const account = Int32Array.from(target);
-  const pairOrder = Int32Array.from({length: source.length}, (_, pair) => pair);
+  const pairCount = source.length;
+  const slot = new Int32Array(pairCount);
+  const account = new Int32Array(pairCount);
+  const pairOrder = new Int32Array(pairCount);
+  for (let pair = 0; pair < pairCount; pair++) {
+    slot[pair] = source[pair]! - lowest;
+    account[pair] = target[pair]!;
+    pairOrder[pair] = pair;
+  }
   const byTarget = countingSort(countingSort(pairOrder, slots, slot), n, account);
   const audience = new Float64Array(n);
   for (let i = 0; i < byTarget.length; i++) audience[account[byTarget[i]!]!] += worth[slot[byTarget[i]!]!]!;
