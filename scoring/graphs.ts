@@ -75,21 +75,29 @@ export async function reactionGraph(
     const {accountIds} = await accountList(db);
     const pairs = await reactionPairs(db, {from, to});
     const counts = REACTION_KINDS.map((kind) => pairs[`n_${kind}`]!);
-    const sources: number[] = [];
-    const targets: number[] = [];
-    const edgeWeights: number[] = [];
-    for (let i = 0; i < pairs.source.length; i++) {
+    const m = pairs.source.length;
+    const sources = new Int32Array(m);
+    const targets = new Int32Array(m);
+    const edgeWeights = new Float64Array(m);
+    let edges = 0;
+    for (let i = 0; i < m; i++) {
       // A reactor that is not an account is no node of the graph.
       if (pairs.source[i]! < 0) continue;
       let weight = counts[0]![i]! * weights[0]!;
       for (let k = 1; k < counts.length; k++) weight += counts[k]![i]! * weights[k]!;
       if (weight > 0) {
-        sources.push(pairs.source[i]!);
-        targets.push(pairs.target[i]!);
-        edgeWeights.push(weight);
+        sources[edges] = pairs.source[i]!;
+        targets[edges] = pairs.target[i]!;
+        edgeWeights[edges++] = weight;
       }
     }
-    return {accountIds, graph: buildCsr(accountIds.length, sources, targets, edgeWeights)};
+    const graph = buildCsr(
+      accountIds.length,
+      sources.subarray(0, edges),
+      targets.subarray(0, edges),
+      edgeWeights.subarray(0, edges)
+    );
+    return {accountIds, graph};
   });
 }
 
