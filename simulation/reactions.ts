@@ -102,8 +102,12 @@ export function* organicReactions(
   const queueDepth = new Uint8Array(p.count);
   const queueTime = new Float64Array(p.count);
   const part = Math.ceil(originals / parts);
+  let pauseAt = part;
   for (let post = 0; post < originals; post++) {
-    if (post > 0 && post % part === 0) yield;
+    if (post === pauseAt) {
+      yield;
+      pauseAt += part;
+    }
     if ((post & 0xffff) === 0) onProgress(post / originals);
     if (postKind[post] !== POST) continue;
     const author = postAuthor[post]!;
