@@ -57,10 +57,11 @@ export const UNIT_KIND_WEIGHTS: Readonly<Record<string, number>> = Object.fromEn
 );
 
 /**
- * The reaction graph: which account reacted to which inside `window`, an edge per pair whose weight is above 0. Each pair's
- * weight is Σ count_k · weight_k over the kinds in REACTION_KINDS order: the counts are exact integers, so the weight
- * does not depend on the order in which the engine reads the reactions (a sum of the reactions' weights would, in
- * its last bits). The pairs are read once per memoized view and window, whatever the weights (`reactionPairs`).
+ * The reaction graph: which account reacted to which inside `window`, an edge per pair whose weight is above 0.
+ * Each pair's weight is Σ count_k · weight_k over the kinds in REACTION_KINDS order: the counts are exact integers,
+ * so the weight does not depend on the order in which the engine reads the reactions (a sum of the reactions'
+ * weights would, in its last bits). The pairs are read once per memoized view and window, whatever the weights
+ * (`reactionPairs`).
  */
 export async function reactionGraph(
   db: Db,

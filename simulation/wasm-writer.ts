@@ -1,11 +1,11 @@
 /**
  * Loads a generated world into duckdb-wasm, in the browser or a Web Worker. Each table crosses into the engine as
  * Arrow IPC streams already in its final shape (one per table, or one per part of a world loaded in stages) and is
- * appended to the table as it is: no staging table and no join. The world's integer columns become Arrow vectors without a copy, and every text column that repeats a few
- * values (account ids, post ids, networks, kinds, roles, most post texts) is a dictionary vector: the strings are
- * made once per account, post or name, and each row is its integer index. Only in the parts of a world loaded in
- * stages are the post ids that posts and interactions name written out row by row, so that a part carries no
- * dictionary of every post before it.
+ * appended to the table as it is: no staging table and no join. The world's integer columns become Arrow vectors
+ * without a copy, and every text column that repeats a few values (account ids, post ids, networks, kinds, roles,
+ * most post texts) is a dictionary vector: the strings are made once per account, post or name, and each row is its
+ * integer index. Only in the parts of a world loaded in stages are the post ids that posts and interactions name
+ * written out row by row, so that a part carries no dictionary of every post before it.
  *
  * The interactions are loaded as the relations that the feature queries read (`scoring/features/indexed.ts`): the
  * account codes and the interactions over them, which the world has at hand (its accounts are numbered already)

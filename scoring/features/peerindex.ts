@@ -136,7 +136,8 @@ posting AS (
 ),
 post_networks AS (SELECT DISTINCT network FROM posts)
 SELECT r.actor,
-  (least(1::DOUBLE, t.per_day / r.per_day) * CASE WHEN p.actor IS NULL AND n.network IS NOT NULL THEN ?::DOUBLE ELSE 1 END)::DOUBLE AS weight
+  (least(1::DOUBLE, t.per_day / r.per_day)
+    * CASE WHEN p.actor IS NULL AND n.network IS NOT NULL THEN ?::DOUBLE ELSE 1 END)::DOUBLE AS weight
 FROM rates r
 CROSS JOIN threshold t
 LEFT JOIN posting p USING (actor)

@@ -5,7 +5,7 @@
  * (`scoring/features/indexed.ts`): the reacted-to is always an account (its index), the reactor may be one that is
  * not (a negative code).
  */
-import type {Db} from "../db.js";
+import type {Columns, Db} from "../db.js";
 import {derived} from "../memo-db.js";
 import {spanningWindow} from "../window.js";
 import {REACTION_KINDS, REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
@@ -28,8 +28,15 @@ WHERE kind IN (${REACTION_KIND_LIST})
 GROUP BY actor, target
 `;
 
-/** The columns of `reactionPairsSql`: `source` the reactor's code, `target` the reacted-to's index, `n_<kind>`. */
-export type ReactionPairs = Readonly<Record<string, number[]>> & {readonly source: number[]; readonly target: number[]};
+/** A row of `reactionPairsSql`: `source` the reactor's code, `target` the reacted-to's index, and `n_<kind>`. */
+export interface ReactionPair {
+  source: number;
+  target: number;
+  [count: string]: number;
+}
+
+/** The columns of `reactionPairsSql`. */
+export type ReactionPairs = Columns<ReactionPair>;
 
 /**
  * The reaction pairs of `window`, read once per memoized view and window (`derived`); a window that spans the whole
@@ -38,8 +45,8 @@ export type ReactionPairs = Readonly<Record<string, number[]>> & {readonly sourc
 export async function reactionPairs(db: Db, window: TimeWindow): Promise<ReactionPairs> {
   const {from = null, to = null} = await spanningWindow(db, window);
   return derived(db, ["reactionPairs", from, to], async () =>
-    db.queryColumns(reactionPairsSql(await indexedInteractions(db)), windowParams({from, to}))
-  ) as Promise<ReactionPairs>;
+    db.queryColumns<ReactionPair>(reactionPairsSql(await indexedInteractions(db)), windowParams({from, to}))
+  );
 }
 
 /** Each of `n` accounts' distinct reactors: the pairs whose reacted-to it is. */

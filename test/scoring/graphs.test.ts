@@ -138,7 +138,8 @@ describe("reactionGraph and followGraph", () => {
   });
 
   it("solves each graph's PageRank once, and hands every caller its own copy", async () => {
-    // Unit weights: b → a 3, c → a 2, c → b 1; a is dangling, so its mass goes back uniformly with the teleport m.
+    // Unit weights: b → a 3, c → a 2, c → b 1; a is dangling, so its mass goes back uniformly with the
+    // teleport m.
     // x_c = m, x_b = m·(1 + d/3), x_a = m·(1 + d·(1 + d/3) + 2d/3), and the three sum to 1.
     const d = 0.85;
     const shares = [1 + d * (1 + d / 3) + (2 * d) / 3, 1 + d / 3, 1];
