@@ -112,19 +112,15 @@ export const WAITING_FOR_ENGINE = "done; waiting for DuckDB to start";
 const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * Encodes the tables' streams in order while `engine` starts, so the load stage only appends them; stops at the
- * first table boundary after the engine is ready (or has failed), leaving the rest to be encoded as they are loaded.
+ * Encodes the tables' streams in order while the engine starts, so the load stage only appends them; stops at the
+ * first table boundary at which `started` says the engine is ready (or has failed), leaving the rest to be encoded
+ * as they are loaded.
  */
-async function encodeUntil(engine: Promise<unknown>, tables: readonly WorldTable[]): Promise<void> {
-  let started = false;
-  engine.then(
-    () => (started = true),
-    () => (started = true)
-  );
+async function encodeUntil(started: () => Promise<boolean>, tables: readonly WorldTable[]): Promise<void> {
   for (const table of tables) {
     table.stream();
     await turn();
-    if (started) return;
+    if (await started()) return;
   }
 }
 
@@ -149,9 +145,10 @@ export async function simulateAndEvaluate(
     timings[stage] = now - started;
     started = now;
   };
-  // An engine already started wins the race: its reaction is queued before the sentinel's.
+  // Whether the engine has started, or failed to (its error comes from awaiting it). An engine already settled
+  // wins the race: its reaction is queued before the sentinel's.
   const pending = Symbol("pending");
-  const engineStarted = async () => (await Promise.race([engine, pending])) !== pending;
+  const engineStarted = async () => (await Promise.race([engine, pending]).catch(() => undefined)) !== pending;
 
   // The bar's shares: STAGED_SHARES once the load runs beside the generation. The switch only moves the bar
   // forward: the generation's share grows.
@@ -186,7 +183,7 @@ export async function simulateAndEvaluate(
     const tables = worldTables(world);
     if (!(await engineStarted())) {
       onProgress("generate", WAITING_FOR_ENGINE, overallProgress("generate", 1, shares));
-      await encodeUntil(Promise.resolve(engine), tables);
+      await encodeUntil(engineStarted, tables);
     }
     const {db, connection} = await engine;
     lap("engine");

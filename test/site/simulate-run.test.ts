@@ -141,6 +141,18 @@ describe("simulateAndEvaluate(request, engine, onProgress)", () => {
     expect(STAGED_SHARES.generate).toBeGreaterThan(STAGE_SHARES.generate);
   });
 
+  it("fails with the engine's error when the engine fails to start, before or after the world is ready", async () => {
+    const failed = Promise.reject(new Error("the engine did not start"));
+    failed.catch(() => {});
+    const failsLate = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error("the engine did not start late")), LATE_MS)
+    );
+    failsLate.catch(() => {});
+    const request = {...REQUEST, methods: ["followers"]};
+    await expect(simulateAndEvaluate(request, failed)).rejects.toThrow("the engine did not start");
+    await expect(simulateAndEvaluate(request, failsLate)).rejects.toThrow("the engine did not start late");
+  });
+
   it("says the generate stage waits for the engine only when it is not ready once the world is", () => {
     expect(progress.some((p) => p.detail === WAITING_FOR_ENGINE)).toBe(false);
     expect(chosenDetails).not.toContain(WAITING_FOR_ENGINE);
