@@ -75,7 +75,7 @@ export async function reactionGraph(
   return derived(db, ["reactionGraph", from, to, weights], async () => {
     const {accountIds} = await accountList(db);
     const pairs = await reactionPairs(db, {from, to});
-    const counts = REACTION_KINDS.map((kind) => pairs[`n_${kind}`]!);
+    const {counts} = pairs;
     const m = pairs.source.length;
     const sources = new Int32Array(m);
     const targets = new Int32Array(m);

@@ -161,7 +161,7 @@ export interface ReactorWorth {
 export function audienceSums(
   n: number,
   reactors: Columns<ReactorWorth>,
-  pairs: {readonly source: readonly number[]; readonly target: readonly number[]}
+  pairs: {readonly source: ArrayLike<number>; readonly target: ArrayLike<number>}
 ): Float64Array {
   const {source, target} = pairs;
   let lowest = 0;

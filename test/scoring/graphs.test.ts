@@ -130,7 +130,7 @@ describe("reactionGraph and followGraph", () => {
     try {
       const whole = await reactionGraph(view, {window: {from: day(1).getTime(), to: day(5).getTime()}});
       expect(await reactionGraph(view)).toBe(whole);
-      expect(statements.filter((sql) => sql.includes("n_repost"))).toHaveLength(1);
+      expect(statements.filter((sql) => sql.includes("list_position"))).toHaveLength(1);
       expect(edgesOf(whole)).toEqual(edgesOf(await reactionGraph(native)));
     } finally {
       await releaseDb(view);
