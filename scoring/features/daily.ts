@@ -11,8 +11,12 @@ import type {TimeWindow} from "./activity.js";
 
 export const DAY_MS = 86_400_000;
 
-/** The UTC day of a row's timestamp, as days since 1970-01-01 (an SQL expression for `column`). */
-export const utcDay = (column: string) => `(epoch_ms(${column}) // ${DAY_MS})::INTEGER`;
+/**
+ * The UTC day of a row's timestamp, as days since 1970-01-01, negative before it (an SQL expression for `column`,
+ * a TIMESTAMP). Its date less the epoch's rather than milliseconds `//` DAY_MS, which rounds toward zero and gave
+ * the last day of 1969 the number of the first of 1970.
+ */
+export const utcDay = (column: string) => `(CAST(${column} AS DATE) - DATE '1970-01-01')::INTEGER`;
 
 /** Per-day counts of every account, and the columns that do not change with time. */
 export interface DailyCounts {

@@ -6,7 +6,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
 import {ACCOUNT_INDEX_SQL, accountList} from "../../../scoring/features/accounts.js";
-import {dailyCounts} from "../../../scoring/features/daily.js";
+import {DAY_MS, dailyCounts, utcDay} from "../../../scoring/features/daily.js";
 import {ownPersons} from "../../../scoring/methods/method.js";
 import {memoryWorld} from "../../helpers/world.js";
 
@@ -33,6 +33,27 @@ describe("ACCOUNT_INDEX_SQL", () => {
     expect(rows.map((row) => row.account)).toEqual(IDS.map((_, i) => i));
     expect(rows.map((row) => row.account_id)).toEqual(accountIds);
     expect([...accountIds].sort()).toEqual([...IDS].sort());
+  });
+});
+
+describe("utcDay", () => {
+  it("numbers the days from 1970-01-01 in UTC, counting back before it", async () => {
+    const times = [
+      "1969-12-30 23:59:59.999",
+      "1969-12-31 00:00:00",
+      "1969-12-31 12:00:00",
+      "1969-12-31 23:59:59.999",
+      "1970-01-01 00:00:00",
+      "1970-01-01 23:59:59.999",
+      "1970-01-02 00:00:00",
+      "2026-03-01 18:30:00"
+    ];
+    const values = times.map(() => "(?, ?::TIMESTAMP)").join(", ");
+    const rows = await db.query<{day: number}>(
+      `SELECT ${utcDay("ts")} AS day FROM (VALUES ${values}) t(i, ts) ORDER BY i`,
+      times.flatMap((time, i) => [i, time])
+    );
+    expect(rows.map((row) => row.day)).toEqual([-2, -1, -1, -1, 0, 0, 1, Math.floor(Date.UTC(2026, 2, 1) / DAY_MS)]);
   });
 });
 
