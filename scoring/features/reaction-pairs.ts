@@ -13,26 +13,46 @@ import {indexedInteractions} from "./indexed.js";
 import {inWindow, windowParams} from "./window.js";
 
 /**
- * The reactions of a window over the indexed interactions `interactions`, one row each: `actor` the reactor's code,
- * `target` the reacted-to's index, `kind` the reaction's place in REACTION_KINDS (from 0); reactions to oneself
- * are left out. Grouping them into pairs is left to `pairsOf`: duckdb-wasm's group-by and the pairs' nine columns
- * cost it more than these three columns (on a world of 20,000 accounts, 836,352 reactions into 425,569 pairs:
- * 0.36 s grouped against 0.13 s, and 0.04 s for `pairsOf`; medians of seven). Parameters: from, from, to, to.
+ * The actions of a window over the indexed interactions `interactions`, every interaction but follows, one row
+ * each: `actor` the actor's code, `target` the code of whom it acted on, `kind` a reaction's place in
+ * REACTION_KINDS (from 0; −1 for a rating, no reaction) and `day` its UTC day. The reaction pairs (`pairsOf`) and
+ * Klout's actions per actor-day (`scoring/features/klout.ts`) are counted from them in TypeScript: duckdb-wasm's
+ * group-bys and their results cost it more than these four columns (on a world of 20,000 accounts, 836,352
+ * reactions into 425,569 pairs: 0.36 s grouped against 0.13 s for three of the columns, and 0.04 s for `pairsOf`;
+ * medians of seven). Parameters: from, from, to, to.
  */
-export const windowReactionsSql = (interactions: string) => `
-SELECT actor, target, (list_position([${REACTION_KIND_LIST}], kind) - 1)::INTEGER AS kind
+export const windowActionsSql = (interactions: string) => `
+SELECT actor, target, (coalesce(list_position([${REACTION_KIND_LIST}], kind), 0) - 1)::INTEGER AS kind, day
 FROM ${interactions}
-WHERE kind IN (${REACTION_KIND_LIST})
-  AND actor <> target AND target >= 0
-  AND ${inWindow("ts")}
+WHERE kind <> 'follow' AND ${inWindow("ts")}
 `;
 
-/** A row of `windowReactionsSql`. */
-export interface WindowReaction {
+/** A row of `windowActionsSql`. */
+export interface WindowAction {
   actor: number;
   target: number;
   kind: number;
+  day: number;
   [column: string]: number;
+}
+
+/** The columns of `windowActionsSql`. */
+export type WindowActions = Columns<WindowAction>;
+
+/** Whether action `i` of `actions` is a reaction: one of REACTION_KINDS, by an actor to another account. */
+export const isReaction = ({actor, target, kind}: Pick<WindowActions, "actor" | "target" | "kind">, i: number) =>
+  kind[i]! >= 0 && target[i]! >= 0 && actor[i] !== target[i];
+
+/**
+ * The actions of `window` (`windowActionsSql`), read once per memoized view and window (`derived`); a window that
+ * spans the whole data shares the answer of the unbounded one (`spanningWindow`). Callers must not change the
+ * columns.
+ */
+export async function windowActions(db: Db, window: TimeWindow): Promise<WindowActions> {
+  const {from = null, to = null} = await spanningWindow(db, window);
+  return derived(db, ["windowActions", from, to], async () =>
+    db.queryColumns<WindowAction>(windowActionsSql(await indexedInteractions(db)), windowParams({from, to}))
+  );
 }
 
 /**
@@ -49,49 +69,61 @@ export interface ReactionPairs {
 }
 
 /**
- * The pairs of `reactions` (`windowReactionsSql`'s columns): one counting sort by reacted-to, then a walk that
+ * The pairs of the reactions among `actions` (`isReaction`). The reactions' reactors and kinds are first laid out
+ * by reacted-to (a counting sort that moves the values, so the walk after it reads them in order); the walk then
  * gives each reactor met under the current reacted-to its pair's slot. Pairs come grouped by reacted-to, each
  * group's reactors in the order of their first reaction.
  */
-export function pairsOf(reactions: Columns<WindowReaction>): ReactionPairs {
-  const {actor, target, kind} = reactions;
-  const m = actor.length;
+export function pairsOf(actions: Pick<WindowActions, "actor" | "target" | "kind">): ReactionPairs {
+  const {actor, target, kind} = actions;
   // Codes lie in [lowest, highest]: reactors that are not accounts below 0, and reactors may lie above every
   // reacted-to.
   let lowest = 0;
   let highest = -1;
   let targets = 0;
-  for (let i = 0; i < m; i++) {
+  let m = 0;
+  for (let i = 0; i < actor.length; i++) {
+    if (!isReaction(actions, i)) continue;
+    m++;
     if (actor[i]! < lowest) lowest = actor[i]!;
     if (actor[i]! > highest) highest = actor[i]!;
     if (target[i]! >= targets) targets = target[i]! + 1;
   }
-  const next = new Int32Array(targets + 1);
-  for (let i = 0; i < m; i++) next[target[i]! + 1]!++;
-  for (let t = 0; t < targets; t++) next[t + 1]! += next[t]!;
-  const byTarget = new Int32Array(m);
-  for (let i = 0; i < m; i++) byTarget[next[target[i]!]!++] = i;
-  // A reactor's slot is its code − lowest. `seen[slot]` is 1 + the reacted-to under which it last had a pair, and
-  // `pairOf[slot]` that pair.
+  // ends[t] is where reacted-to t's reactions end once laid out.
+  const ends = new Int32Array(targets);
+  for (let i = 0; i < actor.length; i++) if (isReaction(actions, i)) ends[target[i]!]!++;
+  for (let t = 1; t < targets; t++) ends[t]! += ends[t - 1]!;
+  const reactor = new Int32Array(m);
+  const reactionKind = new Int32Array(m);
+  for (let i = actor.length - 1; i >= 0; i--) {
+    if (!isReaction(actions, i)) continue;
+    const at = --ends[target[i]!]!;
+    reactor[at] = actor[i]!;
+    reactionKind[at] = kind[i]!;
+  }
+  // ends[t] is now where t's reactions start. A reactor's slot is its code − lowest; `seen[slot]` is 1 + the
+  // reacted-to under which it last had a pair, and `pairOf[slot]` that pair.
   const seen = new Int32Array(highest - lowest + 1);
   const pairOf = new Int32Array(highest - lowest + 1);
-  const pair = new Int32Array(m);
   const source = new Int32Array(m);
   const reacted = new Int32Array(m);
+  const pair = new Int32Array(m);
   let pairs = 0;
-  for (let j = 0; j < m; j++) {
-    const i = byTarget[j]!;
-    const slot = actor[i]! - lowest;
-    if (seen[slot] !== target[i]! + 1) {
-      seen[slot] = target[i]! + 1;
-      pairOf[slot] = pairs;
-      source[pairs] = actor[i]!;
-      reacted[pairs++] = target[i]!;
+  for (let t = 0; t < targets; t++) {
+    const end = t + 1 < targets ? ends[t + 1]! : m;
+    for (let r = ends[t]!; r < end; r++) {
+      const slot = reactor[r]! - lowest;
+      if (seen[slot] !== t + 1) {
+        seen[slot] = t + 1;
+        pairOf[slot] = pairs;
+        source[pairs] = reactor[r]!;
+        reacted[pairs++] = t;
+      }
+      pair[r] = pairOf[slot]!;
     }
-    pair[i] = pairOf[slot]!;
   }
   const counts = REACTION_KINDS.map(() => new Int32Array(pairs));
-  for (let i = 0; i < m; i++) counts[kind[i]!]![pair[i]!]!++;
+  for (let r = 0; r < m; r++) counts[reactionKind[r]!]![pair[r]!]!++;
   return {source: source.slice(0, pairs), target: reacted.slice(0, pairs), counts};
 }
 
@@ -101,11 +133,7 @@ export function pairsOf(reactions: Columns<WindowReaction>): ReactionPairs {
  */
 export async function reactionPairs(db: Db, window: TimeWindow): Promise<ReactionPairs> {
   const {from = null, to = null} = await spanningWindow(db, window);
-  return derived(db, ["reactionPairs", from, to], async () =>
-    pairsOf(
-      await db.queryColumns<WindowReaction>(windowReactionsSql(await indexedInteractions(db)), windowParams({from, to}))
-    )
-  );
+  return derived(db, ["reactionPairs", from, to], async () => pairsOf(await windowActions(db, {from, to})));
 }
 
 /** Each of `n` accounts' distinct reactors: the pairs whose reacted-to it is. */

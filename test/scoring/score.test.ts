@@ -46,7 +46,7 @@ describe("scoreMethods(db, methodIds)", () => {
   });
 
   it("drops its TEMP tables when a method fails", async () => {
-    const {db, ran} = recording("JOIN actor_days");
+    const {db, ran} = recording("coalesce(list_position(");
     await expect(scoreMethods(db, METHOD_IDS)).rejects.toThrow("failed on purpose");
     expect(ran.filter((sql) => sql.startsWith("CREATE TEMP TABLE"))).toHaveLength(2);
     expect(await temporaryTables()).toEqual([]);

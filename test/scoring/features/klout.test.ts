@@ -4,9 +4,10 @@
  * `personIndex` numbers the person keys of the accounts in id order; and the actor-selective reactions, summed
  * in a fixed order so that the stored order of the reactions cannot move the last bit.
  */
+import fc from "fast-check";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
-import {kloutFeatures} from "../../../scoring/features/klout.js";
+import {kloutFeatures, selectiveReactions} from "../../../scoring/features/klout.js";
 import {personIndex} from "../../../scoring/methods/method.js";
 import {mulberry32} from "../../../scoring/random.js";
 import {shuffle} from "../../../simulation/sampling.js";
@@ -92,6 +93,75 @@ describe("kloutFeatures(db) selective reactions", () => {
     } finally {
       stored.close();
     }
+  });
+});
+
+describe("selectiveReactions(n, actions)", () => {
+  it("weighs each reaction by its reactor's actions that day, every action but a follow counted", () => {
+    // Day −1 (the last of 1969) and day 0 are apart. On day 0 account 2 likes 0, rates 0, reposts itself and
+    // replies to stranger −4: four actions, so its like is worth 1/4. Stranger −1 likes 0 on day −1 (one action:
+    // 1) and likes 0 and 1 on day 0 (two actions: 1/2 each). Account 0 reposts 1 on day −1 (one action: 1).
+    const [rating, repost, reply, like] = [-1, 0, 1, 4];
+    const rows = [
+      [2, 0, like, 0],
+      [2, 0, rating, 0],
+      [2, 2, repost, 0],
+      [2, -4, reply, 0],
+      [-1, 0, like, -1],
+      [-1, 0, like, 0],
+      [-1, 1, like, 0],
+      [0, 1, repost, -1]
+    ];
+    const {selective_reactions, reactions} = selectiveReactions(3, {
+      actor: rows.map((row) => row[0]!),
+      target: rows.map((row) => row[1]!),
+      kind: rows.map((row) => row[2]!),
+      day: rows.map((row) => row[3]!)
+    });
+    expect(Array.from(reactions)).toEqual([3, 2, 0]);
+    // Account 0: 1 (day −1) + 1/2 + 1/4, fewest actions first; account 1: 1 + 1/2.
+    expect(Array.from(selective_reactions)).toEqual([1 + 1 / 2 + 1 / 4, 1 + 1 / 2, 0]);
+  });
+
+  it("adds an account's terms fewest actions first, whatever the order of the actions", () => {
+    // Six reactors who act 13, 11, 10, 7, 3 and 1 times that day each like account 0 once (and account 1 the other
+    // times): fewest first the terms sum to a number other than in the order the actions come.
+    const counts = [13, 11, 10, 7, 3, 1];
+    const actor = counts.flatMap((n, i) => new Array<number>(n).fill(2 + i));
+    const target = counts.flatMap((n) => [0, ...new Array<number>(n - 1).fill(1)]);
+    const actions = {actor, target, kind: actor.map(() => 4), day: actor.map(() => 0)};
+    const fewestFirst = [...counts].reverse().reduce((sum, n) => sum + 1 / n, 0);
+    expect(fewestFirst).not.toBe(counts.reduce((sum, n) => sum + 1 / n, 0));
+    expect(selectiveReactions(8, actions).selective_reactions[0]).toBe(fewestFirst);
+  });
+
+  it("agrees with counting each actor-day in a map", () => {
+    const action = fc.tuple(
+      fc.integer({min: -3, max: 5}),
+      fc.integer({min: -2, max: 5}),
+      fc.integer({min: -1, max: 6}),
+      fc.integer({min: -2, max: 2})
+    );
+    fc.assert(
+      fc.property(fc.array(action, {maxLength: 120}), (rows) => {
+        const actionsOf = new Map<string, number>();
+        for (const [actor, , , day] of rows)
+          actionsOf.set(`${actor}@${day}`, (actionsOf.get(`${actor}@${day}`) ?? 0) + 1);
+        const terms: number[][] = Array.from({length: 6}, () => []);
+        for (const [actor, target, kind, day] of rows) {
+          if (kind >= 0 && target >= 0 && actor !== target) terms[target]!.push(actionsOf.get(`${actor}@${day}`)!);
+        }
+        const {selective_reactions, reactions} = selectiveReactions(6, {
+          actor: rows.map((row) => row[0]),
+          target: rows.map((row) => row[1]),
+          kind: rows.map((row) => row[2]),
+          day: rows.map((row) => row[3])
+        });
+        expect(Array.from(reactions)).toEqual(terms.map((list) => list.length));
+        const sums = terms.map((list) => list.sort((a, b) => a - b).reduce((sum, actions) => sum + 1 / actions, 0));
+        expect(Array.from(selective_reactions)).toEqual(sums);
+      })
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * The reaction pairs grouped from a window's reactions: each pair reactor → reacted-to once, with its reactions of
+ * The reaction pairs grouped from a window's actions: each pair reactor → reacted-to once, with its reactions of
  * each kind, whatever the codes (reactors that are not accounts, reactors above every reacted-to) and the order the
- * reactions come in.
+ * actions come in; actions that are no reactions (ratings, to oneself, to an id that is not an account) left out.
  */
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
@@ -10,7 +10,7 @@ import {pairsOf, type ReactionPairs} from "../../../scoring/features/reaction-pa
 
 const KINDS = REACTION_KINDS.length;
 
-/** Each pair as "reactor>reacted-to" with its counts per kind, sorted: the pairs whatever their order. */
+/** Each pair as "reactor>reacted-to:counts by kind", sorted: the pairs whatever their order. */
 function table(pairs: ReactionPairs): string[] {
   return Array.from(
     pairs.source,
@@ -18,10 +18,11 @@ function table(pairs: ReactionPairs): string[] {
   ).sort();
 }
 
-/** The same table, counted one reaction at a time in a map. */
+/** The same table, counted one action at a time in a map. */
 function counted(actor: number[], target: number[], kind: number[]): string[] {
   const byPair = new Map<string, number[]>();
   actor.forEach((a, i) => {
+    if (kind[i]! < 0 || target[i]! < 0 || a === target[i]) return;
     const key = `${a}>${target[i]}`;
     const counts = byPair.get(key) ?? new Array<number>(KINDS).fill(0);
     counts[kind[i]!]!++;
@@ -32,12 +33,13 @@ function counted(actor: number[], target: number[], kind: number[]): string[] {
 
 describe("pairsOf", () => {
   it("counts each pair's reactions by kind, strangers and reactors above every reacted-to included", () => {
-    const [repost, reply, , , like] = [0, 1, 2, 3, 4];
+    const [rating, repost, reply, like] = [-1, 0, 1, 4];
     // Account 7 reacts to 0 three times (two likes, one repost); stranger −2 reacts to 0 and 1; 7 reacts to 1 once,
-    // after the stranger; 1 reacts to 0. No account above 1 is ever reacted to.
-    const actor = [7, -2, 7, 1, -2, 7, 7];
-    const target = [0, 0, 0, 0, 1, 1, 0];
-    const kind = [like, reply, repost, like, like, repost, like];
+    // after the stranger; 1 reacts to 0. No account above 1 is ever reacted to. Not reactions: 7 rates 0, 1
+    // reposts itself, 7 replies to stranger −3.
+    const actor = [7, -2, 7, 1, 7, -2, 1, 7, 7, 7];
+    const target = [0, 0, 0, 0, 0, 1, 1, 1, -3, 0];
+    const kind = [like, reply, repost, like, rating, like, repost, repost, reply, like];
     const pairs = pairsOf({actor, target, kind});
     const row = (counts: Record<number, number>) => Array.from({length: KINDS}, (_, k) => counts[k] ?? 0).join(",");
     expect(table(pairs)).toEqual(
@@ -55,18 +57,22 @@ describe("pairsOf", () => {
   });
 
   it("has no pairs without reactions", () => {
-    const pairs = pairsOf({actor: [], target: [], kind: []});
+    const pairs = pairsOf({actor: [3, 2], target: [3, -1], kind: [0, 0]});
     expect(pairs.source).toHaveLength(0);
     expect(pairs.counts.map((counts) => counts.length)).toEqual(new Array(KINDS).fill(0));
   });
 
   it("agrees with counting each reaction in a map", () => {
-    const reaction = fc.tuple(fc.integer({min: -5, max: 12}), fc.integer({min: 0, max: 6}), fc.nat(KINDS - 1));
+    const action = fc.tuple(
+      fc.integer({min: -5, max: 12}),
+      fc.integer({min: -2, max: 6}),
+      fc.integer({min: -1, max: KINDS - 1})
+    );
     fc.assert(
-      fc.property(fc.array(reaction, {maxLength: 80}), (reactions) => {
-        const actor = reactions.map(([a]) => a);
-        const target = reactions.map(([, t]) => t);
-        const kind = reactions.map(([, , k]) => k);
+      fc.property(fc.array(action, {maxLength: 80}), (actions) => {
+        const actor = actions.map(([a]) => a);
+        const target = actions.map(([, t]) => t);
+        const kind = actions.map(([, , k]) => k);
         const pairs = pairsOf({actor, target, kind});
         expect(table(pairs)).toEqual(counted(actor, target, kind));
         expect(new Set(table(pairs).map((line) => line.split(":")[0])).size).toBe(pairs.source.length);
