@@ -7,9 +7,6 @@
  * did itself (its posts and its actions), as epoch milliseconds.
  */
 import type {Db} from "../db.js";
-import {derived} from "../memo-db.js";
-import {accountList, type AccountList} from "./accounts.js";
-import {indexedInteractions} from "./indexed.js";
 import {inWindow, windowParams} from "./window.js";
 
 export const REACTION_KINDS = ["repost", "reply", "mention", "quote", "like", "comment", "share"] as const;
@@ -42,7 +39,7 @@ export interface ActivityFeatures {
 }
 
 /** The counts of reactions received, by column: all kinds together (null), then each kind with a column of its own. */
-const RECEIVED_COUNTS = {
+export const RECEIVED_COUNTS = {
   reactions_received: null,
   reposts_received: "repost",
   replies_received: "reply",
@@ -107,50 +104,6 @@ LEFT JOIN made m USING (account_id)
 LEFT JOIN authored p USING (account_id)
 ORDER BY a.account_id
 `;
-
-// Parameters: from, from, to, to. Over the indexed interactions (`scoring/features/indexed.ts`), one row per account
-// and kind of reaction it received inside the window: the kind's position in REACTION_KINDS and the count.
-const receivedByKindSql = (interactions: string) => `
-SELECT target AS account, (list_position([${REACTION_KIND_LIST}], kind) - 1)::INTEGER AS kind,
-  count(*)::INTEGER AS reactions
-FROM ${interactions}
-WHERE kind IN (${REACTION_KIND_LIST}) AND actor <> target AND target >= 0 AND ${inWindow("ts")}
-GROUP BY target, kind
-`;
-
-/**
- * The reactions every account received inside the window, by column (the `*_received` counts of
- * `activityFeatures`), with the accounts of `accountList`: numbers only cross from the database, and only for the
- * kinds an account received. Shared by every caller of a memoized view, who must not change them.
- */
-export function receivedCounts(
-  db: Db,
-  window: TimeWindow = {}
-): Promise<{accounts: AccountList; counts: Readonly<Record<ReceivedCount, Float64Array>>}> {
-  return derived(db, ["receivedCounts", window], async () => {
-    const accounts = await accountList(db);
-    const n = accounts.accountIds.length;
-    const rows = await db.queryColumns<{account: number; kind: number; reactions: number}>(
-      receivedByKindSql(await indexedInteractions(db)),
-      windowParams(window)
-    );
-    const names = Object.keys(RECEIVED_COUNTS) as ReceivedCount[];
-    const counts = Object.fromEntries(names.map((name) => [name, new Float64Array(n)])) as Record<
-      ReceivedCount,
-      Float64Array
-    >;
-    // The column of each kind (by position in REACTION_KINDS), if it has one.
-    const byKind = REACTION_KINDS.map((kind) => names.find((name) => RECEIVED_COUNTS[name] === kind));
-    for (let row = 0; row < rows.account.length; row++) {
-      const account = rows.account[row]!;
-      const reactions = rows.reactions[row]!;
-      counts.reactions_received[account] += reactions;
-      const name = byKind[rows.kind[row]!];
-      if (name) counts[name][account] = reactions;
-    }
-    return {accounts, counts};
-  });
-}
 
 /** Computes the v0 activity features of every account. */
 export async function activityFeatures(db: Db, window: TimeWindow = {}): Promise<ActivityFeatures[]> {

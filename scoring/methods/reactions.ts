@@ -8,8 +8,44 @@
  *
  * The display score is the count itself. Published: the counts. Our choice: leaving out self-reactions.
  */
-import {receivedCounts, type ReceivedCount} from "../features/activity.js";
+import type {Db} from "../db.js";
+import {accountList, type AccountList} from "../features/accounts.js";
+import {RECEIVED_COUNTS, REACTION_KINDS, type ReceivedCount, type TimeWindow} from "../features/activity.js";
+import {reactionPairs} from "../features/reaction-pairs.js";
+import {derived} from "../memo-db.js";
 import type {Method} from "./method.js";
+
+/**
+ * The reactions every account received inside the window, by column (the `*_received` counts of
+ * `activityFeatures`), with the accounts of `accountList`: summed from the window's reaction pairs
+ * (`scoring/features/reaction-pairs.ts`), which the reaction graph and Klout read as well. Shared by every caller
+ * of a memoized view, who must not change them.
+ */
+export function receivedCounts(
+  db: Db,
+  window: TimeWindow = {}
+): Promise<{accounts: AccountList; counts: Readonly<Record<ReceivedCount, Float64Array>>}> {
+  return derived(db, ["receivedCounts", window], async () => {
+    const [accounts, pairs] = await Promise.all([accountList(db), reactionPairs(db, window)]);
+    const n = accounts.accountIds.length;
+    const names = Object.keys(RECEIVED_COUNTS) as ReceivedCount[];
+    const counts = Object.fromEntries(names.map((name) => [name, new Float64Array(n)])) as Record<
+      ReceivedCount,
+      Float64Array
+    >;
+    REACTION_KINDS.forEach((kind, k) => {
+      // The column of the kind, if it has one of its own.
+      const name = names.find((column) => RECEIVED_COUNTS[column] === kind);
+      const column = name && counts[name];
+      const kindCounts = pairs.counts[k]!;
+      for (let pair = 0; pair < kindCounts.length; pair++) {
+        counts.reactions_received[pairs.target[pair]!] += kindCounts[pair]!;
+        if (column) column[pairs.target[pair]!] += kindCounts[pair]!;
+      }
+    });
+    return {accounts, counts};
+  });
+}
 
 function countMethod(id: string, name: string, summary: string, feature: ReceivedCount): Method {
   return {

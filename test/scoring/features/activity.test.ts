@@ -1,11 +1,12 @@
 /**
- * `receivedCounts`, which reads only the kinds each account received, against the `*_received` columns of
+ * `receivedCounts`, summed from the reaction pairs, against the `*_received` columns of
  * `activityFeatures`, a separate query with one row per account, on a random world (fixed seed).
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
 import {INTERACTION_KINDS} from "../../../loaders/schema.js";
-import {activityFeatures, receivedCounts, type ReceivedCount} from "../../../scoring/features/activity.js";
+import {activityFeatures, type ReceivedCount} from "../../../scoring/features/activity.js";
+import {receivedCounts} from "../../../scoring/methods/reactions.js";
 import {mulberry32} from "../../../scoring/random.js";
 import {memoryWorld} from "../../helpers/world.js";
 
