@@ -15,6 +15,7 @@
  */
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
+import {nextTurn} from "../slices.js";
 import {accountList, type AccountList} from "./accounts.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {utcDay} from "./daily.js";
@@ -186,6 +187,8 @@ export function selectiveReactions(
 /** The reactions, selective reactions and distinct reactors of every account (`selectiveReactions`). */
 async function kloutReactions(db: Db, n: number, window: TimeWindow) {
   const [actions, pairs] = await Promise.all([windowActions(db, window), reactionPairs(db, window)]);
+  // A turn of the event loop first, as for the pairs (`reactionPairs`).
+  await nextTurn();
   return {...selectiveReactions(n, actions), distinct_reactors: distinctReactors(n, pairs)};
 }
 

@@ -7,6 +7,7 @@
  */
 import type {Columns, Db} from "../db.js";
 import {derived} from "../memo-db.js";
+import {nextTurn} from "../slices.js";
 import {spanningWindow} from "../window.js";
 import {REACTION_KINDS, REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {indexedInteractions} from "./indexed.js";
@@ -133,7 +134,13 @@ export function pairsOf(actions: Pick<WindowActions, "actor" | "target" | "kind"
  */
 export async function reactionPairs(db: Db, window: TimeWindow): Promise<ReactionPairs> {
   const {from = null, to = null} = await spanningWindow(db, window);
-  return derived(db, ["reactionPairs", from, to], async () => pairsOf(await windowActions(db, {from, to})));
+  return derived(db, ["reactionPairs", from, to], async () => {
+    const actions = await windowActions(db, {from, to});
+    // A turn of the event loop first: the engine's answers that came with the actions are taken, and the
+    // statements waiting on them sent, before the thread is kept for a while.
+    await nextTurn();
+    return pairsOf(actions);
+  });
 }
 
 /** Each of `n` accounts' distinct reactors: the pairs whose reacted-to it is. */
