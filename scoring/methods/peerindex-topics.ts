@@ -12,7 +12,7 @@
  */
 import type {Db} from "../db.js";
 import type {TimeWindow} from "../features/activity.js";
-import {topicGraphs, topicSource} from "../features/peerindex.js";
+import {topicGraphs} from "../features/peerindex.js";
 import {buildCsr} from "../graph/csr.js";
 import {pagerank} from "../graph/pagerank.js";
 import {accountList} from "../features/accounts.js";
@@ -83,7 +83,7 @@ function topicGraphScores(
     // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
     const [{accountIds}, columns] = await Promise.all([
       accountList(db),
-      topicGraphs(db, window, topicSource(db, ALL_TOPICS))
+      topicGraphs(db, window, {oneTopic: ALL_TOPICS})
     ]);
     const rows: TopicRows = {sources: columns.source, targets: columns.target, counts: columns.count};
     const tally = {member: new Uint8Array(accountIds.length), output: new Float64Array(accountIds.length)};

@@ -151,3 +151,38 @@ describe("the inline form and the TEMP tables", () => {
     }
   });
 });
+
+describe("topicGraphs without a byPost", () => {
+  // On day 4 t:b posts p3, without topics, and t:z likes it.
+  const later: WorldRows = {
+    ...WORLD,
+    posts: [...WORLD.posts!, {post_id: "p3", account_id: "t:b", network: "t", created_at: day(4), kind: "post"}],
+    interactions: [...WORLD.interactions!, interaction(4, "t:z", "t:b", "like", "p3")]
+  };
+  const dayFour = {from: day(4).getTime(), to: day(5).getTime()};
+
+  it("splits by the posts' topics when any post carries one, in a window without them as well", async () => {
+    const world = await memoryWorld(later);
+    try {
+      expect(await topicGraphs(world, {}, {oneTopic: "all"})).toEqual(await topicGraphs(world, {}, {byPost: true}));
+      expect((await topicGraphs(world, dayFour, {oneTopic: "all"})).topic).toEqual([]);
+      expect((await topicGraphs(world, dayFour, {byPost: false, oneTopic: "all"})).topic).toEqual(["all", null, null]);
+    } finally {
+      world.close();
+    }
+  });
+
+  it("makes one topic of data whose posts carry none", async () => {
+    const untopical = await memoryWorld({...later, posts: later.posts!.map(({topics: _, ...post}) => post)});
+    try {
+      const detected = await topicGraphs(untopical, dayFour, {oneTopic: "all"});
+      expect(detected.topic).toEqual(["all", null, null]);
+      expect(detected).toEqual(await topicGraphs(untopical, dayFour, {byPost: false, oneTopic: "all"}));
+      expect(await topicGraphs(untopical, {}, {oneTopic: "all"})).toEqual(
+        await topicGraphs(untopical, {}, {byPost: false, oneTopic: "all"})
+      );
+    } finally {
+      untopical.close();
+    }
+  });
+});
