@@ -57,53 +57,57 @@ export async function windowActions(db: Db, window: TimeWindow): Promise<WindowA
 }
 
 /**
- * Reaction pairs reactor → reacted-to, one per pair that reacted in the window, in no set order: each pair is one
- * entry, so nothing is summed in an order that the reading chose.
+ * Reaction pairs reactor → reacted-to, one per pair that reacted in the window, grouped by reacted-to in code
+ * order: each pair is one entry, so nothing is summed in an order that the reading chose.
  */
 export interface ReactionPairs {
   /** Each pair's reactor: its code, negative for one that is not an account. */
   readonly source: Int32Array;
-  /** Each pair's reacted-to: its index. */
+  /** Each pair's reacted-to: its code (an account's index; negative, in `allReactionPairs` only, for other ids). */
   readonly target: Int32Array;
   /** For each kind of REACTION_KINDS, in that order, each pair's reactions of that kind. */
   readonly counts: readonly Int32Array[];
 }
 
 /**
- * The pairs of the reactions among `actions` (`isReaction`). The reactions' reactors and kinds are first laid out
- * by reacted-to (a counting sort that moves the values, so the walk after it reads them in order); the walk then
- * gives each reactor met under the current reacted-to its pair's slot. Pairs come grouped by reacted-to, each
- * group's reactors in the order of their first reaction.
+ * The pairs of the reactions among `actions`, to accounts and to other ids alike: every action of REACTION_KINDS
+ * whose actor is not its target. The reactions' reactors and kinds are first laid out by reacted-to (a counting sort
+ * that moves the values, so the walk after it reads them in order); the walk then gives each reactor met under the
+ * current reacted-to its pair's slot. Pairs come grouped by reacted-to in code order, each group's reactors in the
+ * order of their first reaction.
  */
 export function pairsOf(actions: Pick<WindowActions, "actor" | "target" | "kind">): ReactionPairs {
   const {actor, target, kind} = actions;
-  // Codes lie in [lowest, highest]: reactors that are not accounts below 0, and reactors may lie above every
-  // reacted-to.
+  const kept = (i: number) => kind[i]! >= 0 && actor[i] !== target[i];
+  // Reactors' codes lie in [lowest, highest], reacted-tos' in [firstTarget, lastTarget].
   let lowest = 0;
   let highest = -1;
-  let targets = 0;
+  let firstTarget = 0;
+  let lastTarget = -1;
   let m = 0;
   for (let i = 0; i < actor.length; i++) {
-    if (!isReaction(actions, i)) continue;
+    if (!kept(i)) continue;
     m++;
     if (actor[i]! < lowest) lowest = actor[i]!;
     if (actor[i]! > highest) highest = actor[i]!;
-    if (target[i]! >= targets) targets = target[i]! + 1;
+    if (target[i]! < firstTarget) firstTarget = target[i]!;
+    if (target[i]! > lastTarget) lastTarget = target[i]!;
   }
-  // ends[t] is where reacted-to t's reactions end once laid out.
+  // A reacted-to's slot is its code − firstTarget; ends[slot] is where its reactions end once laid out.
+  const targets = lastTarget - firstTarget + 1;
   const ends = new Int32Array(targets);
-  for (let i = 0; i < actor.length; i++) if (isReaction(actions, i)) ends[target[i]!]!++;
+  for (let i = 0; i < actor.length; i++) if (kept(i)) ends[target[i]! - firstTarget]!++;
   for (let t = 1; t < targets; t++) ends[t]! += ends[t - 1]!;
   const reactor = new Int32Array(m);
   const reactionKind = new Int32Array(m);
   for (let i = actor.length - 1; i >= 0; i--) {
-    if (!isReaction(actions, i)) continue;
-    const at = --ends[target[i]!]!;
+    if (!kept(i)) continue;
+    const at = --ends[target[i]! - firstTarget]!;
     reactor[at] = actor[i]!;
     reactionKind[at] = kind[i]!;
   }
-  // ends[t] is now where t's reactions start. A reactor's slot is its code − lowest; `seen[slot]` is 1 + the
-  // reacted-to under which it last had a pair, and `pairOf[slot]` that pair.
+  // ends[slot] is now where the reacted-to's reactions start. A reactor's slot is its code − lowest; `seen[slot]` is
+  // 1 + the reacted-to slot under which it last had a pair, and `pairOf[slot]` that pair.
   const seen = new Int32Array(highest - lowest + 1);
   const pairOf = new Int32Array(highest - lowest + 1);
   const source = new Int32Array(m);
@@ -118,7 +122,7 @@ export function pairsOf(actions: Pick<WindowActions, "actor" | "target" | "kind"
         seen[slot] = t + 1;
         pairOf[slot] = pairs;
         source[pairs] = reactor[r]!;
-        reacted[pairs++] = t;
+        reacted[pairs++] = t + firstTarget;
       }
       pair[r] = pairOf[slot]!;
     }
@@ -129,18 +133,34 @@ export function pairsOf(actions: Pick<WindowActions, "actor" | "target" | "kind"
 }
 
 /**
- * The reaction pairs of `window`, read once per memoized view and window (`derived`); a window that spans the whole
- * data shares the answer of the unbounded one (`spanningWindow`). Callers must not change the columns.
+ * The reaction pairs of `window` (`pairsOf`), to other ids as well as to accounts, read once per memoized view and
+ * window (`derived`); a window that spans the whole data shares the answer of the unbounded one (`spanningWindow`).
+ * Callers must not change the columns.
  */
-export async function reactionPairs(db: Db, window: TimeWindow): Promise<ReactionPairs> {
+export async function allReactionPairs(db: Db, window: TimeWindow): Promise<ReactionPairs> {
   const {from = null, to = null} = await spanningWindow(db, window);
-  return derived(db, ["reactionPairs", from, to], async () => {
+  return derived(db, ["allReactionPairs", from, to], async () => {
     const actions = await windowActions(db, {from, to});
     // A turn of the event loop first: the engine's answers that came with the actions are taken, and the
     // statements waiting on them sent, before the thread is kept for a while.
     await nextTurn();
     return pairsOf(actions);
   });
+}
+
+/**
+ * The reaction pairs of `window` whose reacted-to is an account (`isReaction`): those of `allReactionPairs` after
+ * the pairs to other ids, which come first, as views of its columns. Callers must not change the columns.
+ */
+export async function reactionPairs(db: Db, window: TimeWindow): Promise<ReactionPairs> {
+  const all = await allReactionPairs(db, window);
+  let first = 0;
+  while (first < all.target.length && all.target[first]! < 0) first++;
+  return {
+    source: all.source.subarray(first),
+    target: all.target.subarray(first),
+    counts: all.counts.map((counts) => counts.subarray(first))
+  };
 }
 
 /** Each of `n` accounts' distinct reactors: the pairs whose reacted-to it is. */

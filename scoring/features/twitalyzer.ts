@@ -15,7 +15,8 @@ import type {Db, Value} from "../db.js";
 import {derived} from "../memo-db.js";
 import {accountList, byAccount, type AccountList} from "./accounts.js";
 import {accountCodes, indexedInteractions} from "./indexed.js";
-import type {TimeWindow} from "./activity.js";
+import {REACTION_KINDS, type TimeWindow} from "./activity.js";
+import {allReactionPairs} from "./reaction-pairs.js";
 import {reportedCounts} from "./reported-counts.js";
 import {inWindow, windowParams} from "./window.js";
 
@@ -193,47 +194,6 @@ export const REFERENCE_FEATURE_COLUMNS = [
   "retweeted"
 ] as const;
 
-// Parameters: from, from, to, to. Over the indexed interactions (`scoring/features/indexed.ts`): distinct people
-// are counted from one row per (target, actor) pair. A row per account that referenced, quoted or reposted anyone
-// or was so, by index.
-export const referenceFeaturesSql = (interactions: string) => `
-WITH pairs AS (
-  SELECT target, actor,
-    count(*) FILTER (WHERE kind IN ('mention', 'reply')) AS mentions_replies,
-    bool_or(kind = 'quote') AS quoted,
-    bool_or(kind = 'repost') AS reposted
-  FROM ${interactions}
-  WHERE kind IN ('mention', 'reply', 'quote', 'repost') AND actor <> target AND ${inWindow("ts")}
-  GROUP BY target, actor
-),
-received AS (
-  SELECT target AS account,
-    sum(mentions_replies) AS references_received,
-    count(*) FILTER (WHERE mentions_replies > 0) AS referencers,
-    count(*) FILTER (WHERE mentions_replies > 0 OR quoted) AS citers,
-    count(*) FILTER (WHERE reposted) AS retweeters
-  FROM pairs
-  WHERE target >= 0
-  GROUP BY target
-),
-made AS (
-  SELECT actor AS account,
-    count(*) FILTER (WHERE mentions_replies > 0) AS referenced,
-    count(*) FILTER (WHERE reposted) AS retweeted
-  FROM pairs
-  WHERE actor >= 0
-  GROUP BY actor
-)
-SELECT account,
-  coalesce(r.references_received, 0)::INTEGER AS references_received,
-  coalesce(r.referencers, 0)::INTEGER AS referencers,
-  coalesce(m.referenced, 0)::INTEGER AS referenced,
-  coalesce(r.citers, 0)::INTEGER AS citers,
-  coalesce(r.retweeters, 0)::INTEGER AS retweeters,
-  coalesce(m.retweeted, 0)::INTEGER AS retweeted
-FROM received r FULL JOIN made m USING (account)
-`;
-
 // Parameters: from, from, to, to. The references made in each network, over the indexed interactions.
 export const networkReferencesSql = (interactions: string) => `
 SELECT network, count(*)::DOUBLE AS network_references FROM ${interactions}
@@ -243,24 +203,23 @@ GROUP BY network
 
 type ReferenceColumn = (typeof REFERENCE_FEATURE_COLUMNS)[number];
 
-/** The columns of `referenceFeaturesSql` besides the account. */
-const REFERENCE_COUNT_COLUMNS = REFERENCE_FEATURE_COLUMNS.filter(
-  (name) => name !== "followers" && name !== "network_references"
-);
-
-/** Who referenced, quoted and reposted each account in the window: the columns of `REFERENCE_FEATURE_COLUMNS`. */
+/**
+ * Who referenced, quoted and reposted each account in the window: the columns of `REFERENCE_FEATURE_COLUMNS`.
+ * Distinct people are counted from the reaction pairs (`allReactionPairs`, which keep the reacted-to that are not
+ * accounts: an account's references to them count among those it made), each pair counting once for each column it
+ * meets: its mentions and replies for references, any quote for citers, any repost for retweeters.
+ */
 export function referenceFeatures(db: Db, window: TimeWindow = {}): Promise<AccountColumns<ReferenceColumn>> {
   const params = windowParams(window);
   return derived(db, ["twitalyzerReferences", ...params], async () => {
     // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
-    const [accounts, {followers}, interactions] = await Promise.all([
+    const [accounts, {followers}, pairs, perNetwork] = await Promise.all([
       accountList(db),
       reportedCounts(db),
-      indexedInteractions(db)
-    ]);
-    const [rows, perNetwork] = await Promise.all([
-      db.queryColumns<Record<ReferenceColumn | "account", number>>(referenceFeaturesSql(interactions), params),
-      db.queryColumns<{network: string; network_references: number}>(networkReferencesSql(interactions), params)
+      allReactionPairs(db, window),
+      indexedInteractions(db).then((interactions) =>
+        db.queryColumns<{network: string; network_references: number}>(networkReferencesSql(interactions), params)
+      )
     ]);
     const n = accounts.accountIds.length;
     const columns = Object.fromEntries(REFERENCE_FEATURE_COLUMNS.map((name) => [name, new Float64Array(n)])) as Record<
@@ -268,7 +227,27 @@ export function referenceFeatures(db: Db, window: TimeWindow = {}): Promise<Acco
       Float64Array
     >;
     columns.followers.set(followers);
-    Object.assign(columns, byAccount(n, rows, REFERENCE_COUNT_COLUMNS));
+    const ofKind = (kind: (typeof REACTION_KINDS)[number]) => pairs.counts[REACTION_KINDS.indexOf(kind)]!;
+    const [mentions, replies, quotes, reposts] = [
+      ofKind("mention"),
+      ofKind("reply"),
+      ofKind("quote"),
+      ofKind("repost")
+    ];
+    for (let pair = 0; pair < pairs.source.length; pair++) {
+      const references = mentions[pair]! + replies[pair]!;
+      const [source, target] = [pairs.source[pair]!, pairs.target[pair]!];
+      if (target >= 0) {
+        columns.references_received[target] += references;
+        if (references > 0) columns.referencers[target]++;
+        if (references > 0 || quotes[pair]! > 0) columns.citers[target]++;
+        if (reposts[pair]! > 0) columns.retweeters[target]++;
+      }
+      if (source >= 0) {
+        if (references > 0) columns.referenced[source]++;
+        if (reposts[pair]! > 0) columns.retweeted[source]++;
+      }
+    }
     const references = new Map(perNetwork.network.map((network, i) => [network, perNetwork.network_references[i]!]));
     accounts.networks.forEach((network, i) => (columns.network_references[i] = references.get(network) ?? 0));
     return {accounts, columns};

@@ -1,7 +1,7 @@
 /**
  * The reaction pairs grouped from a window's actions: each pair reactor → reacted-to once, with its reactions of
- * each kind, whatever the codes (reactors that are not accounts, reactors above every reacted-to) and the order the
- * actions come in; actions that are no reactions (ratings, to oneself, to an id that is not an account) left out.
+ * each kind, whatever the codes (ids that are not accounts at either end, reactors above every reacted-to) and the
+ * order the actions come in; actions that are no reactions (ratings, to oneself) left out.
  */
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
@@ -22,7 +22,7 @@ function table(pairs: ReactionPairs): string[] {
 function counted(actor: number[], target: number[], kind: number[]): string[] {
   const byPair = new Map<string, number[]>();
   actor.forEach((a, i) => {
-    if (kind[i]! < 0 || target[i]! < 0 || a === target[i]) return;
+    if (kind[i]! < 0 || a === target[i]) return;
     const key = `${a}>${target[i]}`;
     const counts = byPair.get(key) ?? new Array<number>(KINDS).fill(0);
     counts[kind[i]!]!++;
@@ -32,11 +32,11 @@ function counted(actor: number[], target: number[], kind: number[]): string[] {
 }
 
 describe("pairsOf", () => {
-  it("counts each pair's reactions by kind, strangers and reactors above every reacted-to included", () => {
+  it("counts each pair's reactions by kind, other ids and reactors above every reacted-to included", () => {
     const [rating, repost, reply, like] = [-1, 0, 1, 4];
     // Account 7 reacts to 0 three times (two likes, one repost); stranger −2 reacts to 0 and 1; 7 reacts to 1 once,
-    // after the stranger; 1 reacts to 0. No account above 1 is ever reacted to. Not reactions: 7 rates 0, 1
-    // reposts itself, 7 replies to stranger −3.
+    // after the stranger; 1 reacts to 0; 7 replies to stranger −3. No account above 1 is ever reacted to. Not
+    // reactions: 7 rates 0, 1 reposts itself.
     const actor = [7, -2, 7, 1, 7, -2, 1, 7, 7, 7];
     const target = [0, 0, 0, 0, 0, 1, 1, 1, -3, 0];
     const kind = [like, reply, repost, like, rating, like, repost, repost, reply, like];
@@ -48,16 +48,17 @@ describe("pairsOf", () => {
         `-2>1:${row({[like]: 1})}`,
         `1>0:${row({[like]: 1})}`,
         `7>0:${row({[like]: 2, [repost]: 1})}`,
-        `7>1:${row({[repost]: 1})}`
+        `7>1:${row({[repost]: 1})}`,
+        `7>-3:${row({[reply]: 1})}`
       ].sort()
     );
-    // Grouped by reacted-to, each group's reactors in the order of their first reaction.
-    expect(Array.from(pairs.target)).toEqual([0, 0, 0, 1, 1]);
-    expect(Array.from(pairs.source)).toEqual([7, -2, 1, -2, 7]);
+    // Grouped by reacted-to in code order, each group's reactors in the order of their first reaction.
+    expect(Array.from(pairs.target)).toEqual([-3, 0, 0, 0, 1, 1]);
+    expect(Array.from(pairs.source)).toEqual([7, 7, -2, 1, -2, 7]);
   });
 
   it("has no pairs without reactions", () => {
-    const pairs = pairsOf({actor: [3, 2], target: [3, -1], kind: [0, 0]});
+    const pairs = pairsOf({actor: [3, 2], target: [3, -1], kind: [0, -1]});
     expect(pairs.source).toHaveLength(0);
     expect(pairs.counts.map((counts) => counts.length)).toEqual(new Array(KINDS).fill(0));
   });
