@@ -6,12 +6,13 @@
 import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {TABLE_NAMES, type RowOf, type TableName, type TableRow} from "../../loaders/schema.js";
+import {INTERACTION_KINDS, TABLE_NAMES, type RowOf, type TableName, type TableRow} from "../../loaders/schema.js";
 import {WarehouseWriter, exportDuckDbFile, openWarehouse} from "../../loaders/warehouse.js";
 import {openNodeDb, type NodeDb} from "../../loaders/node-db.js";
 import {openWasmBindings} from "../../loaders/node-wasm.js";
 import {TableAppender, createCanonicalTables} from "../../loaders/tables.js";
 import type {Db} from "../../scoring/db.js";
+import {mulberry32} from "../../scoring/random.js";
 import {wasmDb} from "../../src/components/wasm-db.js";
 
 export type WorldRows = {[T in TableName]?: RowOf<T>[]};
@@ -92,4 +93,40 @@ async function fillWorld(db: NodeDb, rows: WorldRows): Promise<void> {
     for (const row of tableRows) appender.append(table, row);
   }
   appender.close();
+}
+
+/**
+ * A random world of one network "t" for checking counts against a second query: `accounts` accounts (`t:00`, …)
+ * and `interactions` interactions of every kind at random times over `days` days from `start`, between the accounts
+ * and `strangers` ids with no account (`t:out1`, …), actions on oneself included. Deterministic for a `seed`.
+ */
+export function randomInteractions({
+  seed,
+  accounts,
+  strangers,
+  interactions,
+  start,
+  days
+}: {
+  seed: number;
+  accounts: number;
+  strangers: number;
+  interactions: number;
+  start: number;
+  days: number;
+}): WorldRows {
+  const random = mulberry32(seed);
+  const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
+  const ids = Array.from({length: accounts}, (_, i) => `t:${String(i).padStart(2, "0")}`);
+  const everyone = [...ids, ...Array.from({length: strangers}, (_, i) => `t:out${i + 1}`)];
+  return {
+    accounts: ids.map((id) => ({account_id: id, network: "t", handle: id})),
+    interactions: Array.from({length: interactions}, () => ({
+      ts: new Date(start + Math.floor(random() * days * 86_400_000)),
+      network: "t",
+      actor_id: pick(everyone),
+      target_id: pick(everyone),
+      kind: pick(INTERACTION_KINDS)
+    }))
+  };
 }

@@ -4,33 +4,21 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
-import {INTERACTION_KINDS} from "../../../loaders/schema.js";
 import {activityFeatures, type ReceivedCount} from "../../../scoring/features/activity.js";
 import {receivedCounts} from "../../../scoring/methods/reactions.js";
-import {mulberry32} from "../../../scoring/random.js";
-import {memoryWorld} from "../../helpers/world.js";
+import {memoryWorld, randomInteractions} from "../../helpers/world.js";
 
 const DAY_MS = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1);
 
+// Actors and targets include two ids with no account; every kind, self-reactions included.
 let db: NodeDb;
-beforeAll(async () => {
-  const random = mulberry32(11);
-  const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
-  const ids = Array.from({length: 12}, (_, i) => `t:${i}`);
-  // Actors and targets include two ids with no account; every kind, self-reactions included.
-  const everyone = [...ids, "t:out1", "t:out2"];
-  db = await memoryWorld({
-    accounts: ids.map((id) => ({account_id: id, network: "t", handle: id})),
-    interactions: Array.from({length: 400}, () => ({
-      ts: new Date(T0 + Math.floor(random() * 10 * DAY_MS)),
-      network: "t",
-      actor_id: pick(everyone),
-      target_id: pick(everyone),
-      kind: pick(INTERACTION_KINDS)
-    }))
-  });
-});
+beforeAll(
+  async () =>
+    void (db = await memoryWorld(
+      randomInteractions({seed: 11, accounts: 12, strangers: 2, interactions: 400, start: T0, days: 10})
+    ))
+);
 afterAll(() => db?.close());
 
 describe("receivedCounts(db, window)", () => {

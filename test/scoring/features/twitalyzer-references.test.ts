@@ -5,10 +5,8 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
-import {INTERACTION_KINDS} from "../../../loaders/schema.js";
 import {REFERENCE_FEATURE_COLUMNS, referenceFeatures} from "../../../scoring/features/twitalyzer.js";
-import {mulberry32} from "../../../scoring/random.js";
-import {memoryWorld} from "../../helpers/world.js";
+import {memoryWorld, randomInteractions} from "../../helpers/world.js";
 
 const DAY_MS = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1);
@@ -44,23 +42,12 @@ FROM accounts a LEFT JOIN received r USING (account_id) LEFT JOIN made m USING (
 ORDER BY a.account_id`;
 
 let db: NodeDb;
-beforeAll(async () => {
-  const random = mulberry32(23);
-  const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
-  const ids = Array.from({length: 12}, (_, i) => `t:${String(i).padStart(2, "0")}`);
-  // Actors and targets include ids with no account; every kind, actions on oneself included.
-  const everyone = [...ids, "t:out1", "t:out2", "t:out3"];
-  db = await memoryWorld({
-    accounts: ids.map((id) => ({account_id: id, network: "t", handle: id})),
-    interactions: Array.from({length: 500}, () => ({
-      ts: new Date(T0 + Math.floor(random() * 10 * DAY_MS)),
-      network: "t",
-      actor_id: pick(everyone),
-      target_id: pick(everyone),
-      kind: pick(INTERACTION_KINDS)
-    }))
-  });
-});
+beforeAll(
+  async () =>
+    void (db = await memoryWorld(
+      randomInteractions({seed: 23, accounts: 12, strangers: 3, interactions: 500, start: T0, days: 10})
+    ))
+);
 afterAll(() => db?.close());
 
 describe("referenceFeatures(db, window)", () => {
