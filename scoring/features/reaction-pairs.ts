@@ -1,9 +1,11 @@
 /**
- * Who reacted to whom inside a window, as one entry per pair reactor → reacted-to, read once per memoized view
- * and window and shared by everything that asks: the reaction graph (`scoring/graphs.ts`), Klout's distinct reactors
- * and PeerIndex's engaged audience. Accounts come as their codes in the indexed interactions
- * (`scoring/features/indexed.ts`): the reacted-to is always an account (its index), the reactor may be one that is
- * not (a negative code).
+ * What a window's actions say about who reacted to whom, read once per memoized view and window and shared by
+ * everything that asks. The actions (`windowActions`) come from the engine as four integer columns; TypeScript
+ * groups them into reaction pairs reactor → reacted-to (`pairsOf`), which the reaction graph (`scoring/graphs.ts`),
+ * Klout's distinct reactors, the reactions received, PeerIndex's engaged audience and Twitalyzer's references read;
+ * Klout counts its actions per actor-day from the actions themselves (`scoring/features/klout.ts`). Accounts come as
+ * their codes in the indexed interactions (`scoring/features/indexed.ts`): an account's is its index, any other id's
+ * is negative.
  */
 import type {Columns, Db} from "../db.js";
 import {derived} from "../memo-db.js";
@@ -19,8 +21,8 @@ import {inWindow, windowParams} from "./window.js";
  * REACTION_KINDS (from 0; −1 for a rating, no reaction) and `day` its UTC day. The reaction pairs (`pairsOf`) and
  * Klout's actions per actor-day (`scoring/features/klout.ts`) are counted from them in TypeScript: duckdb-wasm's
  * group-bys and their results cost it more than these four columns (on a world of 20,000 accounts, 836,352
- * reactions into 425,569 pairs: 0.36 s grouped against 0.13 s for three of the columns, and 0.04 s for `pairsOf`;
- * medians of seven). Parameters: from, from, to, to.
+ * reactions into 425,569 pairs: 0.36 s grouped against 0.13 s for three of the columns, and 0.04-0.08 s for
+ * `pairsOf`; medians of seven). Parameters: from, from, to, to.
  */
 export const windowActionsSql = (interactions: string) => `
 SELECT actor, target, (coalesce(list_position([${REACTION_KIND_LIST}], kind), 0) - 1)::INTEGER AS kind, day
