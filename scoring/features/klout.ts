@@ -20,7 +20,15 @@ import {accountList, type AccountList} from "./accounts.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {utcDay} from "./daily.js";
 import {accountCodes} from "./indexed.js";
-import {distinctReactors, isReaction, reactionPairs, windowActions, type WindowActions} from "./reaction-pairs.js";
+import {
+  byActor,
+  distinctReactors,
+  FOLLOW,
+  isReaction,
+  reactionPairs,
+  windowActions,
+  type WindowActions
+} from "./reaction-pairs.js";
 import {inWindow, windowParams} from "./window.js";
 
 /** The feature columns, one value per account in `account_id` order (`accountList`). */
@@ -114,41 +122,21 @@ export function selectiveReactions(
   n: number,
   actions: WindowActions
 ): {selective_reactions: Float64Array; reactions: Float64Array} {
-  const {actor, target, day} = actions;
-  const m = actor.length;
-  let lowest = 0;
-  let highest = -1;
-  let firstDay = m > 0 ? day[0]! : 0;
-  let lastDay = firstDay;
-  for (let i = 0; i < m; i++) {
-    if (actor[i]! < lowest) lowest = actor[i]!;
-    if (actor[i]! > highest) highest = actor[i]!;
-    if (day[i]! < firstDay) firstDay = day[i]!;
-    if (day[i]! > lastDay) lastDay = day[i]!;
-  }
-  // Each action's day and, for a reaction, the account it reacted to (else −1), laid out by actor: actor slot s
-  // (code − lowest) holds [starts[s], starts[s + 1]).
-  const slots = highest - lowest + 1;
-  const starts = new Int32Array(slots + 1);
-  for (let i = 0; i < m; i++) starts[actor[i]! - lowest + 1]!++;
-  for (let s = 0; s < slots; s++) starts[s + 1]! += starts[s]!;
-  const next = starts.slice(0, slots);
-  const dayOf = new Int32Array(m);
-  const reacted = new Int32Array(m);
-  for (let i = 0; i < m; i++) {
-    const at = next[actor[i]! - lowest]!++;
-    dayOf[at] = day[i]! - firstDay;
-    reacted[at] = isReaction(actions, i) ? target[i]! : -1;
-  }
+  const {target, kind} = actions;
+  // Each action's day and, for a reaction, the account it reacted to (else −1; FOLLOW for a follow), by actor.
+  const laid = byActor(actions, (i) => (isReaction(actions, i) ? target[i]! : kind[i] === FOLLOW ? FOLLOW : -1));
+  const {starts, day: dayOf, carried: reacted} = laid;
+  const m = dayOf.length;
+  const slots = starts.length - 1;
   // Each reaction's account and its reactor's actions that day.
-  const perDay = new Int32Array(lastDay - firstDay + 1);
+  const perDay = new Int32Array(laid.days);
   const account = new Int32Array(m);
   const actionsThatDay = new Int32Array(m);
   let count = 0;
   let most = 0;
   for (let s = 0; s < slots; s++) {
     const [start, end] = [starts[s]!, starts[s + 1]!];
-    for (let k = start; k < end; k++) perDay[dayOf[k]!]!++;
+    for (let k = start; k < end; k++) if (reacted[k] !== FOLLOW) perDay[dayOf[k]!]!++;
     for (let k = start; k < end; k++) {
       if (reacted[k]! < 0) continue;
       account[count] = reacted[k]!;

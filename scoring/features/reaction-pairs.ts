@@ -15,19 +15,25 @@ import {REACTION_KINDS, REACTION_KIND_LIST, type TimeWindow} from "./activity.js
 import {indexedInteractions} from "./indexed.js";
 import {inWindow, windowParams} from "./window.js";
 
+/** The `kind` of a follow among the window's actions (`windowActionsSql`). */
+export const FOLLOW = -2;
+
 /**
- * The actions of a window over the indexed interactions `interactions`, every interaction but follows, one row
- * each: `actor` the actor's code, `target` the code of whom it acted on, `kind` a reaction's place in
- * REACTION_KINDS (from 0; −1 for a rating, no reaction) and `day` its UTC day. The reaction pairs (`pairsOf`) and
- * Klout's actions per actor-day (`scoring/features/klout.ts`) are counted from them in TypeScript: duckdb-wasm's
- * group-bys and their results cost it more than these four columns (on a world of 20,000 accounts, 836,352
- * reactions into 425,569 pairs: 0.36 s grouped against 0.13 s for three of the columns, and 0.04-0.08 s for
- * `pairsOf`; medians of seven). Parameters: from, from, to, to.
+ * The actions of a window over the indexed interactions `interactions`, every interaction, one row each: `actor` the
+ * actor's code, `target` the code of whom it acted on, `kind` a reaction's place in REACTION_KINDS (from 0; −1 for
+ * a rating and FOLLOW for a follow, no reactions) and `day` its UTC day. The reaction pairs (`pairsOf`), Klout's
+ * actions per actor-day (`scoring/features/klout.ts`) and the audience's actions per active day
+ * (`scoring/features/peerindex.ts`) are counted from them in TypeScript: duckdb-wasm's group-bys and their results
+ * cost it more than these four columns (on a world of 20,000 accounts, 836,352 reactions into 425,569 pairs: 0.36 s
+ * grouped against 0.13 s for three of the columns, and 0.04-0.08 s for `pairsOf`; medians of seven). Parameters:
+ * from, from, to, to.
  */
 export const windowActionsSql = (interactions: string) => `
-SELECT actor, target, (coalesce(list_position([${REACTION_KIND_LIST}], kind), 0) - 1)::INTEGER AS kind, day
+SELECT actor, target, day,
+  CASE WHEN kind = 'follow' THEN ${FOLLOW}
+    ELSE coalesce(list_position([${REACTION_KIND_LIST}], kind), 0) - 1 END::INTEGER AS kind
 FROM ${interactions}
-WHERE kind <> 'follow' AND ${inWindow("ts")}
+WHERE ${inWindow("ts")}
 `;
 
 /** A row of `windowActionsSql`. */
@@ -45,6 +51,55 @@ export type WindowActions = Columns<WindowAction>;
 /** Whether action `i` of `actions` is a reaction: one of REACTION_KINDS, by an actor to another account. */
 export const isReaction = ({actor, target, kind}: Pick<WindowActions, "actor" | "target" | "kind">, i: number) =>
   kind[i]! >= 0 && target[i]! >= 0 && actor[i] !== target[i];
+
+/** The actions laid out by actor (`byActor`). */
+export interface ByActor {
+  /** The lowest actor code: actor `a` has slot a − lowest. */
+  lowest: number;
+  /** The earliest day: each action's day is counted from it. */
+  firstDay: number;
+  /** The days from the earliest to the latest. */
+  days: number;
+  /** Slot s holds the actions [starts[s], starts[s + 1]). */
+  starts: Int32Array;
+  /** Each laid-out action's day − firstDay. */
+  day: Int32Array;
+  /** Each laid-out action's value of `carried`. */
+  carried: Int32Array;
+}
+
+/**
+ * The days of `actions` laid out by actor, with one more value per action moved alongside (`carried(i)` for action
+ * i), each actor's in the order they come: a counting sort that moves the values, so that a pass over an actor's
+ * actions reads them in order rather than looking each up.
+ */
+export function byActor(actions: Pick<WindowActions, "actor" | "day">, carried: (i: number) => number): ByActor {
+  const {actor, day} = actions;
+  const m = actor.length;
+  let lowest = 0;
+  let highest = -1;
+  let firstDay = m > 0 ? day[0]! : 0;
+  let lastDay = firstDay;
+  for (let i = 0; i < m; i++) {
+    if (actor[i]! < lowest) lowest = actor[i]!;
+    if (actor[i]! > highest) highest = actor[i]!;
+    if (day[i]! < firstDay) firstDay = day[i]!;
+    if (day[i]! > lastDay) lastDay = day[i]!;
+  }
+  const slots = highest - lowest + 1;
+  const starts = new Int32Array(slots + 1);
+  for (let i = 0; i < m; i++) starts[actor[i]! - lowest + 1]!++;
+  for (let s = 0; s < slots; s++) starts[s + 1]! += starts[s]!;
+  const next = starts.slice(0, slots);
+  const laidDay = new Int32Array(m);
+  const laidCarried = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    const at = next[actor[i]! - lowest]!++;
+    laidDay[at] = day[i]! - firstDay;
+    laidCarried[at] = carried(i);
+  }
+  return {lowest, firstDay, days: lastDay - firstDay + 1, starts, day: laidDay, carried: laidCarried};
+}
 
 /**
  * The actions of `window` (`windowActionsSql`), read once per memoized view and window (`derived`); a window that

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
 import {kloutFeatures, selectiveReactions} from "../../../scoring/features/klout.js";
+import {FOLLOW} from "../../../scoring/features/reaction-pairs.js";
 import {personIndex} from "../../../scoring/methods/method.js";
 import {mulberry32} from "../../../scoring/random.js";
 import {shuffle} from "../../../simulation/sampling.js";
@@ -99,11 +100,13 @@ describe("kloutFeatures(db) selective reactions", () => {
 describe("selectiveReactions(n, actions)", () => {
   it("weighs each reaction by its reactor's actions that day, every action but a follow counted", () => {
     // Day −1 (the last of 1969) and day 0 are apart. On day 0 account 2 likes 0, rates 0, reposts itself and
-    // replies to stranger −4: four actions, so its like is worth 1/4. Stranger −1 likes 0 on day −1 (one action:
-    // 1) and likes 0 and 1 on day 0 (two actions: 1/2 each). Account 0 reposts 1 on day −1 (one action: 1).
+    // replies to stranger −4: four actions, so its like is worth 1/4 (its follow of 1 is no action). Stranger −1
+    // likes 0 on day −1 (one action: 1) and likes 0 and 1 on day 0 (two actions: 1/2 each). Account 0 reposts 1 on
+    // day −1 (one action: 1).
     const [rating, repost, reply, like] = [-1, 0, 1, 4];
     const rows = [
       [2, 0, like, 0],
+      [2, 1, FOLLOW, 0],
       [2, 0, rating, 0],
       [2, 2, repost, 0],
       [2, -4, reply, 0],
@@ -139,14 +142,15 @@ describe("selectiveReactions(n, actions)", () => {
     const action = fc.tuple(
       fc.integer({min: -3, max: 5}),
       fc.integer({min: -2, max: 5}),
-      fc.integer({min: -1, max: 6}),
+      fc.integer({min: FOLLOW, max: 6}),
       fc.integer({min: -2, max: 2})
     );
     fc.assert(
       fc.property(fc.array(action, {maxLength: 120}), (rows) => {
         const actionsOf = new Map<string, number>();
-        for (const [actor, , , day] of rows)
-          actionsOf.set(`${actor}@${day}`, (actionsOf.get(`${actor}@${day}`) ?? 0) + 1);
+        for (const [actor, , kind, day] of rows) {
+          if (kind !== FOLLOW) actionsOf.set(`${actor}@${day}`, (actionsOf.get(`${actor}@${day}`) ?? 0) + 1);
+        }
         const terms: number[][] = Array.from({length: 6}, () => []);
         for (const [actor, target, kind, day] of rows) {
           if (kind >= 0 && target >= 0 && actor !== target) terms[target]!.push(actionsOf.get(`${actor}@${day}`)!);
