@@ -15,20 +15,11 @@
  */
 import type {Db} from "../db.js";
 import {derived} from "../memo-db.js";
-import {nextTurn} from "../slices.js";
 import {accountList, type AccountList} from "./accounts.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {utcDay} from "./daily.js";
 import {accountCodes} from "./indexed.js";
-import {
-  byActor,
-  distinctReactors,
-  FOLLOW,
-  isReaction,
-  reactionPairs,
-  windowActions,
-  type WindowActions
-} from "./reaction-pairs.js";
+import {actionsByActor, distinctReactors, FOLLOW, reactionPairs, type ByActor} from "./reaction-pairs.js";
 import {inWindow, windowParams} from "./window.js";
 
 /** The feature columns, one value per account in `account_id` order (`accountList`). */
@@ -108,24 +99,21 @@ function kloutAccounts(db: Db, {accountIds}: AccountList) {
 }
 
 /**
- * Each of `n` accounts' reactions and selective reactions, from the window's actions (`windowActions`): every
+ * Each of `n` accounts' reactions and selective reactions, from the window's actions laid out by actor (`byActor`): every
  * action but a follow counts toward its actor's actions that UTC day, and each reaction an account drew adds
  * 1 / (its reactor's actions that day). Each account's terms are added one by one, fewest actions (largest term)
  * first, so that no order of the stored actions moves the last bit.
  *
- * Counting sorts that move the values, so that each pass after them reads in order: the actions laid out by actor,
- * each actor's counted by day, then the reactions laid out by actions and by account. On a world of 20,000 accounts
+ * Counting sorts that move the values, so that each pass after them reads in order: each actor's actions counted by
+ * day, then the reactions laid out by actions and by account. On a world of 20,000 accounts
  * (836,352 actions) this takes about 60 ms, where duckdb-wasm took 0.3-0.4 s to join the actor-days to the reactions
  * and group them.
  */
 export function selectiveReactions(
   n: number,
-  actions: WindowActions
+  laid: ByActor
 ): {selective_reactions: Float64Array; reactions: Float64Array} {
-  const {target, kind} = actions;
-  // Each action's day and, for a reaction, the account it reacted to (else −1; FOLLOW for a follow), by actor.
-  const laid = byActor(actions, (i) => (isReaction(actions, i) ? target[i]! : kind[i] === FOLLOW ? FOLLOW : -1));
-  const {starts, day: dayOf, carried: reacted} = laid;
+  const {starts, day: dayOf, reacted} = laid;
   const m = dayOf.length;
   const slots = starts.length - 1;
   // Each reaction's account and its reactor's actions that day.
@@ -174,10 +162,8 @@ export function selectiveReactions(
 
 /** The reactions, selective reactions and distinct reactors of every account (`selectiveReactions`). */
 async function kloutReactions(db: Db, n: number, window: TimeWindow) {
-  const [actions, pairs] = await Promise.all([windowActions(db, window), reactionPairs(db, window)]);
-  // A turn of the event loop first, as for the pairs (`reactionPairs`).
-  await nextTurn();
-  return {...selectiveReactions(n, actions), distinct_reactors: distinctReactors(n, pairs)};
+  const [laid, pairs] = await Promise.all([actionsByActor(db, window), reactionPairs(db, window)]);
+  return {...selectiveReactions(n, laid), distinct_reactors: distinctReactors(n, pairs)};
 }
 
 /** The features of every account in `account_id` order, with the accounts they belong to. */

@@ -16,7 +16,7 @@ import {hasRows, type Columns, type Db} from "../db.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {accountList} from "./accounts.js";
 import {indexedRelations, type IndexedRelations as Relations} from "./indexed.js";
-import {byActor, reactionPairs, windowActions, type WindowActions} from "./reaction-pairs.js";
+import {actionsByActor, reactionPairs, type ByActor} from "./reaction-pairs.js";
 import {inWindow, windowParams} from "./window.js";
 
 /** The posts that carry a topic (`hasRows` asks whether there are any). */
@@ -133,15 +133,15 @@ WHERE network IN (SELECT DISTINCT network FROM posts) AND actor NOT IN (SELECT a
 
 /**
  * The worth of every reactor that acted in the window (`silentActorsSql` gives the formula): its rate from the
- * window's actions, laid out by actor (`byActor`) with each actor's active days counted once, and `silent` the codes
+ * window's actions laid out by actor (`byActor`), each actor's active days counted once, and `silent` the codes
  * of the actors that count as silent. One entry per actor, in code order.
  */
 export function reactorWorths(
-  actions: Pick<WindowActions, "actor" | "day">,
+  laid: ByActor,
   silent: ArrayLike<number>,
   silentWeight: number
 ): {actor: Int32Array; weight: Float64Array} {
-  const {lowest, starts, day, days} = byActor(actions, () => 0);
+  const {lowest, starts, day, days} = laid;
   const slots = starts.length - 1;
   const seen = new Int32Array(days);
   const actor: number[] = [];
@@ -331,12 +331,12 @@ export async function audience(
 ): Promise<Float64Array> {
   const params = [...windowParams({from, to}), ...windowParams({from, to})];
   // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
-  const [{accountIds}, silent, actions, pairs] = await Promise.all([
+  const [{accountIds}, silent, laid, pairs] = await Promise.all([
     accountList(db),
     indexedRelations(db).then((relations) => db.queryColumns<{actor: number}>(silentActorsSql(relations), params)),
-    windowActions(db, {from, to}),
+    actionsByActor(db, {from, to}),
     reactionPairs(db, {from, to})
   ]);
-  const reactors = reactorWorths(actions, silent.actor, silentWeight);
+  const reactors = reactorWorths(laid, silent.actor, silentWeight);
   return audienceSums(accountIds.length, reactors, pairs);
 }

@@ -56,25 +56,23 @@ export const isReaction = ({actor, target, kind}: Pick<WindowActions, "actor" | 
 export interface ByActor {
   /** The lowest actor code: actor `a` has slot a − lowest. */
   lowest: number;
-  /** The earliest day: each action's day is counted from it. */
-  firstDay: number;
-  /** The days from the earliest to the latest. */
+  /** The days from the earliest action's to the latest's. */
   days: number;
   /** Slot s holds the actions [starts[s], starts[s + 1]). */
   starts: Int32Array;
-  /** Each laid-out action's day − firstDay. */
+  /** Each laid-out action's day, counted from the earliest. */
   day: Int32Array;
-  /** Each laid-out action's value of `carried`. */
-  carried: Int32Array;
+  /** Each laid-out action's reacted-to for a reaction (`isReaction`), else FOLLOW for a follow and −1 for another. */
+  reacted: Int32Array;
 }
 
 /**
- * The days of `actions` laid out by actor, with one more value per action moved alongside (`carried(i)` for action
- * i), each actor's in the order they come: a counting sort that moves the values, so that a pass over an actor's
- * actions reads them in order rather than looking each up.
+ * The days of `actions` laid out by actor, with what each reacted to (`ByActor`), each actor's in the order they
+ * come: a counting sort that moves the values, so that a pass over an actor's actions reads them in order rather
+ * than looking each up. Klout's actions per actor-day and the audience's actions per active day read it.
  */
-export function byActor(actions: Pick<WindowActions, "actor" | "day">, carried: (i: number) => number): ByActor {
-  const {actor, day} = actions;
+export function byActor(actions: WindowActions): ByActor {
+  const {actor, target, kind, day} = actions;
   const m = actor.length;
   let lowest = 0;
   let highest = -1;
@@ -92,13 +90,26 @@ export function byActor(actions: Pick<WindowActions, "actor" | "day">, carried: 
   for (let s = 0; s < slots; s++) starts[s + 1]! += starts[s]!;
   const next = starts.slice(0, slots);
   const laidDay = new Int32Array(m);
-  const laidCarried = new Int32Array(m);
+  const reacted = new Int32Array(m);
   for (let i = 0; i < m; i++) {
     const at = next[actor[i]! - lowest]!++;
     laidDay[at] = day[i]! - firstDay;
-    laidCarried[at] = carried(i);
+    reacted[at] = isReaction(actions, i) ? target[i]! : kind[i] === FOLLOW ? FOLLOW : -1;
   }
-  return {lowest, firstDay, days: lastDay - firstDay + 1, starts, day: laidDay, carried: laidCarried};
+  return {lowest, days: lastDay - firstDay + 1, starts, day: laidDay, reacted};
+}
+
+/**
+ * The actions of `window` laid out by actor (`byActor`), once per memoized view and window and shared by Klout and
+ * the audience. The event loop gets a turn before the layout, as before the pairs (`allReactionPairs`).
+ */
+export async function actionsByActor(db: Db, window: TimeWindow): Promise<ByActor> {
+  const {from = null, to = null} = await spanningWindow(db, window);
+  return derived(db, ["actionsByActor", from, to], async () => {
+    const actions = await windowActions(db, {from, to});
+    await nextTurn();
+    return byActor(actions);
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import type {NodeDb} from "../../../loaders/node-db.js";
 import {accountList} from "../../../scoring/features/accounts.js";
 import {indexedRelations} from "../../../scoring/features/indexed.js";
 import {audience, audienceSums, reactorWorths, silentActorsSql} from "../../../scoring/features/peerindex.js";
-import {reactionPairs, windowActions} from "../../../scoring/features/reaction-pairs.js";
+import {byActor, reactionPairs, windowActions} from "../../../scoring/features/reaction-pairs.js";
 import {windowParams} from "../../../scoring/features/window.js";
 import {memoryWorld, randomInteractions} from "../../helpers/world.js";
 
@@ -32,7 +32,7 @@ SELECT r.actor_id, least(1::DOUBLE, t.per_day / r.per_day)
 FROM rates r CROSS JOIN threshold t LEFT JOIN posting p ON p.account_id = r.actor_id
 ORDER BY r.actor_id`;
 
-describe("reactorWorths(actions, silent, silentWeight)", () => {
+describe("reactorWorths(byActor(actions), silent, silentWeight)", () => {
   it("caps each rate at the 99th percentile of the rates and cuts the silent", () => {
     // 200 actors: 0…197 act once (rate 1); 198 acts 4 times over 2 days (rate 2); 199 acts 10 times on one day
     // (rate 10). ⌈0.99 · 200⌉ = 198: the 198th smallest rate is 1, so 198 is worth 1/2 and 199 1/10. 5 and 199 are
@@ -48,7 +48,9 @@ describe("reactorWorths(actions, silent, silentWeight)", () => {
     for (let who = 0; who < 198; who++) act(who, 1, () => 3);
     act(198, 4, (k) => 3 + (k % 2));
     act(199, 10, () => 5);
-    const {actor: actors, weight} = reactorWorths({actor, day}, [199, 5], 0.25);
+    // Ratings (kind −1) to nobody in particular: actions, no reactions.
+    const none = actor.map(() => -1);
+    const {actor: actors, weight} = reactorWorths(byActor({actor, target: none, kind: none, day}), [199, 5], 0.25);
     expect(Array.from(actors)).toEqual(Array.from({length: 200}, (_, i) => i));
     const expected = Array.from({length: 200}, (_, i): number => (i === 5 ? 0.25 : 1));
     expected[198] = 0.5;
@@ -89,7 +91,7 @@ describe("audience(db, window, {silentWeight})", () => {
       const relations = await indexedRelations(db);
       const params = [...windowParams(window), ...windowParams(window)];
       const silent = await db.queryColumns<{actor: number}>(silentActorsSql(relations), params);
-      const worths = reactorWorths(await windowActions(db, window), silent.actor, 0.5);
+      const worths = reactorWorths(byActor(await windowActions(db, window)), silent.actor, 0.5);
       const codes = await db.query<{account_id: string; account: number}>(`SELECT * FROM ${relations.codes}`);
       const idOf = new Map(codes.map((row) => [row.account, row.account_id]));
       const computed = Array.from(worths.actor, (actor, i) => [idOf.get(actor), worths.weight[i]] as const);

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
 import {kloutFeatures, selectiveReactions} from "../../../scoring/features/klout.js";
-import {FOLLOW} from "../../../scoring/features/reaction-pairs.js";
+import {byActor, FOLLOW} from "../../../scoring/features/reaction-pairs.js";
 import {personIndex} from "../../../scoring/methods/method.js";
 import {mulberry32} from "../../../scoring/random.js";
 import {shuffle} from "../../../simulation/sampling.js";
@@ -97,7 +97,7 @@ describe("kloutFeatures(db) selective reactions", () => {
   });
 });
 
-describe("selectiveReactions(n, actions)", () => {
+describe("selectiveReactions(n, byActor(actions))", () => {
   it("weighs each reaction by its reactor's actions that day, every action but a follow counted", () => {
     // Day −1 (the last of 1969) and day 0 are apart. On day 0 account 2 likes 0, rates 0, reposts itself and
     // replies to stranger −4: four actions, so its like is worth 1/4 (its follow of 1 is no action). Stranger −1
@@ -115,12 +115,15 @@ describe("selectiveReactions(n, actions)", () => {
       [-1, 1, like, 0],
       [0, 1, repost, -1]
     ];
-    const {selective_reactions, reactions} = selectiveReactions(3, {
-      actor: rows.map((row) => row[0]!),
-      target: rows.map((row) => row[1]!),
-      kind: rows.map((row) => row[2]!),
-      day: rows.map((row) => row[3]!)
-    });
+    const {selective_reactions, reactions} = selectiveReactions(
+      3,
+      byActor({
+        actor: rows.map((row) => row[0]!),
+        target: rows.map((row) => row[1]!),
+        kind: rows.map((row) => row[2]!),
+        day: rows.map((row) => row[3]!)
+      })
+    );
     expect(Array.from(reactions)).toEqual([3, 2, 0]);
     // Account 0: 1 (day −1) + 1/2 + 1/4, fewest actions first; account 1: 1 + 1/2.
     expect(Array.from(selective_reactions)).toEqual([1 + 1 / 2 + 1 / 4, 1 + 1 / 2, 0]);
@@ -135,7 +138,7 @@ describe("selectiveReactions(n, actions)", () => {
     const actions = {actor, target, kind: actor.map(() => 4), day: actor.map(() => 0)};
     const fewestFirst = [...counts].reverse().reduce((sum, n) => sum + 1 / n, 0);
     expect(fewestFirst).not.toBe(counts.reduce((sum, n) => sum + 1 / n, 0));
-    expect(selectiveReactions(8, actions).selective_reactions[0]).toBe(fewestFirst);
+    expect(selectiveReactions(8, byActor(actions)).selective_reactions[0]).toBe(fewestFirst);
   });
 
   it("agrees with counting each actor-day in a map", () => {
@@ -155,12 +158,15 @@ describe("selectiveReactions(n, actions)", () => {
         for (const [actor, target, kind, day] of rows) {
           if (kind >= 0 && target >= 0 && actor !== target) terms[target]!.push(actionsOf.get(`${actor}@${day}`)!);
         }
-        const {selective_reactions, reactions} = selectiveReactions(6, {
-          actor: rows.map((row) => row[0]),
-          target: rows.map((row) => row[1]),
-          kind: rows.map((row) => row[2]),
-          day: rows.map((row) => row[3])
-        });
+        const {selective_reactions, reactions} = selectiveReactions(
+          6,
+          byActor({
+            actor: rows.map((row) => row[0]),
+            target: rows.map((row) => row[1]),
+            kind: rows.map((row) => row[2]),
+            day: rows.map((row) => row[3])
+          })
+        );
         expect(Array.from(reactions)).toEqual(terms.map((list) => list.length));
         const sums = terms.map((list) => list.sort((a, b) => a - b).reduce((sum, actions) => sum + 1 / actions, 0));
         expect(Array.from(selective_reactions)).toEqual(sums);
