@@ -100,16 +100,11 @@ export function byActor(actions: WindowActions): ByActor {
 }
 
 /**
- * The actions of `window` laid out by actor (`byActor`), once per memoized view and window and shared by Klout and
- * the audience. The event loop gets a turn before the layout, as before the pairs (`allReactionPairs`).
+ * The actions of `window` laid out by actor (`byActor`), once per memoized view and window (`fromActions`) and
+ * shared by Klout and the audience.
  */
-export async function actionsByActor(db: Db, window: TimeWindow): Promise<ByActor> {
-  const {from = null, to = null} = await spanningWindow(db, window);
-  return derived(db, ["actionsByActor", from, to], async () => {
-    const actions = await windowActions(db, {from, to});
-    await nextTurn();
-    return byActor(actions);
-  });
+export function actionsByActor(db: Db, window: TimeWindow): Promise<ByActor> {
+  return fromActions(db, window, "actionsByActor", byActor);
 }
 
 /**
@@ -201,19 +196,31 @@ export function pairsOf(actions: Pick<WindowActions, "actor" | "target" | "kind"
 }
 
 /**
- * The reaction pairs of `window` (`pairsOf`), to other ids as well as to accounts, read once per memoized view and
- * window (`derived`); a window that spans the whole data shares the answer of the unbounded one (`spanningWindow`).
- * Callers must not change the columns.
+ * What `count` makes of the actions of `window` (`windowActions`), once per memoized view, window and `name`
+ * (`derived`); a window that spans the whole data shares the answer of the unbounded one (`spanningWindow`). The
+ * event loop gets a turn first: the engine's answers that came with the actions are taken, and the statements waiting
+ * on them sent, before the thread is kept for a while. Callers must not change the result.
  */
-export async function allReactionPairs(db: Db, window: TimeWindow): Promise<ReactionPairs> {
+async function fromActions<T>(
+  db: Db,
+  window: TimeWindow,
+  name: string,
+  count: (actions: WindowActions) => T
+): Promise<T> {
   const {from = null, to = null} = await spanningWindow(db, window);
-  return derived(db, ["allReactionPairs", from, to], async () => {
+  return derived(db, [name, from, to], async () => {
     const actions = await windowActions(db, {from, to});
-    // A turn of the event loop first: the engine's answers that came with the actions are taken, and the
-    // statements waiting on them sent, before the thread is kept for a while.
     await nextTurn();
-    return pairsOf(actions);
+    return count(actions);
   });
+}
+
+/**
+ * The reaction pairs of `window` (`pairsOf`), to other ids as well as to accounts, once per memoized view and window
+ * (`fromActions`). Callers must not change the columns.
+ */
+export function allReactionPairs(db: Db, window: TimeWindow): Promise<ReactionPairs> {
+  return fromActions(db, window, "allReactionPairs", pairsOf);
 }
 
 /**
