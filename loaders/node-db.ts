@@ -17,14 +17,17 @@ import {
 import bindings from "@duckdb/node-bindings";
 import {
   ALL_VALID,
+  copyIntegers,
   isValid,
   LITTLE_ENDIAN,
   normalizeValue,
+  notIntegers,
   rowsOf,
   writeNumbers,
   writeSafeIntegers,
   type Columns,
   type Db,
+  type IntegerColumns,
   type NumberArray,
   type Row,
   type Validity,
@@ -50,7 +53,7 @@ export async function openNodeDb(path = ":memory:"): Promise<NodeDb> {
     last = turn.catch(() => undefined);
     return turn;
   };
-  const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
+  const resultOf = async (sql: string, params: readonly Value[]) => {
     const result = await inTurn(() => {
       const {values, types} = bind(params);
       return connection.run(sql, values, types);
@@ -58,11 +61,22 @@ export async function openNodeDb(path = ":memory:"): Promise<NodeDb> {
     // The result is held whole (materialized): its chunks are taken at once rather than fetched one by one, each
     // fetch waiting for a turn of the event loop, and the next statement runs while they are read here.
     const chunks = Array.from({length: result.chunkCount}, (_, i) => result.getChunk(i));
+    return {result, chunks};
+  };
+  const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
+    const {result, chunks} = await resultOf(sql, params);
     return Object.fromEntries(result.columnNames().map((name, k) => [name, columnOf(chunks, k, name)])) as Columns<R>;
+  };
+  const queryIntegers = async <K extends string = string>(sql: string, params: readonly Value[] = []) => {
+    const {result, chunks} = await resultOf(sql, params);
+    return Object.fromEntries(
+      result.columnNames().map((name, k) => [name, integersOf(chunks, k, name, result.columnType(k))])
+    ) as IntegerColumns<K>;
   };
   return {
     connection,
     queryColumns,
+    queryIntegers,
     async query<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<R[]> {
       return rowsOf(await queryColumns<R>(sql, params));
     },
@@ -86,6 +100,49 @@ function columnOf(chunks: readonly DuckDBDataChunk[], k: number, name: string): 
   for (const chunk of chunks) {
     const vector = chunk.getColumnVector(k);
     writeValues(column, at, vector, name);
+    at += vector.itemCount;
+  }
+  return column;
+}
+
+/** The types whose values an Int32Array holds exactly (`Db.queryIntegers`). */
+const SMALL_INTEGERS: ReadonlySet<DuckDBTypeId> = new Set([
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT
+]);
+
+/**
+ * Column `k` of a result's chunks as one Int32Array, for a column of type `type` (`Db.queryIntegers`): each vector's
+ * own typed array copied whole, or, where node-api gives none, value by value.
+ */
+function integersOf(chunks: readonly DuckDBDataChunk[], k: number, name: string, type: DuckDBType): Int32Array {
+  if (!SMALL_INTEGERS.has(type.typeId)) throw notIntegers(name, type.toString());
+  const column = new Int32Array(chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    const vector = chunk.getColumnVector(k);
+    const parts = vector as unknown as VectorParts;
+    const validity = LITTLE_ENDIAN ? validityOf(parts.validity) : undefined;
+    const {items} = parts;
+    if (
+      validity !== undefined &&
+      (items instanceof Int32Array ||
+        items instanceof Int16Array ||
+        items instanceof Int8Array ||
+        items instanceof Uint16Array ||
+        items instanceof Uint8Array)
+    ) {
+      copyIntegers(column, at, items, vector.itemCount, validity, name);
+    } else {
+      for (let i = 0; i < vector.itemCount; i++) {
+        const item = vector.getItem(i);
+        if (typeof item !== "number") throw new TypeError(`scoring/db: column ${name} holds a NULL, row ${at + i + 1}`);
+        column[at + i] = item;
+      }
+    }
     at += vector.itemCount;
   }
   return column;

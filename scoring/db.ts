@@ -12,6 +12,9 @@ export type Row = Record<string, Value>;
 /** A result column by column: one array per column, holding the values `query` would put in its rows. */
 export type Columns<R extends Row = Row> = {[K in keyof R]: R[K][]};
 
+/** A result of integers column by column (`Db.queryIntegers`). */
+export type IntegerColumns<K extends string = string> = Record<K, Int32Array>;
+
 /**
  * A statement may be sent before the ones sent earlier have answered: both engines run them one at a time in the
  * order they were called (duckdb-wasm's worker in the order of its messages, `openNodeDb` by a queue). Code that
@@ -26,6 +29,16 @@ export interface Db {
    * result with a row per account (300,000 on SNAP Higgs) costs a fraction of what its rows would.
    */
   queryColumns<R extends Row = Row>(sql: string, params?: readonly Value[]): Promise<Columns<R>>;
+  /**
+   * Runs one statement like `queryColumns` whose every column is an integer of at most 32 bits (TINYINT, SMALLINT,
+   * INTEGER, UTINYINT, USMALLINT) without NULLs, such as account codes and counts, and returns each column as an
+   * Int32Array: the engine's buffers are copied whole instead of value by value into arrays (on a world of 20,000
+   * accounts, duckdb-wasm in Node read the window's actions, 836,352 rows of four columns, in 100 ms instead of 124,
+   * and the follow graph's edges in 21 ms instead of 60, through a memoized view; medians of seven).
+   *
+   * @throws Error naming the column when one has another type or holds a NULL.
+   */
+  queryIntegers<K extends string = string>(sql: string, params?: readonly Value[]): Promise<IntegerColumns<K>>;
 }
 
 /**
@@ -92,6 +105,32 @@ export interface Validity {
 }
 
 export const ALL_VALID: Validity = {bits: null, offset: 0};
+
+/**
+ * Copies a chunk of integers into `column` from `at` (`Db.queryIntegers`).
+ *
+ * @throws Error naming the column when one of the chunk's `length` values is NULL.
+ */
+export function copyIntegers(
+  column: Int32Array,
+  at: number,
+  integers: Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array,
+  length: number,
+  validity: Validity,
+  name: string
+): void {
+  if (validity.bits !== null) {
+    for (let i = 0; i < length; i++) {
+      if (!isValid(validity, i)) throw new TypeError(`scoring/db: column ${name} holds a NULL, row ${at + i + 1}`);
+    }
+  }
+  column.set(integers.length === length ? integers : integers.subarray(0, length), at);
+}
+
+/** The error of `Db.queryIntegers` for a column of another type than an integer of at most 32 bits. */
+export function notIntegers(name: string, type: string): TypeError {
+  return new TypeError(`scoring/db: column ${name} is ${type}, not an integer of at most 32 bits; cast it in SQL`);
+}
 
 export function isValid({bits, offset}: Validity, i: number): boolean {
   if (bits === null) return true;

@@ -110,7 +110,7 @@ export function followGraph(db: Db): Promise<AccountGraph> {
   return derived(db, ["followGraph"], async () => {
     const {accountIds} = await accountList(db);
     const relation = standingRelation(db, FOLLOW_EDGES, followEdgesSql(await accountCodes(db)));
-    const edges = await db.queryColumns<{source: number; target: number}>(`SELECT source, target FROM ${relation}`);
+    const edges = await db.queryIntegers<"source" | "target">(`SELECT source, target FROM ${relation}`);
     return {accountIds, graph: buildUnitCsr(accountIds.length, edges.source, edges.target)};
   });
 }

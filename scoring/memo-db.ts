@@ -2,14 +2,15 @@
  * A view of a `Db` that answers a repeated statement (the same SQL with the same parameters) from its first
  * answer. `scoreMethods` scores every method through one, so the queries several methods share (the reaction
  * graph of a window, per-account features, population counts) run once per call instead of once per method.
- * A statement runs once whether it is asked for as rows or as columns: the rows are made from its columns.
+ * A statement runs once whether it is asked for as rows or as columns (the rows are made from its columns), and once
+ * more at most as integers (`queryIntegers`).
  * What methods derive from the answers in TypeScript (topic scores, per-day counts) is kept on the view too
  * (`derived`). Scoring only reads; the view lives as long as the call, so it never serves data that has since
  * changed. Relations several queries read (the interactions with their accounts as integers) are made once per view
  * as TEMP tables (`sharedRelation`), which `releaseDb` drops when the call ends, unless the caller holds them as
  * tables already (`withRelations`).
  */
-import {rowsOf, type Columns, type Db, type Row, type Value} from "./db.js";
+import {rowsOf, type Columns, type Db, type IntegerColumns, type Row, type Value} from "./db.js";
 
 /** The derived results of each memoized view, by key. */
 const derivedResults = new WeakMap<Db, Map<string, Promise<unknown>>>();
@@ -39,6 +40,7 @@ const viewTables = new WeakMap<Db, ViewTables>();
 /** A new `Db` that runs every statement on `db`: a view other state of this module can be kept on. */
 const passThrough = (db: Db): Db => ({
   queryColumns: (sql, params) => db.queryColumns(sql, params),
+  queryIntegers: (sql, params) => db.queryIntegers(sql, params),
   query: (sql, params) => db.query(sql, params)
 });
 
@@ -159,12 +161,25 @@ export function memoizedDb(db: Db): Db {
     if (!answer) columns.set(key, (answer = db.queryColumns(sql, params)));
     return answer;
   };
+  const integers = new Map<string, Promise<IntegerColumns>>();
   const view: Db = {
     // Fresh arrays each time, so a caller that reorders its rows or values does not reorder another's.
     queryColumns<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<Columns<R>> {
       return columnsOf(JSON.stringify([sql, params]), sql, params).then(
         (answer) =>
           Object.fromEntries(Object.entries(answer).map(([name, values]) => [name, values.slice()])) as Columns<R>
+      );
+    },
+    // Fresh copies too: a copy of a typed array is one move of its bytes.
+    queryIntegers<K extends string = string>(sql: string, params: readonly Value[] = []): Promise<IntegerColumns<K>> {
+      const key = JSON.stringify([sql, params]);
+      let answer = integers.get(key);
+      if (!answer) integers.set(key, (answer = db.queryIntegers(sql, params)));
+      return answer.then(
+        (answer) =>
+          Object.fromEntries(
+            Object.entries(answer).map(([name, values]) => [name, values.slice()])
+          ) as IntegerColumns<K>
       );
     },
     query<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<R[]> {

@@ -7,7 +7,7 @@
  * their codes in the indexed interactions (`scoring/features/indexed.ts`): an account's is its index, any other id's
  * is negative.
  */
-import type {Columns, Db} from "../db.js";
+import type {Db, IntegerColumns} from "../db.js";
 import {derived} from "../memo-db.js";
 import {nextTurn} from "../slices.js";
 import {spanningWindow} from "../window.js";
@@ -36,17 +36,8 @@ FROM ${interactions}
 WHERE ${inWindow("ts")}
 `;
 
-/** A row of `windowActionsSql`. */
-export interface WindowAction {
-  actor: number;
-  target: number;
-  kind: number;
-  day: number;
-  [column: string]: number;
-}
-
-/** The columns of `windowActionsSql`. */
-export type WindowActions = Columns<WindowAction>;
+/** The columns of `windowActionsSql`, as `windowActions` reads them (Int32Arrays) or as any array of numbers. */
+export type WindowActions = {readonly [K in "actor" | "target" | "kind" | "day"]: ArrayLike<number>};
 
 /** Whether action `i` of `actions` is a reaction: one of REACTION_KINDS, by an actor to another account. */
 export const isReaction = ({actor, target, kind}: Pick<WindowActions, "actor" | "target" | "kind">, i: number) =>
@@ -112,10 +103,10 @@ export function actionsByActor(db: Db, window: TimeWindow): Promise<ByActor> {
  * spans the whole data shares the answer of the unbounded one (`spanningWindow`). Callers must not change the
  * columns.
  */
-export async function windowActions(db: Db, window: TimeWindow): Promise<WindowActions> {
+export async function windowActions(db: Db, window: TimeWindow): Promise<IntegerColumns<keyof WindowActions>> {
   const {from = null, to = null} = await spanningWindow(db, window);
   return derived(db, ["windowActions", from, to], async () =>
-    db.queryColumns<WindowAction>(windowActionsSql(await indexedInteractions(db)), windowParams({from, to}))
+    db.queryIntegers<keyof WindowActions>(windowActionsSql(await indexedInteractions(db)), windowParams({from, to}))
   );
 }
 

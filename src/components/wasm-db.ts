@@ -5,13 +5,16 @@
  */
 import {
   ALL_VALID,
+  copyIntegers,
   isValid,
+  notIntegers,
   normalizeValue,
   rowsOf,
   writeNumbers,
   writeSafeIntegers,
   type Columns,
   type Db,
+  type IntegerColumns,
   type NumberArray,
   type Row,
   type Validity,
@@ -20,7 +23,7 @@ import {
 
 interface ArrowField {
   readonly name: string;
-  readonly type: {readonly typeId: number};
+  readonly type: {readonly typeId: number; readonly bitWidth?: number; readonly isSigned?: boolean};
 }
 interface ArrowData {
   readonly type: {readonly typeId: number};
@@ -136,6 +139,33 @@ function columnOf(vector: ArrowVector, name: string, timestamp: boolean): Value[
   return column;
 }
 
+/** Whether a field of Arrow type `type` holds integers that an Int32Array holds exactly. */
+const isSmallInteger = ({typeId, bitWidth = 64, isSigned = false}: ArrowField["type"]) =>
+  typeId === ARROW_INT && (bitWidth < 32 || (bitWidth === 32 && isSigned));
+
+/** A column of integers of at most 32 bits without NULLs as one Int32Array (`Db.queryIntegers`). */
+function integersOf(vector: ArrowVector, {name, type}: ArrowField): Int32Array {
+  const typeName = `of Arrow type ${type.typeId}${type.bitWidth === undefined ? "" : ` (${type.bitWidth} bits)`}`;
+  if (!isSmallInteger(type)) throw notIntegers(name, typeName);
+  const column = new Int32Array(vector.length);
+  let at = 0;
+  for (const data of vector.data) {
+    const {values} = data;
+    if (!(
+      values instanceof Int32Array ||
+      values instanceof Int16Array ||
+      values instanceof Int8Array ||
+      values instanceof Uint16Array ||
+      values instanceof Uint8Array
+    )) {
+      throw notIntegers(name, typeName);
+    }
+    copyIntegers(column, at, values, data.length, validityOf(data), name);
+    at += data.length;
+  }
+  return column;
+}
+
 /**
  * Closes a prepared statement without waiting for it. duckdb-wasm's worker answers its messages in the order they
  * came, so the close's answer comes after every query sent since the statement ran: awaiting it held each result
@@ -182,7 +212,8 @@ export function wasmDb(connection: WasmConnection): Db {
     }
   };
 
-  const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
+  /** The result of a statement as duckdb-wasm gives it. */
+  const resultOf = async (sql: string, params: readonly Value[]): Promise<ArrowTable> => {
     let table: ArrowTable;
     if (params.length === 0) {
       table = await run(() => connection.query(sql));
@@ -214,6 +245,11 @@ export function wasmDb(connection: WasmConnection): Db {
         closeUnawaited(statement);
       }
     }
+    return table;
+  };
+
+  const queryColumns = async <R extends Row = Row>(sql: string, params: readonly Value[] = []) => {
+    const table = await resultOf(sql, params);
     const columns: Record<string, Value[]> = {};
     table.schema.fields.forEach(({name, type}, k) => {
       // duckdb-wasm gives timestamps as fractional epoch milliseconds; native DuckDB gives whole ones.
@@ -221,8 +257,18 @@ export function wasmDb(connection: WasmConnection): Db {
     });
     return columns as Columns<R>;
   };
+
+  const queryIntegers = async <K extends string = string>(sql: string, params: readonly Value[] = []) => {
+    const table = await resultOf(sql, params);
+    const columns: Record<string, Int32Array> = {};
+    table.schema.fields.forEach((field, k) => {
+      columns[field.name] = integersOf(table.getChildAt(k)!, field);
+    });
+    return columns as IntegerColumns<K>;
+  };
   return {
     queryColumns,
+    queryIntegers,
     async query<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<R[]> {
       return rowsOf(await queryColumns<R>(sql, params));
     }

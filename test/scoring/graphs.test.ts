@@ -124,7 +124,8 @@ describe("reactionGraph and followGraph", () => {
     const statements: string[] = [];
     const counting: Db = {
       query: (sql, params) => (statements.push(sql), native.query(sql, params)),
-      queryColumns: (sql, params) => (statements.push(sql), native.queryColumns(sql, params))
+      queryColumns: (sql, params) => (statements.push(sql), native.queryColumns(sql, params)),
+      queryIntegers: (sql, params) => (statements.push(sql), native.queryIntegers(sql, params))
     };
     const view = memoizedDb(counting);
     try {

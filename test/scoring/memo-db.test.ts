@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {rowsOf, type Columns, type Db, type Row, type Value} from "../../scoring/db.js";
+import {rowsOf, type Columns, type Db, type IntegerColumns, type Row, type Value} from "../../scoring/db.js";
 import {
   derived,
   memoizedDb,
@@ -20,6 +20,10 @@ function recordingDb(): {db: Db; ran: string[]} {
   };
   const db: Db = {
     queryColumns,
+    queryIntegers: async <K extends string = string>(sql: string, params: readonly Value[] = []) => {
+      ran.push(`integers ${sql} ${JSON.stringify(params)}`);
+      return {n: Int32Array.of(params.length, -1)} as unknown as IntegerColumns<K>;
+    },
     query: async <R extends Row = Row>(sql: string, params: readonly Value[] = []) =>
       rowsOf(await queryColumns<R>(sql, params))
   };
@@ -63,6 +67,17 @@ describe("memoizedDb(db)", () => {
     const memo = memoizedDb(db);
     (await memo.queryColumns("SELECT 1")).n!.reverse();
     expect((await memo.queryColumns("SELECT 1")).n).toEqual([0, -1]);
+  });
+
+  it("runs a statement asked for as integers once, and gives each caller its own copy", async () => {
+    const {db, ran} = recordingDb();
+    const memo = memoizedDb(db);
+    const first = await memo.queryIntegers("SELECT ?", [1]);
+    first.n!.reverse();
+    const second = await memo.queryIntegers("SELECT ?", [1]);
+    await memo.queryIntegers("SELECT ?", [2]);
+    expect(ran).toEqual(["integers SELECT ? [1]", "integers SELECT ? [2]"]);
+    expect(second).toEqual({n: Int32Array.of(1, -1)});
   });
 
   it("gives each caller its own array of the rows", async () => {
@@ -126,6 +141,7 @@ describe("sharedRelation(db, key, select) and releaseDb(db)", () => {
     const {db, ran} = recordingDb();
     const failing: Db = {
       queryColumns: db.queryColumns,
+      queryIntegers: db.queryIntegers,
       query: (sql, params) => (sql.startsWith("CREATE") ? Promise.reject(new Error("no")) : db.query(sql, params))
     };
     const view = memoizedDb(failing);

@@ -22,6 +22,7 @@ function recording(failOn?: string): {db: Db; ran: string[]} {
   };
   const db: Db = {
     queryColumns: async (sql, params) => (check(sql), native.queryColumns(sql, params)),
+    queryIntegers: async (sql, params) => (check(sql), native.queryIntegers(sql, params)),
     query: async (sql, params) => (check(sql), native.query(sql, params))
   };
   return {db, ran};

@@ -67,7 +67,8 @@ beforeAll(async () => {
   wasm = wasmDb(connection);
   const counting: Db = {
     query: (sql, params) => (statements.push(sql), wasm.query(sql, params)),
-    queryColumns: (sql, params) => (statements.push(sql), wasm.queryColumns(sql, params))
+    queryColumns: (sql, params) => (statements.push(sql), wasm.queryColumns(sql, params)),
+    queryIntegers: (sql, params) => (statements.push(sql), wasm.queryIntegers(sql, params))
   };
   scoring = await loadWorldWasm(counting, connection, worldTables(world), (fraction) => loaded.push(fraction));
 });
@@ -204,7 +205,8 @@ describe("startWorldLoad(db, connection, networks)", () => {
     const sent: string[] = [];
     const counting: Db = {
       query: (sql, params) => (sent.push(sql), staged.query(sql, params)),
-      queryColumns: (sql, params) => (sent.push(sql), staged.queryColumns(sql, params))
+      queryColumns: (sql, params) => (sent.push(sql), staged.queryColumns(sql, params)),
+      queryIntegers: (sql, params) => (sent.push(sql), staged.queryIntegers(sql, params))
     };
     const appended: string[] = [];
     const recording: ArrowTarget = {

@@ -204,7 +204,8 @@ describe("one engine for many runs: warmUp(engine) and dropWorld(db)", () => {
     const statements: string[] = [];
     const counting: Db = {
       query: (sql, params) => (statements.push(sql), db.query(sql, params)),
-      queryColumns: (sql, params) => (statements.push(sql), db.queryColumns(sql, params))
+      queryColumns: (sql, params) => (statements.push(sql), db.queryColumns(sql, params)),
+      queryIntegers: (sql, params) => (statements.push(sql), db.queryIntegers(sql, params))
     };
     await warmUp({db: counting, connection}, () => true);
     expect(statements.every((sql) => /^DROP (TABLE|VIEW) IF EXISTS /.test(sql))).toBe(true);

@@ -216,3 +216,55 @@ describe("wasmDb(connection) sending statements to a worker that answers in orde
     expect(log.indexOf("send run E")).toBeGreaterThan(log.indexOf("answer run D"));
   });
 });
+
+describe("queryIntegers(sql, params) on duckdb-wasm and native DuckDB", () => {
+  const engines = () =>
+    [
+      ["duckdb-wasm", wasm],
+      ["native", native]
+    ] as const;
+
+  it("gives every integer type of at most 32 bits as an Int32Array, over many chunks, with parameters", async () => {
+    // 5,000 rows span three of DuckDB's 2,048-row chunks; each column's values are worked out from the row number.
+    const sql = `SELECT (range % 200 - 100)::TINYINT AS tiny, (range - 2500)::SMALLINT AS small,
+        (range * ?::BIGINT - 2147000000)::INTEGER AS int, (range % 256)::UTINYINT AS ubyte, (range * 13)::USMALLINT AS ushort
+      FROM range(?::BIGINT) ORDER BY range`;
+    const rows = Array.from({length: 5000}, (_, i) => i);
+    for (const [engine, db] of engines()) {
+      const columns = await db.queryIntegers(sql, [400000, 5000]);
+      expect(Object.keys(columns), engine).toEqual(["tiny", "small", "int", "ubyte", "ushort"]);
+      for (const column of Object.values(columns)) expect(column, engine).toBeInstanceOf(Int32Array);
+      expect(Array.from(columns.tiny!), engine).toEqual(rows.map((i) => (i % 200) - 100));
+      expect(Array.from(columns.small!), engine).toEqual(rows.map((i) => i - 2500));
+      expect(Array.from(columns.int!), engine).toEqual(rows.map((i) => i * 400000 - 2147000000));
+      expect(Array.from(columns.ubyte!), engine).toEqual(rows.map((i) => i % 256));
+      expect(Array.from(columns.ushort!), engine).toEqual(rows.map((i) => i * 13));
+    }
+  });
+
+  it("gives empty columns for a result without rows", async () => {
+    for (const [engine, db] of engines()) {
+      const columns = await db.queryIntegers("SELECT 1::INTEGER AS a, 2::SMALLINT AS b WHERE false");
+      expect(columns, engine).toEqual({a: new Int32Array(0), b: new Int32Array(0)});
+    }
+  });
+
+  it("refuses a NULL, naming the column and the row", async () => {
+    const sql =
+      "SELECT range::INTEGER AS n, CASE WHEN range = 3000 THEN NULL ELSE 1 END::INTEGER AS gap FROM range(5000) ORDER BY range";
+    for (const [engine, db] of engines()) {
+      await expect(db.queryIntegers(sql), engine).rejects.toThrow("column gap holds a NULL, row 3001");
+    }
+  });
+
+  it("refuses a column of any other type, naming it", async () => {
+    for (const type of ["BIGINT", "UINTEGER", "DOUBLE", "VARCHAR"]) {
+      for (const [engine, db] of engines()) {
+        await expect(
+          db.queryIntegers(`SELECT 1::INTEGER AS ok, 1::${type} AS wide`),
+          `${engine} ${type}`
+        ).rejects.toThrow(/column wide is .*not an integer of at most 32 bits/);
+      }
+    }
+  });
+});
