@@ -9,10 +9,11 @@
  * that such data records. A post that lists a topic twice counts once for it.
  *
  * The results are numbers, read as columns: accounts are numbered 0…n−1 in `account_id` order (the order of
- * `accountList`, over the indexed interactions of `scoring/features/indexed.ts`), a topic is named on its first row only and Audience has one row per account in that
- * order. Text is what a result of a row per account costs most to read, query after query.
+ * `accountList`, over the indexed interactions of `scoring/features/indexed.ts`), topics by their place in name
+ * order (their names read apart), and Audience has one row per account in that order. Text is what a result of a
+ * row per account costs most to read, query after query.
  */
-import {hasRows, type Columns, type Db} from "../db.js";
+import {hasRows, type Db} from "../db.js";
 import {REACTION_KIND_LIST, type TimeWindow} from "./activity.js";
 import {accountList} from "./accounts.js";
 import {indexedRelations, type IndexedRelations as Relations} from "./indexed.js";
@@ -61,10 +62,9 @@ topic_output AS (
   WHERE n.account >= 0 AND ${inWindow("c.created_at")}
 )`;
 
-// One topic for everything, named by the first parameter; output is posts, or reactions made on a network
-// without posts. Parameters: the topic, then from, from, to, to for the reactions, then for the posts.
-const oneTopic = (relations: Relations) => `numbered AS (SELECT ?::VARCHAR AS topic, 1 AS number),
-${reactions(relations)},
+// One topic for everything, topic 1; output is posts, or reactions made on a network without posts. Parameters:
+// from, from, to, to for the reactions, then for the posts.
+const oneTopic = (relations: Relations) => `${reactions(relations)},
 topic_reactions AS (SELECT actor, target, 1 AS number FROM reactions),
 topic_output AS (
   SELECT account, 1 AS number FROM (${windowPosts(relations)})
@@ -72,40 +72,44 @@ topic_output AS (
   SELECT actor, 1 FROM reactions WHERE network NOT IN (SELECT DISTINCT network FROM posts)
 )`;
 
-// The topics that have output or edges in the window, each named on its first row.
+// Each topic's output and edges in the window, by topic number.
 const topicGraphSql = (topics: string) => `
 WITH ${topics},
 edges AS (SELECT number, actor, target, count(*) AS reactions FROM topic_reactions GROUP BY number, actor, target),
 output AS (SELECT number, account, count(*) AS posts FROM topic_output WHERE account IS NOT NULL GROUP BY number, account),
 rows AS (
-  SELECT number, topic, 0 AS kind, -1 AS source, -1 AS target, 0 AS count FROM numbered
-  WHERE number IN (SELECT number FROM output UNION SELECT number FROM edges)
+  SELECT number, 1 AS kind, account AS source, -1 AS target, posts AS count FROM output
   UNION ALL
-  SELECT number, NULL, 1, account, -1, posts FROM output
-  UNION ALL
-  SELECT number, NULL, 2, coalesce(actor, -2), coalesce(target, -2), reactions FROM edges
+  SELECT number, 2, coalesce(actor, -2), coalesce(target, -2), reactions FROM edges
   WHERE actor IS NOT NULL OR target IS NOT NULL
 )
-SELECT number::INTEGER AS number, kind::INTEGER AS kind, topic, source::INTEGER AS source, target::INTEGER AS target,
+SELECT number::INTEGER AS number, kind::INTEGER AS kind, source::INTEGER AS source, target::INTEGER AS target,
   count::INTEGER AS count
 FROM rows
 `;
 
 /**
- * Each topic's output and reaction graph, in no order: `topicGraphs` puts the rows in order (by `number`, `kind`,
- * `source`, `target`) with counting sorts, which take 0.1 s on the lab's thread where an ORDER BY took duckdb-wasm a
- * quarter of the query (0.25-0.37 s of 0.8-1.1 s on a world of 20,000 accounts). `number` is the topic's place in
- * name order (from 1). A topic has a row naming it (`kind` 0, `source` and `target` −1), the only row whose `topic`
- * is not null (a name repeated on every row is what a large result costs most to read); a row per account that put
- * out anything on the topic in the window (`kind` 1): `source` the account, `target` −1, `count` its posts on the
- * topic; and a row per edge reactor → reacted-to of the topic's graph (`kind` 2): `source` and `target` the
+ * Each topic's output and reaction graph, in no order (`topicGraphs` groups the rows by topic with a counting sort,
+ * which on the lab's thread takes a fraction of what an ORDER BY takes duckdb-wasm), as integers: `number` is the
+ * topic's place in name order, from 1 (`TOPIC_NAMES_SQL` gives the names in that order). A row per account that
+ * put out anything on the topic in the window (`kind` 1): `source` the account, `target` −1, `count` its posts on
+ * the topic; and a row per edge reactor → reacted-to of the topic's graph (`kind` 2): `source` and `target` the
  * accounts, −2 for one that is not an account, `count` the reactions on the topic's posts in the window. `byPost`
- * for data whose posts carry topics, `oneTopic` for data without.
+ * for data whose posts carry topics, `oneTopic` for data without (everything is topic 1).
  */
 export const topicGraphsSql = (relations: Relations) => ({
   byPost: topicGraphSql(postTopics(relations)),
   oneTopic: topicGraphSql(oneTopic(relations))
 });
+
+/**
+ * Every topic that a post carries, in name order: the topic numbered k by `topicGraphsSql` is the k-th. The names
+ * come apart from the graphs, whose rows are all integers (`Db.queryIntegers`); both number the same distinct
+ * topics by the engine's order.
+ */
+export const TOPIC_NAMES_SQL = `
+SELECT topic FROM (SELECT DISTINCT unnest(topics) AS topic FROM posts WHERE len(topics) > 0)
+WHERE topic IS NOT NULL ORDER BY topic`;
 
 /**
  * What each account's engaged audience is summed from: the worth of each reactor in the window,
@@ -219,18 +223,8 @@ function countingSort(items: Int32Array, keys: number, key: Int32Array): Int32Ar
   return sorted;
 }
 
-/** A row of `topicGraphsSql`: a topic's first row, an account's output on it, or an edge of its graph. */
-export interface TopicGraphRow {
-  /** The topic on its first row, null on the others. */
-  topic: string | null;
-  /** The account that put out or reacted (−2: not an account), or −1 on the topic's first row. */
-  source: number;
-  /** The account reacted to (−2: not an account), or −1 on the first row and on an output row. */
-  target: number;
-  /** The account's posts on the topic, or the edge's reactions (0 on the first row). */
-  count: number;
-  [column: string]: string | number | null;
-}
+/** The columns of `topicGraphsSql`'s rows. */
+export type TopicGraphRows = {readonly [K in "number" | "kind" | "source" | "target" | "count"]: ArrayLike<number>};
 
 /**
  * How the data is split into topics: by the posts' topics (`byPost` true), into one topic named `oneTopic`
@@ -238,89 +232,87 @@ export interface TopicGraphRow {
  */
 export type TopicSource = {byPost: true} | {byPost: false; oneTopic: string} | {byPost?: undefined; oneTopic: string};
 
-function topicQuery(
-  queries: {byPost: string; oneTopic: string},
-  source: TopicSource,
-  {from = null, to = null}: TimeWindow
-): [string, (string | number | null)[]] {
-  const params = [...windowParams({from, to}), ...windowParams({from, to})];
-  return source.byPost === false ? [queries.oneTopic, [source.oneTopic, ...params]] : [queries.byPost, params];
-}
-
 /**
- * The output and reaction graph of every topic in the window (`topicGraphsSql`), as columns, topic by topic in name
- * order: each topic's row naming it, then its output rows by account, then its edges by source and target.
+ * The output and reaction graph of every topic in the window (`topicGraphsSql`), topic by topic in name order
+ * (`byTopic`).
  *
  * Without a `byPost` the query by post is sent at once, and whether any post carries a topic is asked only when it
  * finds none in the window; only if none carries one at all is the data one topic. Asking first held the topics'
  * query back behind every statement sent before the answer (on a world of 20,000 accounts, a quarter of a second),
- * and the JavaScript that reads its rows then ran last, after the engine had nothing left to do.
+ * and the JavaScript that reads its rows then ran last, after the engine had nothing left to do. The names are read
+ * beside the rows.
  */
-export async function topicGraphs(db: Db, window: TimeWindow, source: TopicSource): Promise<TopicGraphColumns> {
-  type Row = TopicGraphRow & {number: number; kind: number};
+export async function topicGraphs(db: Db, window: TimeWindow, source: TopicSource): Promise<TopicGraphs> {
   const queries = topicGraphsSql(await indexedRelations(db));
-  let rows = await db.queryColumns<Row>(...topicQuery(queries, source, window));
-  if (source.byPost === undefined && rows.number.length === 0 && !(await hasRows(db, POSTS_WITH_TOPICS_SQL))) {
-    rows = await db.queryColumns<Row>(...topicQuery(queries, {byPost: false, oneTopic: source.oneTopic}, window));
+  const params = [...windowParams(window), ...windowParams(window)];
+  if (source.byPost === false) return byTopic(await db.queryIntegers(queries.oneTopic, params), [source.oneTopic]);
+  const [rows, names] = await Promise.all([
+    db.queryIntegers<keyof TopicGraphRows>(queries.byPost, params),
+    db.queryColumns<{topic: string}>(TOPIC_NAMES_SQL)
+  ]);
+  if (source.byPost === undefined && names.topic.length === 0 && !(await hasRows(db, POSTS_WITH_TOPICS_SQL))) {
+    return byTopic(await db.queryIntegers(queries.oneTopic, params), [source.oneTopic]);
   }
-  return inTopicOrder(rows);
+  return byTopic(rows, names.topic);
 }
 
-/** The rows of `topicGraphsSql` in topic order (`inTopicOrder`): the topic's name on its first row, null elsewhere. */
-export interface TopicGraphColumns {
-  topic: (string | null)[];
+/** Each topic's rows of `topicGraphsSql` (`byTopic`). */
+export interface TopicGraphs {
+  /** The topics that have output or edges in the window, in name order. */
+  topics: string[];
+  /** Topic `topics[t]` has the rows [starts[t], starts[t + 1]). */
+  starts: Int32Array;
+  /** The account that put out or reacted (−2: not an account). */
   source: Int32Array;
+  /** The account reacted to (−2: not an account), or −1 on an output row. */
   target: Int32Array;
+  /** The account's posts on the topic, or the edge's reactions. */
   count: Int32Array;
 }
 
 /**
- * The rows of `topicGraphsSql` ordered by (number, kind, source, target), which tells every row apart: stable
- * counting sorts from the last key to the first, (number, kind) taken as one key. `source` and `target` are −2 or
- * more, `kind` 0 to 2.
+ * The rows of `topicGraphsSql` grouped by topic, in the order of `names` (`names[k − 1]` is topic number k): each
+ * topic's output rows, then its edges, each in the order they came. A stable counting sort by (number, kind).
+ * Nothing read from a topic's rows depends on their order within it: its members are sorted, its counts are whole
+ * numbers, and its graph is built by counting sorts (`buildCsr`).
  */
-export function inTopicOrder(rows: Columns<TopicGraphRow & {number: number; kind: number}>): TopicGraphColumns {
+export function byTopic(rows: TopicGraphRows, names: readonly string[]): TopicGraphs {
   const n = rows.number.length;
-  // Keys from 0: ends (−2 or more) shifted by 2, and (number, kind) as one key.
-  const source = new Int32Array(n);
-  const target = new Int32Array(n);
-  const group = new Int32Array(n);
-  let ends = 0;
-  let groups = 0;
+  const keys = 2 * names.length;
+  // The key of a row: 2 (number − 1) for output, + 1 for an edge.
+  const key = new Int32Array(n);
+  const next = new Int32Array(keys + 1);
   for (let row = 0; row < n; row++) {
-    source[row] = rows.source[row]! + 2;
-    target[row] = rows.target[row]! + 2;
-    group[row] = 3 * rows.number[row]! + rows.kind[row]!;
-    ends = Math.max(ends, source[row]! + 1, target[row]! + 1);
-    groups = Math.max(groups, group[row]! + 1);
+    const number = rows.number[row]!;
+    if (!(number >= 1 && number <= names.length)) {
+      throw new Error(`scoring/features/peerindex: topic number ${number} on row ${row}, not one of ${names.length}`);
+    }
+    key[row] = 2 * (number - 1) + rows.kind[row]! - 1;
+    next[key[row]! + 1]!++;
   }
-  const order = countingSort(
-    countingSort(
-      countingSort(
-        Int32Array.from({length: n}, (_, row) => row),
-        ends,
-        target
-      ),
-      ends,
-      source
-    ),
-    groups,
-    group
-  );
-  const sorted: TopicGraphColumns = {
-    topic: new Array<string | null>(n),
+  for (let k = 0; k < keys; k++) next[k + 1]! += next[k]!;
+  const topics: string[] = [];
+  const starts: number[] = [];
+  for (let t = 0; t < names.length; t++) {
+    if (next[2 * t + 2] === next[2 * t]) continue;
+    topics.push(names[t]!);
+    starts.push(next[2 * t]!);
+  }
+  starts.push(n);
+  const grouped: TopicGraphs = {
+    topics,
+    starts: Int32Array.from(starts),
     source: new Int32Array(n),
     target: new Int32Array(n),
     count: new Int32Array(n)
   };
-  for (let i = 0; i < n; i++) {
-    const row = order[i]!;
-    sorted.topic[i] = rows.topic[row]!;
-    sorted.source[i] = source[row]! - 2;
-    sorted.target[i] = target[row]! - 2;
-    sorted.count[i] = rows.count[row]!;
+  for (let row = 0; row < n; row++) {
+    const at = next[key[row]!]!++;
+    grouped.source[at] = rows.source[row]!;
+    grouped.target[at] = rows.target[row]!;
+    grouped.count[at] = rows.count[row]!;
   }
-  return sorted;
+  return grouped;
 }
 
 /** Every account's engaged audience in the window (`audienceSql`), in `accountList` order. */
@@ -333,7 +325,7 @@ export async function audience(
   // Sent together (`Db`): the engine goes from one query to the next without waiting for this code.
   const [{accountIds}, silent, laid, pairs] = await Promise.all([
     accountList(db),
-    indexedRelations(db).then((relations) => db.queryColumns<{actor: number}>(silentActorsSql(relations), params)),
+    indexedRelations(db).then((relations) => db.queryIntegers<"actor">(silentActorsSql(relations), params)),
     actionsByActor(db, {from, to}),
     reactionPairs(db, {from, to})
   ]);

@@ -88,8 +88,8 @@ function topicGraphScores(
     const rows: TopicRows = {sources: columns.source, targets: columns.target, counts: columns.count};
     const tally = {member: new Uint8Array(accountIds.length), output: new Float64Array(accountIds.length)};
     const participation = new Float64Array(accountIds.length);
-    const topics = topicRanges(columns.topic).map(({topic, start, end}) =>
-      topicGraph(topic, subrows(rows, start + 1, end), {...tally, participation})
+    const topics = columns.topics.map((topic, t) =>
+      topicGraph(topic, subrows(rows, columns.starts[t]!, columns.starts[t + 1]!), {...tally, participation})
     );
     return {accountIds, topics};
   });
@@ -110,7 +110,7 @@ const subrows = ({sources, targets, counts}: TopicRows, start: number, end: numb
 
 /**
  * One topic's members, with their output and participation, and its graph between accounts, from the topic's
- * rows after its first (its output rows, then its edges). `tally` holds a zero per account on entry and on exit.
+ * rows (its output rows, then its edges, `byTopic`). `tally` holds a zero per account on entry and on exit.
  */
 function topicGraph(
   topic: string,
@@ -207,19 +207,6 @@ async function scoreTopics(
  * and must tie.
  */
 const toNineDigits = (value: number) => Number(value.toPrecision(9));
-
-/** The rows [start, end) of each topic in a column that names a topic on its first row only, in order. */
-function topicRanges(names: readonly (string | null)[]): {topic: string; start: number; end: number}[] {
-  const ranges: {topic: string; start: number; end: number}[] = [];
-  for (let row = 0; row < names.length; row++) {
-    const topic = names[row];
-    if (topic === null || topic === undefined) continue;
-    const last = ranges[ranges.length - 1];
-    if (last) last.end = row;
-    ranges.push({topic, start: row, end: names.length});
-  }
-  return ranges;
-}
 
 /**
  * Overall Authority per account: its topic percentiles averaged with the account's participation in each topic

@@ -11,7 +11,7 @@ import {accountCodes, indexedInteractions} from "../../../scoring/features/index
 import {kloutFeatures} from "../../../scoring/features/klout.js";
 import {kredMade, kredReceived, kredReceivedSums} from "../../../scoring/features/kred-actions.js";
 import {pairsDailyCounts, pairsFeatures} from "../../../scoring/features/pairs.js";
-import {audience, topicGraphs} from "../../../scoring/features/peerindex.js";
+import {audience, topicGraphs, type TopicGraphs} from "../../../scoring/features/peerindex.js";
 import {referenceFeatures, updateFeatures} from "../../../scoring/features/twitalyzer.js";
 import {followGraph, reactionGraph} from "../../../scoring/graphs.js";
 import {memoizedDb, releaseDb} from "../../../scoring/memo-db.js";
@@ -120,6 +120,17 @@ function byAccountAndDay({account, day, values, ...rest}: DailyCounts) {
   };
 }
 
+/** Topic graphs with each topic's rows sorted by target, then source: the query returns them in no particular order. */
+function inRowOrder({topics, starts, source, target, count}: TopicGraphs): TopicGraphs {
+  const order: number[] = [];
+  topics.forEach((_, t) => {
+    const rows = Array.from({length: starts[t + 1]! - starts[t]!}, (_, k) => starts[t]! + k);
+    order.push(...rows.sort((a, b) => target[a]! - target[b]! || source[a]! - source[b]!));
+  });
+  const pick = (column: Int32Array) => Int32Array.from(order, (row) => column[row]!);
+  return {topics, starts, source: pick(source), target: pick(target), count: pick(count)};
+}
+
 /** Every feature that reads the indexed interactions, on `db`. */
 async function features(db: Db) {
   const window = {from: day(1).getTime(), to: day(3).getTime()};
@@ -127,8 +138,8 @@ async function features(db: Db) {
     klout: await kloutFeatures(db),
     kloutWindow: await kloutFeatures(db, window),
     audience: await audience(db, {}, {silentWeight: 0.5}),
-    topicsByPost: await topicGraphs(db, {}, {byPost: true}),
-    oneTopic: await topicGraphs(db, window, {byPost: false, oneTopic: "all"}),
+    topicsByPost: inRowOrder(await topicGraphs(db, {}, {byPost: true})),
+    oneTopic: inRowOrder(await topicGraphs(db, window, {byPost: false, oneTopic: "all"})),
     references: await referenceFeatures(db),
     updates: await updateFeatures(db),
     pairs: await pairsFeatures(db, {}),
@@ -164,9 +175,13 @@ describe("topicGraphs without a byPost", () => {
   it("splits by the posts' topics when any post carries one, in a window without them as well", async () => {
     const world = await memoryWorld(later);
     try {
-      expect(await topicGraphs(world, {}, {oneTopic: "all"})).toEqual(await topicGraphs(world, {}, {byPost: true}));
-      expect((await topicGraphs(world, dayFour, {oneTopic: "all"})).topic).toEqual([]);
-      expect((await topicGraphs(world, dayFour, {byPost: false, oneTopic: "all"})).topic).toEqual(["all", null, null]);
+      expect(inRowOrder(await topicGraphs(world, {}, {oneTopic: "all"}))).toEqual(
+        inRowOrder(await topicGraphs(world, {}, {byPost: true}))
+      );
+      expect((await topicGraphs(world, dayFour, {oneTopic: "all"})).topics).toEqual([]);
+      const oneTopic = await topicGraphs(world, dayFour, {byPost: false, oneTopic: "all"});
+      expect(oneTopic.topics).toEqual(["all"]);
+      expect(Array.from(oneTopic.starts)).toEqual([0, 2]);
     } finally {
       world.close();
     }
@@ -175,11 +190,18 @@ describe("topicGraphs without a byPost", () => {
   it("makes one topic of data whose posts carry none", async () => {
     const untopical = await memoryWorld({...later, posts: later.posts!.map(({topics: _, ...post}) => post)});
     try {
-      const detected = await topicGraphs(untopical, dayFour, {oneTopic: "all"});
-      expect(detected.topic).toEqual(["all", null, null]);
-      expect(detected).toEqual(await topicGraphs(untopical, dayFour, {byPost: false, oneTopic: "all"}));
-      expect(await topicGraphs(untopical, {}, {oneTopic: "all"})).toEqual(
-        await topicGraphs(untopical, {}, {byPost: false, oneTopic: "all"})
+      const detected = inRowOrder(await topicGraphs(untopical, dayFour, {oneTopic: "all"}));
+      expect(detected.topics).toEqual(["all"]);
+      // t:b's post p3 and t:z's like of it (t:b is account 0, t:z account 1).
+      expect(detected).toEqual({
+        topics: ["all"],
+        starts: Int32Array.of(0, 2),
+        source: Int32Array.of(0, 1),
+        target: Int32Array.of(-1, 0),
+        count: Int32Array.of(1, 1)
+      });
+      expect(inRowOrder(await topicGraphs(untopical, {}, {oneTopic: "all"}))).toEqual(
+        inRowOrder(await topicGraphs(untopical, {}, {byPost: false, oneTopic: "all"}))
       );
     } finally {
       untopical.close();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {audienceSums, inTopicOrder} from "../../../scoring/features/peerindex.js";
+import {audienceSums, byTopic} from "../../../scoring/features/peerindex.js";
 
 describe("audienceSums(n, reactors, pairs)", () => {
   // Reactors: −1 (not an account) worth 0.1, account 0 worth 0.2, account 2 worth 0.3. Account 1 is reacted to by
@@ -22,56 +22,61 @@ describe("audienceSums(n, reactors, pairs)", () => {
   });
 });
 
-describe("inTopicOrder(rows)", () => {
-  it("orders a topic's rows: its name, its output by account, its edges by source then target", () => {
-    // Topic 2 listed before topic 1, rows shuffled; −2 is an end that is not an account.
+describe("byTopic(rows, names)", () => {
+  it("groups the rows by topic in name order, each topic's output before its edges, in the order they came", () => {
+    // Topic 2 (sports) listed before topic 1 (art), rows shuffled; topic 3 (tv) has no rows; −2 is an end that is
+    // not an account.
     const rows = {
-      number: [2, 1, 1, 2, 1, 1, 1, 2],
-      kind: [2, 2, 1, 0, 0, 2, 2, 1],
-      topic: [null, null, null, "sports", "art", null, null, null],
-      source: [0, 3, 5, -1, -1, -2, 3, 1],
-      target: [1, -2, -1, -1, -1, 4, 0, -1],
-      count: [7, 2, 9, 0, 0, 1, 4, 3]
+      number: [2, 1, 1, 2, 1, 1],
+      kind: [2, 2, 1, 1, 2, 1],
+      source: [0, 3, 5, 1, -2, 3],
+      target: [1, -2, -1, -1, 4, -1],
+      count: [7, 2, 9, 3, 1, 4]
     };
-    expect(inTopicOrder(rows)).toEqual({
-      topic: ["art", null, null, null, null, "sports", null, null],
-      source: Int32Array.of(-1, 5, -2, 3, 3, -1, 1, 0),
-      target: Int32Array.of(-1, -1, 4, -2, 0, -1, -1, 1),
-      count: Int32Array.of(0, 9, 1, 2, 4, 0, 3, 7)
+    expect(byTopic(rows, ["art", "sports", "tv"])).toEqual({
+      topics: ["art", "sports"],
+      starts: Int32Array.of(0, 4, 6),
+      source: Int32Array.of(5, 3, 3, -2, 1, 0),
+      target: Int32Array.of(-1, -1, -2, 4, -1, 1),
+      count: Int32Array.of(9, 4, 2, 1, 3, 7)
     });
   });
 
-  it("sorts as a comparison sort by (number, kind, source, target) does", () => {
-    const key = fc.tuple(
+  it("sorts as a stable comparison sort by (number, kind) does", () => {
+    const row = fc.tuple(
       fc.integer({min: 1, max: 4}),
-      fc.integer({min: 0, max: 2}),
+      fc.integer({min: 1, max: 2}),
       fc.integer({min: -2, max: 30}),
       fc.integer({min: -2, max: 30})
     );
     fc.assert(
-      fc.property(fc.uniqueArray(key, {selector: (k) => k.join(","), maxLength: 200}), (keys) => {
+      fc.property(fc.array(row, {maxLength: 200}), (list) => {
         const rows = {
-          number: keys.map((k) => k[0]),
-          kind: keys.map((k) => k[1]),
-          topic: keys.map((k) => (k[1] === 0 ? `topic ${k[0]}` : null)),
-          source: keys.map((k) => k[2]),
-          target: keys.map((k) => k[3]),
-          count: keys.map((_, i) => i)
+          number: list.map((r) => r[0]),
+          kind: list.map((r) => r[1]),
+          source: list.map((r) => r[2]),
+          target: list.map((r) => r[3]),
+          count: list.map((_, i) => i)
         };
-        const sorted = [...keys.keys()].sort(
-          (a, b) =>
-            keys[a]![0] - keys[b]![0] ||
-            keys[a]![1] - keys[b]![1] ||
-            keys[a]![2] - keys[b]![2] ||
-            keys[a]![3] - keys[b]![3]
-        );
-        expect(inTopicOrder(rows)).toEqual({
-          topic: sorted.map((i) => rows.topic[i]),
-          source: Int32Array.from(sorted, (i) => rows.source[i]!),
-          target: Int32Array.from(sorted, (i) => rows.target[i]!),
-          count: Int32Array.from(sorted)
-        });
+        // Array.prototype.sort is stable.
+        const sorted = [...list.keys()].sort((a, b) => list[a]![0] - list[b]![0] || list[a]![1] - list[b]![1]);
+        const names = ["a", "b", "c", "d"];
+        const present = names.filter((_, k) => rows.number.includes(k + 1));
+        const grouped = byTopic(rows, names);
+        expect(grouped.topics).toEqual(present);
+        expect(Array.from(grouped.starts)).toEqual([
+          ...present.map((name) => sorted.findIndex((i) => rows.number[i] === names.indexOf(name) + 1)),
+          list.length
+        ]);
+        expect(grouped.source).toEqual(Int32Array.from(sorted, (i) => rows.source[i]!));
+        expect(grouped.target).toEqual(Int32Array.from(sorted, (i) => rows.target[i]!));
+        expect(grouped.count).toEqual(Int32Array.from(sorted));
       })
     );
+  });
+
+  it("refuses a topic number without a name", () => {
+    const rows = {number: [1, 3], kind: [1, 1], source: [0, 1], target: [-1, -1], count: [1, 1]};
+    expect(() => byTopic(rows, ["a", "b"])).toThrow("topic number 3 on row 1, not one of 2");
   });
 });
