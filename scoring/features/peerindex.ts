@@ -236,11 +236,10 @@ export type TopicSource = {byPost: true} | {byPost: false; oneTopic: string} | {
  * The output and reaction graph of every topic in the window (`topicGraphsSql`), topic by topic in name order
  * (`byTopic`).
  *
- * Without a `byPost` the query by post is sent at once, and whether any post carries a topic is asked only when it
- * finds none in the window; only if none carries one at all is the data one topic. Asking first held the topics'
- * query back behind every statement sent before the answer (on a world of 20,000 accounts, a quarter of a second),
- * and the JavaScript that reads its rows then ran last, after the engine had nothing left to do. The names are read
- * beside the rows.
+ * Without a `byPost` the query by post is sent at once, beside the names, and whether any post carries a topic is
+ * asked only when the names are none; only if no post carries one at all is the data one topic. Asking first held
+ * the topics' query back behind every statement sent before the answer (on a world of 20,000 accounts, a quarter of
+ * a second), and the JavaScript that reads its rows then ran last, after the engine had nothing left to do.
  */
 export async function topicGraphs(db: Db, window: TimeWindow, source: TopicSource): Promise<TopicGraphs> {
   const queries = topicGraphsSql(await indexedRelations(db));
