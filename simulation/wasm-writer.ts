@@ -2,10 +2,12 @@
  * Loads a generated world into duckdb-wasm, in the browser or a Web Worker. Each table crosses into the engine as
  * Arrow IPC streams already in its final shape (one per table, or one per part of a world loaded in stages) and is
  * appended to the table as it is: no staging table and no join. The world's integer columns become Arrow vectors
- * without a copy, and every text column that repeats a few values (account ids, post ids, networks, kinds, roles,
- * most post texts) is a dictionary vector: the strings are made once per account, post or name, and each row is its
- * integer index. Only in the parts of a world loaded in stages are the post ids that posts and interactions name
- * written out row by row, so that a part carries no dictionary of every post before it.
+ * without a copy, and every text column that repeats a few values (account ids, networks, kinds, roles, most post
+ * texts) is a dictionary vector: the strings are made once per account or name, and each row is its integer index.
+ * Post ids are written out row by row, bytes straight into the column: as a dictionary of every post's id, which
+ * the posts' parents and roots and the interactions each carried and duckdb-wasm decoded once per column, they
+ * cost the engine more than they saved here (a world of 20,000 accounts appended in 0.64-0.67 s instead of
+ * 0.95-1.02 s, in Node, for 0.1 s more of encoding).
  *
  * The interactions are loaded as the relations that the feature queries read (`scoring/features/indexed.ts`): the
  * account codes and the interactions over them, which the world has at hand (its accounts are numbered already)
@@ -413,33 +415,18 @@ function postNetworks(world: World, known: Uint8Array = new Uint8Array(0)): Uint
 }
 
 /**
- * The post ids of a table's rows: `own` the ids of the posts from `first` on (the posts table's own column), `named`
- * a column whose row i is the id of post `posts[i]`, NULL where that is negative; `networks` the network of every
- * post's author (`postNetworks`), from which the ids take their prefixes. A world loaded whole names posts
- * through a dictionary of every post's id (`postLookup`: the ids are made once, for the posts' own column too, and
- * each row is the post's number); a part of a world loaded in stages writes them out row by row (`postIdsByRow`),
- * so that it carries no dictionary of every post before it.
+ * The post ids of a table's rows, written out row by row (`decimalIds`) for posts whose authors' networks are
+ * `networks` (`postNetworks`), from which the ids take their prefixes: `own` the ids of the posts from `first` on
+ * (the posts table's own column), `named` a column whose row i is the id of post `posts[i]`, NULL where that is
+ * negative.
  */
 interface PostIds {
   networks: Uint8Array;
   own(first: number): Vector<Utf8>;
-  named(posts: Int32Array): Vector<Utf8> | Vector<Dictionary<Utf8, Int32>>;
+  named(posts: Int32Array): Vector<Utf8>;
 }
 
-/** Every post's id made once (`PostIds`). */
-function postLookup(world: World): PostIds {
-  const byRow = postIdsByRow(postNetworks(world), world.networks);
-  let all: Vector<Utf8> | undefined;
-  const allIds = () => (all ??= byRow.own(0));
-  return {
-    networks: byRow.networks,
-    own: (first) => (first === 0 ? allIds() : byRow.own(first)),
-    named: (posts) => lookup(allIds(), posts)
-  };
-}
-
-/** Post ids written out row by row (`PostIds`), for posts whose authors' networks are `networkOfPost`. */
-function postIdsByRow(networkOfPost: Uint8Array, networks: readonly string[]): PostIds {
+function postIds(networkOfPost: Uint8Array, networks: readonly string[]): PostIds {
   const prefixes = networks.map((name) => `${name}:p`);
   return {
     networks: networkOfPost,
@@ -587,7 +574,7 @@ function interactionsTable(world: World, first: number, ids: PostIds): WorldTabl
  * `scoring/features/indexed.ts` and `scoring/graphs.ts` declare them.
  */
 export function worldTables(world: World): WorldTable[] {
-  const ids = postLookup(world);
+  const ids = postIds(postNetworks(world), world.networks);
   return [...accountTables(world), postsTable(world, 0, ids), interactionsTable(world, 0, ids)];
 }
 
@@ -672,7 +659,7 @@ export async function startWorldLoad(db: Db, connection: ArrowTarget, networks: 
     accountsTaken = true;
     const {posts, interactions} = world;
     networkOfPost = postNetworks(world, networkOfPost);
-    const ids = postIdsByRow(networkOfPost, world.networks);
+    const ids = postIds(networkOfPost, world.networks);
     if (posts.author.length > postsTaken) append([postsTable(world, postsTaken, ids)]);
     postsTaken = posts.author.length;
     if (interactions.actor.length > interactionsTaken) append([interactionsTable(world, interactionsTaken, ids)]);
