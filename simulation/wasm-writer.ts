@@ -66,11 +66,15 @@ function utf8(values: readonly (string | null)[]): Vector<Utf8> {
   const offsets = new Int32Array(values.length + 1);
   // A UTF-16 code unit takes at most 3 bytes in UTF-8.
   const data = new Uint8Array(3 * values.reduce((sum, value) => sum + (value?.length ?? 0), 0));
+  // −1 at each null row, made at the first.
+  let marks: Int32Array | undefined;
   for (let row = 0; row < values.length; row++) {
-    const {written} = encoder.encodeInto(values[row] ?? "", data.subarray(offsets[row]));
+    const value = values[row]!;
+    if (value === null) (marks ??= new Int32Array(values.length))[row] = -1;
+    const {written} = encoder.encodeInto(value ?? "", data.subarray(offsets[row]));
     offsets[row + 1] = offsets[row]! + written;
   }
-  const nulls = validity(Int32Array.from(values, (value) => (value === null ? -1 : 0)));
+  const nulls = marks ? validity(marks) : {nullCount: 0};
   return makeVector(
     makeData({
       type: new Utf8(),
@@ -82,15 +86,21 @@ function utf8(values: readonly (string | null)[]): Vector<Utf8> {
   );
 }
 
-/** The validity bitmap of a column whose row i is NULL where `marks[i]` is negative (none if no row is). */
+/**
+ * The validity bitmap of a column whose row i is NULL where `marks[i]` is negative: none, after one scan, when no
+ * row is (most columns of a world).
+ */
 function validity(marks: Int32Array): {nullCount: number; nullBitmap?: Uint8Array} {
+  let first = 0;
+  while (first < marks.length && marks[first]! >= 0) first++;
+  if (first === marks.length) return {nullCount: 0};
   const bitmap = new Uint8Array((marks.length + 7) >> 3);
   let nullCount = 0;
   for (let row = 0; row < marks.length; row++) {
     if (marks[row]! >= 0) bitmap[row >> 3]! |= 1 << (row & 7);
     else nullCount++;
   }
-  return nullCount === 0 ? {nullCount} : {nullCount, nullBitmap: bitmap};
+  return {nullCount, nullBitmap: bitmap};
 }
 
 /** Dictionary ids must differ between the columns of one stream. */
