@@ -18,10 +18,12 @@ import bindings from "@duckdb/node-bindings";
 import {
   ALL_VALID,
   copyIntegers,
+  isSmallIntegerArray,
   isValid,
   LITTLE_ENDIAN,
   normalizeValue,
   notIntegers,
+  nullInIntegers,
   rowsOf,
   writeNumbers,
   writeSafeIntegers,
@@ -127,19 +129,12 @@ function integersOf(chunks: readonly DuckDBDataChunk[], k: number, name: string,
     const parts = vector as unknown as VectorParts;
     const validity = LITTLE_ENDIAN ? validityOf(parts.validity) : undefined;
     const {items} = parts;
-    if (
-      validity !== undefined &&
-      (items instanceof Int32Array ||
-        items instanceof Int16Array ||
-        items instanceof Int8Array ||
-        items instanceof Uint16Array ||
-        items instanceof Uint8Array)
-    ) {
+    if (validity !== undefined && isSmallIntegerArray(items)) {
       copyIntegers(column, at, items, vector.itemCount, validity, name);
     } else {
       for (let i = 0; i < vector.itemCount; i++) {
         const item = vector.getItem(i);
-        if (typeof item !== "number") throw new TypeError(`scoring/db: column ${name} holds a NULL, row ${at + i + 1}`);
+        if (typeof item !== "number") throw nullInIntegers(name, at + i);
         column[at + i] = item;
       }
     }

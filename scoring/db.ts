@@ -106,6 +106,25 @@ export interface Validity {
 
 export const ALL_VALID: Validity = {bits: null, offset: 0};
 
+/** The typed arrays whose every value an Int32Array holds exactly. */
+export type SmallIntegerArray = Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array;
+
+/** Whether `values` is a `SmallIntegerArray`: a chunk that `copyIntegers` takes. */
+export function isSmallIntegerArray(values: unknown): values is SmallIntegerArray {
+  return (
+    values instanceof Int32Array ||
+    values instanceof Int16Array ||
+    values instanceof Int8Array ||
+    values instanceof Uint16Array ||
+    values instanceof Uint8Array
+  );
+}
+
+/** The error of `Db.queryIntegers` for a NULL in column `name`, on `row` (from 0) of the result. */
+export function nullInIntegers(name: string, row: number): TypeError {
+  return new TypeError(`scoring/db: column ${name} holds a NULL, row ${row + 1}`);
+}
+
 /**
  * Copies a chunk of integers into `column` from `at` (`Db.queryIntegers`).
  *
@@ -114,15 +133,13 @@ export const ALL_VALID: Validity = {bits: null, offset: 0};
 export function copyIntegers(
   column: Int32Array,
   at: number,
-  integers: Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array,
+  integers: SmallIntegerArray,
   length: number,
   validity: Validity,
   name: string
 ): void {
   if (validity.bits !== null) {
-    for (let i = 0; i < length; i++) {
-      if (!isValid(validity, i)) throw new TypeError(`scoring/db: column ${name} holds a NULL, row ${at + i + 1}`);
-    }
+    for (let i = 0; i < length; i++) if (!isValid(validity, i)) throw nullInIntegers(name, at + i);
   }
   column.set(integers.length === length ? integers : integers.subarray(0, length), at);
 }

@@ -153,6 +153,10 @@ export async function withMemoizedDb<T>(db: Db, work: (db: Db) => Promise<T>): P
   }
 }
 
+/** A copy of each column of `answer`. */
+const copies = <C extends {slice(): C}>(answer: Record<string, C>): Record<string, C> =>
+  Object.fromEntries(Object.entries(answer).map(([name, values]) => [name, values.slice()]));
+
 export function memoizedDb(db: Db): Db {
   const columns = new Map<string, Promise<Columns>>();
   const rows = new Map<string, Promise<Row[]>>();
@@ -165,22 +169,14 @@ export function memoizedDb(db: Db): Db {
   const view: Db = {
     // Fresh arrays each time, so a caller that reorders its rows or values does not reorder another's.
     queryColumns<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<Columns<R>> {
-      return columnsOf(JSON.stringify([sql, params]), sql, params).then(
-        (answer) =>
-          Object.fromEntries(Object.entries(answer).map(([name, values]) => [name, values.slice()])) as Columns<R>
-      );
+      return columnsOf(JSON.stringify([sql, params]), sql, params).then((answer) => copies(answer) as Columns<R>);
     },
     // Fresh copies too: a copy of a typed array is one move of its bytes.
     queryIntegers<K extends string = string>(sql: string, params: readonly Value[] = []): Promise<IntegerColumns<K>> {
       const key = JSON.stringify([sql, params]);
       let answer = integers.get(key);
       if (!answer) integers.set(key, (answer = db.queryIntegers(sql, params)));
-      return answer.then(
-        (answer) =>
-          Object.fromEntries(
-            Object.entries(answer).map(([name, values]) => [name, values.slice()])
-          ) as IntegerColumns<K>
-      );
+      return answer.then((answer) => copies(answer) as IntegerColumns<K>);
     },
     query<R extends Row = Row>(sql: string, params: readonly Value[] = []): Promise<R[]> {
       const key = JSON.stringify([sql, params]);

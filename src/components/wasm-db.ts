@@ -6,6 +6,7 @@
 import {
   ALL_VALID,
   copyIntegers,
+  isSmallIntegerArray,
   isValid,
   notIntegers,
   normalizeValue,
@@ -151,15 +152,7 @@ function integersOf(vector: ArrowVector, {name, type}: ArrowField): Int32Array {
   let at = 0;
   for (const data of vector.data) {
     const {values} = data;
-    if (!(
-      values instanceof Int32Array ||
-      values instanceof Int16Array ||
-      values instanceof Int8Array ||
-      values instanceof Uint16Array ||
-      values instanceof Uint8Array
-    )) {
-      throw notIntegers(name, typeName);
-    }
+    if (!isSmallIntegerArray(values)) throw notIntegers(name, typeName);
     copyIntegers(column, at, values, data.length, validityOf(data), name);
     at += data.length;
   }
