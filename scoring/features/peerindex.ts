@@ -314,7 +314,10 @@ export function byTopic(rows: TopicGraphRows, names: readonly string[]): TopicGr
   return grouped;
 }
 
-/** Every account's engaged audience in the window (`audienceSql`), in `accountList` order. */
+/**
+ * Every account's engaged audience in the window, in `accountList` order: its reactors' worths (`reactorWorths`, with
+ * the silent actors of `silentActorsSql`) summed by `audienceSums`.
+ */
 export async function audience(
   db: Db,
   {from = null, to = null}: TimeWindow,
