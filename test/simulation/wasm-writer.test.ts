@@ -286,22 +286,23 @@ describe("worldTables(world)", () => {
     );
   });
 
-  it("writes the ids of the posts a row names as text, each the id in the posts' own column", () => {
+  it("writes post ids as text, each its author's network, ':p' and the post's number", () => {
     const tables = worldTables(world);
     const posts = tables.find((table) => table.name === "posts")!.build();
     const interactions = tables.find((table) => table.name === WORLD_RELATIONS.interactions)!.build();
-    const own = posts.getChild("post_id")!;
-    const named: [string, Int32Array][] = [
-      ["parent_post_id", world.posts.parent],
-      ["root_post_id", world.posts.root],
-      ["post_id", world.interactions.post]
+    const idOf = (post: number) =>
+      post < 0 ? null : `${world.networks[world.population.network[world.posts.author[post]!]!]}:p${post}`;
+    const columns: [Table, string, ArrayLike<number>][] = [
+      [posts, "post_id", Int32Array.from({length: world.posts.author.length}, (_, post) => post)],
+      [posts, "parent_post_id", world.posts.parent],
+      [posts, "root_post_id", world.posts.root],
+      [interactions, "post_id", world.interactions.post]
     ];
-    for (const [name, post] of named) {
-      const column = (name === "post_id" ? interactions : posts).getChild(name)!;
+    for (const [table, name, post] of columns) {
+      const column = table.getChild(name)!;
       // Plain text, not a dictionary of every post's id that the engine would decode for each column.
       expect(String(column.type), name).toBe("Utf8");
-      const expected = Array.from(post, (p) => (p >= 0 ? own.get(p) : null));
-      expect(column.toArray(), name).toEqual(expected);
+      expect(column.toArray(), name).toEqual(Array.from(post, idOf));
     }
   });
 

@@ -7,8 +7,9 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {NodeDb} from "../../../loaders/node-db.js";
 import {accountList} from "../../../scoring/features/accounts.js";
 import {indexedRelations} from "../../../scoring/features/indexed.js";
-import {audience, audienceSums, reactorWorths, silentActorsSql} from "../../../scoring/features/peerindex.js";
-import {byActor, reactionPairs, windowActions} from "../../../scoring/features/reaction-pairs.js";
+import {REACTION_KIND_LIST} from "../../../scoring/features/activity.js";
+import {audience, reactorWorths, silentActorsSql} from "../../../scoring/features/peerindex.js";
+import {byActor, windowActions} from "../../../scoring/features/reaction-pairs.js";
 import {windowParams} from "../../../scoring/features/window.js";
 import {memoryWorld, randomInteractions} from "../../helpers/world.js";
 
@@ -31,6 +32,11 @@ SELECT r.actor_id, least(1::DOUBLE, t.per_day / r.per_day)
   * CASE WHEN p.account_id IS NULL AND r.network IN (SELECT network FROM posts) THEN ?::DOUBLE ELSE 1 END AS weight
 FROM rates r CROSS JOIN threshold t LEFT JOIN posting p ON p.account_id = r.actor_id
 ORDER BY r.actor_id`;
+
+// Who reacted to which account, each pair once.
+const PAIRS_SQL = `
+SELECT DISTINCT i.actor_id, i.target_id FROM interactions i JOIN accounts a ON a.account_id = i.target_id
+WHERE i.kind IN (${REACTION_KIND_LIST}) AND i.actor_id <> i.target_id AND i.ts >= ? AND i.ts < ?`;
 
 describe("reactorWorths(byActor(actions), silent, silentWeight)", () => {
   it("caps each rate at the 99th percentile of the rates and cuts the silent", () => {
@@ -100,12 +106,21 @@ describe("audience(db, window, {silentWeight})", () => {
       expect(rows.some((row) => row.weight !== 1 && row.weight !== 0.5)).toBe(true);
       expect(rows.some((row) => row.weight === 0.5)).toBe(true);
 
-      // The audiences: the SQL's worths summed by the same pairs.
-      const n = (await accountList(db)).accountIds.length;
-      const byId = new Map(rows.map((row) => [row.actor_id, row.weight]));
-      const sqlWorths = {actor: worths.actor, weight: Array.from(worths.actor, (actor) => byId.get(idOf.get(actor)!)!)};
-      const pairs = await reactionPairs(db, window);
-      expect(await audience(db, window, {silentWeight: 0.5})).toEqual(audienceSums(n, sqlWorths, pairs));
+      // The audiences: each account's distinct reactors from the interactions, their SQL worths added in reactor
+      // code order (strangers by id, then accounts by index), as audienceSums promises.
+      const {accountIds} = await accountList(db);
+      const worthOf = new Map(rows.map((row) => [row.actor_id, row.weight]));
+      const codeOf = new Map(codes.map((row) => [row.account_id, row.account]));
+      const reacted = await db.query<{actor_id: string; target_id: string}>(PAIRS_SQL, bounds);
+      const expected = accountIds.map((id) =>
+        reacted
+          .filter((pair) => pair.target_id === id)
+          .map((pair) => codeOf.get(pair.actor_id)!)
+          .sort((a, b) => a - b)
+          .reduce((sum, code) => sum + worthOf.get(idOf.get(code)!)!, 0)
+      );
+      expect(expected.some((value) => value > 0)).toBe(true);
+      expect(Array.from(await audience(db, window, {silentWeight: 0.5}))).toEqual(expected);
     });
   }
 });
